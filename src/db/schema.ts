@@ -1,0 +1,228 @@
+/**
+ * The whole domain in SQLite (drizzle). Dates are ISO `YYYY-MM-DD` text, which sorts
+ * and compares correctly; `effective_to` is the first day a record no longer applies
+ * (null = open-ended). Lists that are only ever read whole (distributions, population
+ * scopes, code filters) are JSON text columns; anything that is joined on has a table.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { LocalizedText } from '../contract/common.js';
+import type { SpecimenClause } from '../contract/bundle.js';
+
+type Specimens = { only?: SpecimenClause[]; except?: SpecimenClause[]; otherwise: 'not-covered' | 'appendix-I' };
+
+/** Revision (for ETags), last change, and which import or officer created the record. */
+const audited = {
+  origin: text('origin').notNull().default('officer'),
+  revision: integer('revision').notNull().default(1),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+};
+
+/** One row (id = 1): the version every decision is stamped with. */
+export const datasetState = sqliteTable('dataset_state', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
+  asOf: text('as_of'),
+  source: text('source'),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+});
+
+export const parties = sqliteTable('parties', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  entryIntoForce: text('entry_into_force'),
+  leftOn: text('left_on'),
+  territoryOf: text('territory_of'),
+  ...audited,
+});
+
+export const taxa = sqliteTable(
+  'taxa',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    nameKey: text('name_key').notNull(),
+    rank: text('rank').notNull(),
+    kingdom: text('kingdom').notNull(),
+    author: text('author'),
+    parentId: integer('parent_id').references((): any => taxa.id),
+    externalId: text('external_id'),
+    distribution: text('distribution', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    ...audited,
+  },
+  (t) => [
+    uniqueIndex('taxa_name_unique').on(t.name),
+    uniqueIndex('taxa_external_id_unique').on(t.externalId),
+    index('taxa_name_key').on(t.nameKey),
+    index('taxa_parent').on(t.parentId),
+  ],
+);
+
+/** Synonyms and common names of an accepted taxon. */
+export const taxonNames = sqliteTable(
+  'taxon_names',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    taxonId: integer('taxon_id').notNull().references(() => taxa.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['synonym', 'common'] }).notNull(),
+    name: text('name').notNull(),
+    nameKey: text('name_key').notNull(),
+    lang: text('lang'),
+    author: text('author'),
+  },
+  (t) => [index('taxon_names_key').on(t.nameKey), index('taxon_names_taxon').on(t.taxonId)],
+);
+
+export const listings = sqliteTable(
+  'listings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    taxonId: integer('taxon_id').notNull().references(() => taxa.id),
+    appendix: text('appendix', { enum: ['I', 'II', 'III'] }).notNull(),
+    partyCode: text('party_code').references(() => parties.code),
+    effectiveFrom: text('effective_from').notNull(),
+    effectiveTo: text('effective_to'),
+    populationsInclude: text('populations_include', { mode: 'json' }).$type<string[]>(),
+    populationsExclude: text('populations_exclude', { mode: 'json' }).$type<string[]>(),
+    annotation: text('annotation', { mode: 'json' }).$type<LocalizedText>(),
+    hashAnnotation: text('hash_annotation'),
+    hashAnnotationText: text('hash_annotation_text', { mode: 'json' }).$type<LocalizedText>(),
+    specimens: text('specimens', { mode: 'json' }).$type<Specimens>(),
+    ...audited,
+  },
+  (t) => [index('listings_taxon').on(t.taxonId, t.effectiveFrom)],
+);
+
+/** Taxa carved out of a (higher-taxon) listing, optionally only some of their populations. */
+export const listingExclusions = sqliteTable(
+  'listing_exclusions',
+  {
+    listingId: integer('listing_id').notNull().references(() => listings.id, { onDelete: 'cascade' }),
+    taxonId: integer('taxon_id').notNull().references(() => taxa.id),
+    populationsInclude: text('populations_include', { mode: 'json' }).$type<string[]>(),
+    populationsExclude: text('populations_exclude', { mode: 'json' }).$type<string[]>(),
+  },
+  (t) => [primaryKey({ columns: [t.listingId, t.taxonId] })],
+);
+
+export const reservations = sqliteTable(
+  'reservations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    partyCode: text('party_code').notNull(),
+    taxonId: integer('taxon_id').notNull().references(() => taxa.id),
+    appendix: text('appendix', { enum: ['I', 'II', 'III'] }).notNull(),
+    effectiveFrom: text('effective_from').notNull(),
+    effectiveTo: text('effective_to'),
+    notes: text('notes'),
+    ...audited,
+  },
+  (t) => [index('reservations_taxon').on(t.taxonId)],
+);
+
+export const quotas = sqliteTable(
+  'quotas',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    taxonId: integer('taxon_id').notNull().references(() => taxa.id),
+    exporter: text('exporter'),
+    quantity: real('quantity').notNull(),
+    unit: text('unit'),
+    terms: text('terms', { mode: 'json' }).$type<string[]>().notNull(),
+    sources: text('sources', { mode: 'json' }).$type<string[]>().notNull(),
+    purposes: text('purposes', { mode: 'json' }).$type<string[]>().notNull(),
+    effectiveFrom: text('effective_from').notNull(),
+    effectiveTo: text('effective_to'),
+    notes: text('notes'),
+    ...audited,
+  },
+  (t) => [index('quotas_taxon').on(t.taxonId)],
+);
+
+export const suspensions = sqliteTable(
+  'suspensions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    country: text('country').notNull(),
+    taxonId: integer('taxon_id').references(() => taxa.id),
+    purposes: text('purposes', { mode: 'json' }).$type<string[]>().notNull(),
+    sources: text('sources', { mode: 'json' }).$type<string[]>().notNull(),
+    terms: text('terms', { mode: 'json' }).$type<string[]>().notNull(),
+    appliesToImports: integer('applies_to_imports', { mode: 'boolean' }).notNull().default(false),
+    effectiveFrom: text('effective_from').notNull(),
+    effectiveTo: text('effective_to'),
+    notification: text('notification'),
+    notes: text('notes'),
+    ...audited,
+  },
+  (t) => [index('suspensions_country').on(t.country)],
+);
+
+export const codeEntries = sqliteTable(
+  'code_entries',
+  {
+    kind: text('kind', { enum: ['sources', 'purposes', 'terms', 'units'] }).notNull(),
+    code: text('code').notNull(),
+    nameEn: text('name_en').notNull(),
+    nameEs: text('name_es'),
+    nameFr: text('name_fr'),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.code] })],
+);
+
+/** Every trade decision answered, append-only (audit trail for customs). */
+export const decisions = sqliteTable(
+  'decisions',
+  {
+    id: text('id').primaryKey(),
+    createdAt: text('created_at').notNull(),
+    datasetVersion: text('dataset_version').notNull(),
+    decision: text('decision').notNull(),
+    apiKeyId: text('api_key_id'),
+    request: text('request').notNull(),
+    result: text('result').notNull(),
+  },
+  (t) => [index('decisions_created').on(t.createdAt)],
+);
+
+/** Who changed what, when, with the record before and after. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    before: text('before'),
+    after: text('after'),
+  },
+  (t) => [index('audit_entity').on(t.entity, t.entityId)],
+);
+
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['reader', 'officer', 'admin'] }).notNull(),
+    secretHash: text('secret_hash').notNull(),
+    createdAt: text('created_at').notNull(),
+    revokedAt: text('revoked_at'),
+    lastUsedAt: text('last_used_at'),
+  },
+  (t) => [uniqueIndex('api_keys_hash').on(t.secretHash)],
+);
+
+export const importRuns = sqliteTable('import_runs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind').notNull(),
+  startedAt: text('started_at').notNull(),
+  finishedAt: text('finished_at'),
+  status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
+  actor: text('actor').notNull(),
+  summary: text('summary'),
+});
