@@ -1,0 +1,163 @@
+/**
+ * Read-side questions permit officers ask of the listings (GET /v1/taxa...), answered
+ * from the same indexed data the decisions use, so the two never disagree.
+ */
+import type { Appendix, Rank } from '../contract/codes.js';
+import type { SnapshotListing } from '../contract/snapshot.js';
+import { inForce, type EngineData, type ListingEntry } from './data.js';
+import { normaliseName, type MatchKind } from './names.js';
+
+export interface ListingView {
+  id: string;
+  taxonId: string;
+  taxon: string;
+  appendix: Appendix;
+  party: string | null;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  populations: SnapshotListing['populations'];
+  excludedTaxa: { taxonId: string; taxon: string; populations: SnapshotListing['populations'] }[];
+  annotation: SnapshotListing['annotation'];
+  hashAnnotation: string | null;
+  specimens: SnapshotListing['specimens'];
+  inherited: boolean;
+}
+
+export function listingView(data: EngineData, e: ListingEntry, forTaxon: number): ListingView {
+  const s = e.source;
+  return {
+    id: s.id,
+    taxonId: s.taxonId,
+    taxon: data.taxa[e.taxon]!.name,
+    appendix: s.appendix,
+    party: s.party,
+    effectiveFrom: s.effectiveFrom,
+    effectiveTo: s.effectiveTo,
+    populations: s.populations,
+    excludedTaxa: s.excludedTaxa.map((x) => ({
+      taxonId: x.taxonId,
+      taxon: data.taxa[data.taxonById.get(x.taxonId)!]!.name,
+      populations: x.populations,
+    })),
+    annotation: s.annotation,
+    hashAnnotation: s.hashAnnotation,
+    specimens: s.specimens,
+    inherited: e.taxon !== forTaxon,
+  };
+}
+
+/** How an entry treats the taxon: it applies, or it excepts the taxon (wholly or some populations). */
+function exceptionOf(data: EngineData, e: ListingEntry, below: readonly number[]) {
+  for (const t of below) if (e.excluded?.has(t)) return { taxon: t, partial: e.excluded.get(t) !== null };
+  return null;
+}
+
+export interface InForce {
+  /** The entries of the most specific level that has any in force (what decides). */
+  entries: ListingView[];
+  /** A higher-taxon entry that excepts this taxon, if that is what decides. */
+  exceptedBy: (ListingView & { partial: boolean }) | null;
+  appendices: Appendix[];
+}
+
+/** The listing in force on `date` for a taxon, whatever the population (GET /v1/taxa/{id}). */
+export function listingInForce(data: EngineData, taxon: number, date: string): InForce {
+  const below: number[] = [];
+  for (let t = taxon; t !== -1; t = data.taxa[t]!.parent) {
+    const entries = (data.listingsByTaxon.get(t) ?? []).filter((e) => inForce(e.from, e.to, date));
+    const applying: ListingEntry[] = [];
+    let excepted: { e: ListingEntry; partial: boolean } | null = null;
+    for (const e of entries) {
+      const ex = exceptionOf(data, e, below);
+      if (ex === null) applying.push(e);
+      else {
+        if (ex.partial) applying.push(e);
+        excepted ??= { e, partial: ex.partial };
+      }
+    }
+    if (applying.length > 0 || excepted !== null) {
+      const views = applying.map((e) => listingView(data, e, taxon));
+      return {
+        entries: views,
+        exceptedBy: excepted ? { ...listingView(data, excepted.e, taxon), partial: excepted.partial } : null,
+        appendices: [...new Set(views.map((v) => v.appendix))].sort(),
+      };
+    }
+    below.push(t);
+  }
+  return { entries: [], exceptedBy: null, appendices: [] };
+}
+
+/** Every entry that ever applied to the taxon or its ancestors, oldest first (GET /v1/taxa/{id}/history). */
+export function listingHistory(data: EngineData, taxon: number): ListingView[] {
+  const out: ListingView[] = [];
+  for (let t = taxon; t !== -1; t = data.taxa[t]!.parent) {
+    for (const e of data.listingsByTaxon.get(t) ?? []) out.push(listingView(data, e, taxon));
+  }
+  return out.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : a.taxon.localeCompare(b.taxon)));
+}
+
+export function classification(data: EngineData, taxon: number) {
+  const chain: { id: string; name: string; rank: Rank }[] = [];
+  for (let t = data.taxa[taxon]!.parent; t !== -1; t = data.taxa[t]!.parent) {
+    const n = data.taxa[t]!;
+    chain.unshift({ id: n.id, name: n.name, rank: n.rank });
+  }
+  return chain;
+}
+
+export interface SearchHit {
+  id: string;
+  name: string;
+  rank: Rank;
+  kingdom: string;
+  matchedName: string;
+  matchedAs: MatchKind;
+  appendices: Appendix[];
+}
+
+const KIND_ORDER: Record<MatchKind, number> = { accepted: 0, synonym: 1, 'common-name': 2 };
+
+/**
+ * Taxa whose scientific name, synonym or common name contains `q` (case-, space- and
+ * accent-insensitive), exact matches first, then prefixes, then the rest by name.
+ */
+export function searchTaxa(
+  data: EngineData,
+  query: { q?: string | undefined; rank?: Rank | undefined; appendix?: Appendix | undefined; date: string },
+  page: number,
+  pageSize: number,
+): { total: number; items: SearchHit[] } {
+  const key = query.q === undefined ? '' : normaliseName(query.q);
+  const best = new Map<number, { score: number; name: string; kind: MatchKind }>();
+  const consider = (taxon: number, name: string, kind: MatchKind, score: number) => {
+    const prev = best.get(taxon);
+    if (!prev || score < prev.score || (score === prev.score && KIND_ORDER[kind] < KIND_ORDER[prev.kind])) {
+      best.set(taxon, { score, name, kind });
+    }
+  };
+  if (key === '') {
+    data.taxa.forEach((t) => consider(t.index, normaliseName(t.name), 'accepted', 2));
+  } else {
+    data.names.forEach((name, taxa, kind) => {
+      const at = name.indexOf(key);
+      if (at < 0) return;
+      const score = name === key ? 0 : at === 0 ? 1 : 2;
+      for (const t of taxa) consider(t, name, kind, score);
+    });
+  }
+  const ranked: { hit: SearchHit; score: number }[] = [];
+  for (const [t, m] of best) {
+    const node = data.taxa[t]!;
+    if (query.rank !== undefined && node.rank !== query.rank) continue;
+    const appendices = listingInForce(data, t, query.date).appendices;
+    if (query.appendix !== undefined && !appendices.includes(query.appendix)) continue;
+    ranked.push({
+      hit: { id: node.id, name: node.name, rank: node.rank, kingdom: node.kingdom, matchedName: m.name, matchedAs: m.kind, appendices },
+      score: m.score,
+    });
+  }
+  ranked.sort((a, b) => a.score - b.score || a.hit.name.localeCompare(b.hit.name));
+  const items = ranked.slice((page - 1) * pageSize, page * pageSize).map((r) => r.hit);
+  return { total: ranked.length, items };
+}

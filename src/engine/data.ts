@@ -1,0 +1,163 @@
+/**
+ * Turns a snapshot (plain JSON) into the indexed, read-only structures the rules walk.
+ * Built once per dataset version; every trade check then runs on maps and arrays only.
+ */
+import type { Appendix, Kingdom, Rank } from '../contract/codes.js';
+import type {
+  Snapshot,
+  SnapshotListing,
+  SnapshotParty,
+  SnapshotQuota,
+  SnapshotReservation,
+  SnapshotSuspension,
+} from '../contract/snapshot.js';
+import { NameIndex, normaliseName } from './names.js';
+
+export interface Scope {
+  include: ReadonlySet<string> | null;
+  exclude: ReadonlySet<string> | null;
+}
+
+export interface TaxonNode {
+  readonly index: number;
+  readonly id: string;
+  readonly name: string;
+  readonly rank: Rank;
+  readonly kingdom: Kingdom;
+  readonly parent: number; // -1 for a root
+}
+
+export interface ListingEntry {
+  readonly source: SnapshotListing;
+  readonly taxon: number;
+  readonly appendix: Appendix;
+  readonly party: string | null;
+  readonly from: string;
+  readonly to: string | null;
+  readonly populations: Scope | null;
+  /** Taxa carved out of this entry; the value limits the exception to some populations. */
+  readonly excluded: ReadonlyMap<number, Scope | null> | null;
+  /** 2 = named populations only, 1 = all but some populations, 0 = the whole taxon. */
+  readonly specificity: 0 | 1 | 2;
+}
+
+export interface EngineData {
+  readonly datasetVersion: string;
+  readonly asOf: string | null;
+  readonly taxa: readonly TaxonNode[];
+  readonly taxonById: ReadonlyMap<string, number>;
+  readonly names: NameIndex;
+  /** Genus name key → genus taxon, for binomials whose species is unknown. */
+  readonly genusByKey: ReadonlyMap<string, number>;
+  readonly children: ReadonlyMap<number, readonly number[]>;
+  readonly listingsByTaxon: ReadonlyMap<number, readonly ListingEntry[]>;
+  readonly parties: ReadonlyMap<string, SnapshotParty>;
+  readonly reservationsByParty: ReadonlyMap<string, readonly (SnapshotReservation & { taxon: number })[]>;
+  readonly quotasByTaxon: ReadonlyMap<number, readonly SnapshotQuota[]>;
+  readonly suspensionsByCountry: ReadonlyMap<string, readonly (SnapshotSuspension & { taxon: number })[]>;
+  readonly terms: ReadonlySet<string>;
+  readonly units: ReadonlySet<string>;
+  /** Memo of the first date any listing covered a taxon (pre-Convention test). */
+  readonly firstListed: Map<number, string | null>;
+}
+
+export function toScope(lists: { include?: string[] | undefined; exclude?: string[] | undefined } | null): Scope | null {
+  if (!lists) return null;
+  const include = lists.include?.length ? new Set(lists.include) : null;
+  const exclude = lists.exclude?.length ? new Set(lists.exclude) : null;
+  return include || exclude ? { include, exclude } : null;
+}
+
+/** Does a population scope take in specimens originating in `country`? */
+export function scopeContains(scope: Scope | null, country: string): boolean {
+  if (!scope) return true;
+  if (scope.include) return scope.include.has(country);
+  return !scope.exclude!.has(country);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function buildEngineData(snapshot: Snapshot): EngineData {
+  const taxonById = new Map<string, number>();
+  snapshot.taxa.forEach((t, i) => taxonById.set(t.id, i));
+  const indexOf = (id: string, what: string): number => {
+    const i = taxonById.get(id);
+    if (i === undefined) throw new Error(`snapshot: ${what} refers to unknown taxon id ${id}`);
+    return i;
+  };
+
+  const names = new NameIndex();
+  const genusByKey = new Map<string, number>();
+  const children = new Map<number, number[]>();
+  const taxa: TaxonNode[] = snapshot.taxa.map((t, index) => {
+    names.add(t.name, index, 'accepted');
+    for (const s of t.synonyms) names.add(s, index, 'synonym');
+    for (const c of t.commonNames) names.add(c.name, index, 'common-name');
+    if (t.rank === 'GENUS') genusByKey.set(normaliseName(t.name), index);
+    const parent = t.parentId === null ? -1 : indexOf(t.parentId, `taxon ${t.name}`);
+    if (parent >= 0) push(children, parent, index);
+    return { index, id: t.id, name: t.name, rank: t.rank, kingdom: t.kingdom, parent };
+  });
+
+  const listingsByTaxon = new Map<number, ListingEntry[]>();
+  for (const l of snapshot.listings) {
+    const populations = toScope(l.populations);
+    const excluded = l.excludedTaxa.length
+      ? new Map(l.excludedTaxa.map((x) => [indexOf(x.taxonId, 'an exclusion'), toScope(x.populations)] as const))
+      : null;
+    const taxon = indexOf(l.taxonId, `listing ${l.id}`);
+    push(listingsByTaxon, taxon, {
+      source: l,
+      taxon,
+      appendix: l.appendix,
+      party: l.party,
+      from: l.effectiveFrom,
+      to: l.effectiveTo,
+      populations,
+      excluded,
+      specificity: populations === null ? 0 : populations.include ? 2 : 1,
+    });
+  }
+
+  const reservationsByParty = new Map<string, (SnapshotReservation & { taxon: number })[]>();
+  for (const r of snapshot.reservations) push(reservationsByParty, r.party, { ...r, taxon: indexOf(r.taxonId, 'a reservation') });
+  const quotasByTaxon = new Map<number, SnapshotQuota[]>();
+  for (const q of snapshot.quotas) push(quotasByTaxon, indexOf(q.taxonId, 'a quota'), q);
+  const suspensionsByCountry = new Map<string, (SnapshotSuspension & { taxon: number })[]>();
+  for (const s of snapshot.suspensions) {
+    push(suspensionsByCountry, s.country, { ...s, taxon: s.taxonId === null ? -1 : indexOf(s.taxonId, 'a suspension') });
+  }
+
+  return {
+    datasetVersion: snapshot.datasetVersion,
+    asOf: snapshot.asOf,
+    taxa,
+    taxonById,
+    names,
+    genusByKey,
+    children,
+    listingsByTaxon,
+    parties: new Map(snapshot.parties.map((p) => [p.code, p])),
+    reservationsByParty,
+    quotasByTaxon,
+    suspensionsByCountry,
+    terms: new Set(snapshot.codes.terms),
+    units: new Set(snapshot.codes.units),
+    firstListed: new Map(),
+  };
+}
+
+export function inForce(from: string, to: string | null, date: string): boolean {
+  return from <= date && (to === null || date < to);
+}
+
+/** The taxon and its ancestors, most specific first. */
+export function lineage(data: EngineData, taxon: number): number[] {
+  const out: number[] = [];
+  for (let t = taxon; t !== -1; t = data.taxa[t]!.parent) out.push(t);
+  return out;
+}

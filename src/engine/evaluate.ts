@@ -1,0 +1,175 @@
+/**
+ * One trade check, in the order of the decision table (cites-rules.md §3): scope and
+ * listing first, then the overrides (suspensions, zero quotas, Article VII exemptions),
+ * then the Appendix rules, then post-processing (non-Parties, quota conditions).
+ * Pure: the date comes in, nothing is read or written outside `data`.
+ */
+import { problem, type Problem } from '../contract/problem.js';
+import type { AppliedListing, TradeCheckRequest, TradeCheckResult } from '../contract/trade-check.js';
+import { lineage, type EngineData } from './data.js';
+import { resolveListing, type Resolution, type ResolutionNote } from './listing.js';
+import { Outcome, type Movement, type TradeContext } from './outcome.js';
+import { partyStatus } from './parties.js';
+import type { EnginePolicy } from './policy.js';
+import { WARNINGS } from './reasons.js';
+import { appendixI } from './rules/appendix-i.js';
+import { appendixII } from './rules/appendix-ii.js';
+import { appendixIII } from './rules/appendix-iii.js';
+import { exportQuota, quotaConditions, tradeSuspension } from './rules/compliance.js';
+import { personalEffects, preConvention, scientificExchange, transit, travellingExhibition } from './rules/exemptions.js';
+import { comparableDocumentation } from './rules/non-parties.js';
+import { notInternationalTrade, notListed, outsideConvention } from './rules/scope.js';
+import { checkPreConventionSource, checkSourceDOutsideAppendixI, checkSourceForTaxon } from './rules/source-codes.js';
+import type { TaxonMatch, TaxonMatcher } from './taxon-match.js';
+
+const NOTE_WARNINGS: Record<ResolutionNote, { note: (typeof WARNINGS)[keyof typeof WARNINGS]; review: boolean }> = {
+  'origin-unknown-split-listing': { note: WARNINGS.ORIGIN_UNKNOWN_SPLIT_LISTING, review: true },
+  'term-needed-for-coverage': { note: WARNINGS.TERM_NEEDED_FOR_COVERAGE, review: true },
+  'overlapping-entries': { note: WARNINGS.OVERLAPPING_ENTRIES, review: true },
+  'exclusion-population-unknown': { note: WARNINGS.EXCLUSION_POPULATION_UNKNOWN, review: false },
+};
+
+function movementOf(req: TradeCheckRequest): { movement: Movement; populationCountry: string | null; landedElsewhere: boolean } {
+  if (req.source === 'X') {
+    // Art. I(e), Res. Conf. 14.6: exporter = flag State, importer = where landed.
+    return { movement: 'introduction-from-the-sea', populationCountry: 'ZZ', landedElsewhere: req.exporter !== req.importer };
+  }
+  if (req.exporter === req.importer) return { movement: 'domestic', populationCountry: req.exporter, landedElsewhere: false };
+  if (req.origin !== undefined && req.origin !== req.exporter) {
+    return { movement: 're-export', populationCountry: req.origin === 'XX' ? null : req.origin, landedElsewhere: false };
+  }
+  return { movement: 'export', populationCountry: req.exporter, landedElsewhere: false };
+}
+
+function badCode(pointer: string, value: string, list: string): Problem {
+  return problem('unknown-code', 400, `"${value}" is not in the ${list} code list.`, {
+    errors: [{ pointer, in: 'body', detail: `unknown ${list} code` }],
+  });
+}
+
+function appliedListing(data: EngineData, r: Resolution & { listed: true }, exporter: string): AppliedListing {
+  const e = r.entry;
+  const populations = e.source.populations;
+  const applied: AppliedListing = {
+    taxon: data.taxa[e.taxon]!.name,
+    appendix: e.appendix,
+    effectiveFrom: e.from,
+    effectiveTo: e.to,
+    populations: populations && (populations.include?.length || populations.exclude?.length) ? populations : null,
+    party: e.appendix === 'III' ? (r.listingParties.includes(exporter) ? exporter : (r.listingParties[0] ?? null)) : null,
+    annotation: e.source.annotation?.en ?? null,
+    hashAnnotation: e.source.hashAnnotation,
+    inherited: r.inherited,
+  };
+  if (e.appendix === 'III') applied.listingParties = r.listingParties;
+  if (r.deemedAppendixI) applied.deemedAppendixI = true;
+  return applied;
+}
+
+/**
+ * Evaluates a validated request. `today` is used when the request has no date.
+ * Returns the decision, or a problem (unknown taxon or code) for the caller to report.
+ */
+export function evaluateTrade(
+  data: EngineData,
+  matcher: TaxonMatcher,
+  policy: EnginePolicy,
+  req: TradeCheckRequest,
+  today: string,
+): TradeCheckResult | Problem {
+  const match: TaxonMatch | Problem = req.taxonId !== undefined ? matcher.byId(req.taxonId) : matcher.byName(req.taxon!);
+  if ('status' in match) return match;
+  if (req.term !== undefined && data.terms.size > 0 && !data.terms.has(req.term)) return badCode('#/term', req.term, 'term');
+  if (req.unit !== undefined && data.units.size > 0 && !data.units.has(req.unit)) return badCode('#/unit', req.unit, 'unit');
+
+  const date = req.date ?? today;
+  const node = data.taxa[match.taxon]!;
+  const { movement, populationCountry, landedElsewhere } = movementOf(req);
+  const ctx: TradeContext = {
+    data,
+    policy,
+    date,
+    taxon: match.taxon,
+    kingdom: node.kingdom,
+    lineage: lineage(data, match.taxon),
+    exporter: req.exporter,
+    importer: req.importer,
+    origin: req.origin ?? null,
+    movement,
+    landedElsewhere,
+    populationCountry,
+    specimen: { term: req.term, source: req.source, purpose: req.purpose },
+    declaredSource: req.source,
+    purpose: req.purpose,
+    commercial: req.purpose === 'T',
+    quantity: req.quantity,
+    unit: req.unit,
+    claims: req.claims ?? {},
+    resolution: null,
+    appendix: null,
+    exporterStatus: null,
+    importerStatus: null,
+  };
+  const out = new Outcome();
+  decide(ctx, out);
+  if (match.matchedAs === 'genus') {
+    if (ctx.resolution === null || !ctx.resolution.listed) return matcher.unknownName(req.taxon!);
+    out.warn(WARNINGS.GENUS_INFERRED);
+  }
+
+  const r = ctx.resolution;
+  return {
+    decision: out.decision,
+    documents: out.documents,
+    alternatives: out.alternatives,
+    appendix: r?.listed ? r.appendix : null,
+    taxon: { id: node.id, name: node.name, rank: node.rank, matchedAs: match.matchedAs, input: req.taxon ?? req.taxonId! },
+    listing: r?.listed ? appliedListing(data, r, req.exporter) : null,
+    movement,
+    date,
+    reasons: out.reasons,
+    conditions: out.conditions,
+    warnings: out.warnings,
+    reviewRequired: out.reviewRequired,
+    datasetVersion: data.datasetVersion,
+  };
+}
+
+function decide(ctx: TradeContext, out: Outcome): void {
+  if (notInternationalTrade(ctx, out)) return; // R2
+  checkSourceForTaxon(ctx, out); // R41 (kingdom), F as W
+  if (ctx.movement === 're-export' && ctx.populationCountry === null) out.warn(WARNINGS.RE_EXPORT_ORIGIN_UNKNOWN);
+
+  const r = resolveListing(ctx.data, ctx.taxon, ctx.populationCountry, ctx.specimen, ctx.date);
+  ctx.resolution = r;
+  for (const n of r.notes) out.warn(NOTE_WARNINGS[n].note, NOTE_WARNINGS[n].review);
+  if (notListed(ctx, out)) return; // row 1: R1, R3
+  ctx.appendix = r.listed ? r.appendix : null;
+  const appendix = ctx.appendix!;
+  const listedAppendix = r.listed ? r.entry.appendix : appendix;
+
+  ctx.exporterStatus = partyStatus(ctx.data, ctx.exporter, ctx.lineage, listedAppendix, ctx.date);
+  ctx.importerStatus = partyStatus(ctx.data, ctx.importer, ctx.lineage, listedAppendix, ctx.date);
+  if (outsideConvention(ctx, out)) return; // row 2: R34
+
+  const preConventionShown = checkPreConventionSource(ctx, out);
+  checkSourceDOutsideAppendixI(ctx, out);
+  if (tradeSuspension(ctx, out)) return; // row 3: R36
+  if (exportQuota(ctx, out)) return; // row 4: R18
+  if (transit(ctx, out)) return; // row 5: R23
+  if (preConventionShown && preConvention(ctx, out)) return finish(ctx, out); // row 6: R24
+  if (personalEffects(ctx, out)) return finish(ctx, out); // row 7: R25
+  if (scientificExchange(ctx, out)) return; // row 8: R27
+  if (travellingExhibition(ctx, out)) return finish(ctx, out); // row 9: R28
+
+  if (appendix === 'I') appendixI(ctx, out); // rows 10–20
+  else if (appendix === 'II') appendixII(ctx, out); // rows 21–24
+  else appendixIII(ctx, out); // rows 25–29
+  finish(ctx, out);
+}
+
+/** Post-processing of the decision table. */
+function finish(ctx: TradeContext, out: Outcome): void {
+  comparableDocumentation(ctx, out); // R32, R33
+  quotaConditions(ctx, out); // R18
+}

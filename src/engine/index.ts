@@ -1,0 +1,75 @@
+/**
+ * The CITES decision engine, for the server and for integrators (`<package>/engine`):
+ *
+ *   const engine = createEngine(snapshot);   // snapshot from GET /v1/snapshot
+ *   engine.check({ taxon: 'Panthera pardus', exporter: 'NA', importer: 'DE', purpose: 'H', source: 'W' });
+ *
+ * Plain data in, decision out: no I/O, no server, no database. The only outside fact it
+ * uses is today's date when a request gives none, taken from `options.today`.
+ */
+import { problem, type Problem } from '../contract/problem.js';
+import type { Snapshot } from '../contract/snapshot.js';
+import { TradeCheckRequest, type TradeCheckResult } from '../contract/trade-check.js';
+import { buildEngineData, type EngineData } from './data.js';
+import { evaluateTrade } from './evaluate.js';
+import { DEFAULT_POLICY, type EnginePolicy } from './policy.js';
+import { TaxonMatcher } from './taxon-match.js';
+
+export type { Snapshot } from '../contract/snapshot.js';
+export type { TradeCheckRequest, TradeCheckRequestInput, TradeCheckResult } from '../contract/trade-check.js';
+export type { Problem } from '../contract/problem.js';
+export { DEFAULT_POLICY, type EnginePolicy } from './policy.js';
+export { normaliseName } from './names.js';
+
+export interface EngineOptions {
+  policy?: Partial<EnginePolicy>;
+  /** Today's date (YYYY-MM-DD) for requests without one; default: the system clock, UTC. */
+  today?: () => string;
+}
+
+export interface Engine {
+  readonly datasetVersion: string;
+  /** Validates a raw request (as sent to POST /v1/trade-checks) and evaluates it. */
+  check(request: unknown): TradeCheckResult | Problem;
+  /** Evaluates a request already validated with the TradeCheckRequest schema. */
+  evaluate(request: TradeCheckRequest, today?: string): TradeCheckResult | Problem;
+  /** Builds the fuzzy-name index now instead of on the first unknown name. */
+  warmUp(): void;
+  readonly data: EngineData;
+}
+
+const systemToday = () => new Date().toISOString().slice(0, 10);
+
+export function isProblem(value: TradeCheckResult | Problem): value is Problem {
+  return 'status' in value;
+}
+
+/** Turns zod issues into the `errors` of a 400 problem (shared with the HTTP layer). */
+export function validationProblem(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>, prefix = ''): Problem {
+  const errors = issues.map((i) => ({
+    pointer: `#${prefix}${i.path.map((p) => `/${String(p)}`).join('')}`,
+    in: 'body' as const,
+    detail: i.message,
+  }));
+  const fields = errors.map((e) => e.pointer.slice(1) || '/').join(', ');
+  return problem('validation-error', 400, `Invalid request: ${fields}`, { errors });
+}
+
+export function createEngine(snapshot: Snapshot, options: EngineOptions = {}): Engine {
+  const data = buildEngineData(snapshot);
+  const matcher = new TaxonMatcher(data);
+  const policy: EnginePolicy = { ...DEFAULT_POLICY, ...options.policy };
+  const today = options.today ?? systemToday;
+  const evaluate = (request: TradeCheckRequest, day?: string) => evaluateTrade(data, matcher, policy, request, day ?? today());
+  return {
+    datasetVersion: snapshot.datasetVersion,
+    data,
+    evaluate,
+    check(request: unknown) {
+      const parsed = TradeCheckRequest.safeParse(request);
+      if (!parsed.success) return validationProblem(parsed.error.issues);
+      return evaluate(parsed.data);
+    },
+    warmUp: () => data.names.warmUp(),
+  };
+}

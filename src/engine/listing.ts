@@ -1,0 +1,190 @@
+/**
+ * Which listing applies to a specimen (cites-rules.md §4.2): walk from the taxon up its
+ * classification; the first level with an entry in force that takes in the specimen's
+ * population decides. A named population beats "all populations except…", which beats the
+ * whole taxon; an exception on a higher-taxon entry removes the taxon from the Appendices;
+ * the entry's specimen coverage then decides parts, derivatives and deemed-Appendix-I.
+ */
+import type { Appendix, Purpose, Source } from '../contract/codes.js';
+import type { SnapshotListing } from '../contract/snapshot.js';
+import { inForce, scopeContains, type EngineData, type ListingEntry } from './data.js';
+
+export interface Specimen {
+  readonly term: string | undefined;
+  readonly source: Source;
+  readonly purpose: Purpose;
+}
+
+export type ResolutionNote =
+  | 'origin-unknown-split-listing'
+  | 'term-needed-for-coverage'
+  | 'overlapping-entries'
+  | 'exclusion-population-unknown';
+
+export type Resolution =
+  | {
+      listed: true;
+      entry: ListingEntry;
+      /** The Appendix whose rules apply (Appendix I when the annotation deems it so). */
+      appendix: Appendix;
+      deemedAppendixI: boolean;
+      inherited: boolean;
+      /** Appendix III: listing Parties of every entry that covers the specimen. */
+      listingParties: string[];
+      notes: ResolutionNote[];
+    }
+  | {
+      listed: false;
+      why: 'no-listing' | 'excluded' | 'not-covered';
+      /** The entry that excluded the taxon or did not cover the part. */
+      entry: ListingEntry | null;
+      notes: ResolutionNote[];
+    };
+
+const STRICTNESS: Record<Appendix, number> = { I: 0, II: 1, III: 2 };
+
+type Coverage = 'covered' | 'not-covered' | 'appendix-I';
+
+type Clause = NonNullable<NonNullable<SnapshotListing['specimens']>['only']>[number];
+
+function clauseMatches(c: Clause, s: Specimen): boolean {
+  return (
+    (c.terms === undefined || (s.term !== undefined && c.terms.includes(s.term))) &&
+    (c.sources === undefined || c.sources.includes(s.source)) &&
+    (c.purposes === undefined || c.purposes.includes(s.purpose))
+  );
+}
+
+/** Art. I(b), Interp. §7, R3, R17: is this part/derivative covered, not covered, or deemed App. I? */
+export function coverage(specimens: SnapshotListing['specimens'], s: Specimen, notes: ResolutionNote[]): Coverage {
+  if (specimens === null) return 'covered';
+  const clauses = specimens.only ?? specimens.except ?? [];
+  let matched = false;
+  let undecided = false;
+  for (const c of clauses) {
+    if (c.terms !== undefined && s.term === undefined) {
+      undecided = true;
+      continue;
+    }
+    if (clauseMatches(c, s)) {
+      matched = true;
+      break;
+    }
+  }
+  if (specimens.only !== undefined ? matched : !matched) {
+    if (undecided && specimens.except !== undefined) notes.push('term-needed-for-coverage');
+    return 'covered';
+  }
+  if (undecided) {
+    // Without a term the annotation cannot be applied: take the stricter reading.
+    notes.push('term-needed-for-coverage');
+    return specimens.otherwise === 'appendix-I' ? 'appendix-I' : 'covered';
+  }
+  return specimens.otherwise;
+}
+
+function isExcluded(e: ListingEntry, below: readonly number[], country: string | null, notes: ResolutionNote[]): boolean {
+  for (const t of below) {
+    if (!e.excluded!.has(t)) continue;
+    const scope = e.excluded!.get(t)!;
+    if (scope === null) return true;
+    if (country === null) {
+      notes.push('exclusion-population-unknown');
+      return false; // unknown origin: stay within the listing
+    }
+    return scopeContains(scope, country);
+  }
+  return false;
+}
+
+function choose(
+  candidates: ListingEntry[],
+  taxon: number,
+  country: string | null,
+  s: Specimen,
+  notes: ResolutionNote[],
+): Resolution {
+  let pool = candidates.filter((e) => e.appendix !== 'III');
+  if (pool.length === 0) {
+    // Appendix III: every listing Party's entry that covers the specimen counts (Art. V, Interp. §6).
+    const covering = candidates.filter((e) => coverage(e.source.specimens, s, notes) !== 'not-covered');
+    if (covering.length === 0) return { listed: false, why: 'not-covered', entry: candidates[0]!, notes };
+    const parties = [...new Set(covering.flatMap((e) => (e.party === null ? [] : [e.party])))].sort();
+    const entry = covering[0]!;
+    return { listed: true, entry, appendix: 'III', deemedAppendixI: false, inherited: entry.taxon !== taxon, listingParties: parties, notes };
+  }
+  if (country === null) {
+    if (pool.some((e) => e.populations !== null) && new Set(pool.map((e) => e.appendix)).size > 1) {
+      notes.push('origin-unknown-split-listing');
+    }
+  } else {
+    const best = Math.max(...pool.map((e) => e.specificity));
+    pool = pool.filter((e) => e.specificity === best);
+  }
+  if (pool.length > 1) {
+    if (country !== null && new Set(pool.map((e) => e.appendix)).size > 1) notes.push('overlapping-entries');
+    pool.sort((a, b) => STRICTNESS[a.appendix] - STRICTNESS[b.appendix]);
+  }
+  const entry = pool[0]!;
+  const cov = coverage(entry.source.specimens, s, notes);
+  if (cov === 'not-covered') return { listed: false, why: 'not-covered', entry, notes };
+  return {
+    listed: true,
+    entry,
+    appendix: cov === 'appendix-I' ? 'I' : entry.appendix,
+    deemedAppendixI: cov === 'appendix-I' && entry.appendix !== 'I',
+    inherited: entry.taxon !== taxon,
+    listingParties: [],
+    notes,
+  };
+}
+
+/**
+ * Resolves the listing of `taxon` for a specimen originating in `country` (null when the
+ * origin is unknown: split listings then take their strictest entry) on `date`.
+ */
+export function resolveListing(data: EngineData, taxon: number, country: string | null, s: Specimen, date: string): Resolution {
+  const notes: ResolutionNote[] = [];
+  const below: number[] = [];
+  for (let t = taxon; t !== -1; t = data.taxa[t]!.parent) {
+    const entries = data.listingsByTaxon.get(t);
+    if (entries !== undefined) {
+      let candidates: ListingEntry[] | null = null;
+      let excludedBy: ListingEntry | null = null;
+      for (const e of entries) {
+        if (!inForce(e.from, e.to, date)) continue;
+        if (e.excluded !== null && isExcluded(e, below, country, notes)) {
+          excludedBy = e;
+          continue;
+        }
+        if (e.populations !== null && country !== null && !scopeContains(e.populations, country)) continue;
+        (candidates ??= []).push(e);
+      }
+      if (candidates !== null) return choose(candidates, taxon, country, s, notes);
+      if (excludedBy !== null) return { listed: false, why: 'excluded', entry: excludedBy, notes };
+    }
+    below.push(t);
+  }
+  return { listed: false, why: 'no-listing', entry: null, notes };
+}
+
+/**
+ * Date of the first inclusion of the taxon in any Appendix, through its own entries or
+ * a higher taxon's that did not except it (Art. VII(2), Res. Conf. 13.6: the
+ * pre-Convention date). Null if it was never listed.
+ */
+export function firstListedOn(data: EngineData, taxon: number): string | null {
+  const memo = data.firstListed.get(taxon);
+  if (memo !== undefined) return memo;
+  let first: string | null = null;
+  const below: number[] = [];
+  for (let t = taxon; t !== -1; t = data.taxa[t]!.parent) {
+    for (const e of data.listingsByTaxon.get(t) ?? []) {
+      const excludedWhole = below.some((b) => e.excluded?.has(b) && e.excluded.get(b) === null);
+      if (!excludedWhole && (first === null || e.from < first)) first = e.from;
+    }
+    below.push(t);
+  }
+  data.firstListed.set(taxon, first);
+  return first;
+}

@@ -1,0 +1,167 @@
+/**
+ * Name resolution: scientific names, synonyms and common names in any case, spacing
+ * and accenting, plus close-match suggestions for names that match nothing (so that a
+ * misspelled listed species is reported, never silently allowed).
+ */
+
+const RANK_MARKERS = new Set(['spp', 'sp', 'ssp', 'subsp', 'var']);
+
+/**
+ * The comparison key of a name: accents removed, lower case, punctuation and rank
+ * markers ("spp.", "ssp.", "var.") dropped, single spaces. "Panthera  PARDUS" and
+ * "panthera pardus" share a key; so do "Orchidaceae spp." and "orchidaceae".
+ */
+export function normaliseName(input: string): string {
+  const folded = input
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9×]+/g, ' ')
+    .trim();
+  if (folded === '') return '';
+  const words = folded.split(' ');
+  let key = '';
+  for (const w of words) {
+    if (RANK_MARKERS.has(w)) continue;
+    key = key === '' ? w : `${key} ${w}`;
+  }
+  return key;
+}
+
+export type MatchKind = 'accepted' | 'synonym' | 'common-name';
+const PRIORITY: Record<MatchKind, number> = { accepted: 0, synonym: 1, 'common-name': 2 };
+
+export type NameMatch =
+  | { found: true; taxon: number; kind: MatchKind }
+  | { found: false; ambiguous: number[]; kind: MatchKind }
+  | { found: false; ambiguous: null };
+
+interface Slot {
+  kind: MatchKind;
+  taxa: number[];
+}
+
+export interface Suggestion {
+  taxon: number;
+  name: string;
+  kind: MatchKind;
+  distance: number;
+}
+
+/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Array<number>(b.length + 1);
+  let curr = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    curr[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, curr[j - 1]! + 1, prev[j - 1]! + cost);
+      curr[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev, curr] = [curr, prev];
+  }
+  return prev[b.length]!;
+}
+
+function trigrams(key: string): string[] {
+  const padded = `  ${key} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  return [...out];
+}
+
+/**
+ * Every known name of every taxon, keyed by `normaliseName`. When one key names several
+ * taxa, the accepted name beats a synonym, which beats a common name; several taxa at the
+ * same level make the key ambiguous.
+ */
+export class NameIndex {
+  private readonly slots = new Map<string, Slot>();
+  private keys: string[] = [];
+  private grams: Map<string, number[]> | null = null;
+
+  add(name: string, taxon: number, kind: MatchKind): void {
+    const key = normaliseName(name);
+    if (key === '') return;
+    const slot = this.slots.get(key);
+    if (!slot) {
+      this.slots.set(key, { kind, taxa: [taxon] });
+      return;
+    }
+    const p = PRIORITY[kind];
+    const q = PRIORITY[slot.kind];
+    if (p < q) this.slots.set(key, { kind, taxa: [taxon] });
+    else if (p === q && !slot.taxa.includes(taxon)) slot.taxa.push(taxon);
+  }
+
+  get size(): number {
+    return this.slots.size;
+  }
+
+  /** Every key with the taxa it names (for searching by substring). */
+  forEach(visit: (key: string, taxa: readonly number[], kind: MatchKind) => void): void {
+    for (const [key, slot] of this.slots) visit(key, slot.taxa, slot.kind);
+  }
+
+  /** Looks up an already normalised key. */
+  lookup(key: string): NameMatch {
+    const slot = this.slots.get(key);
+    if (!slot) return { found: false, ambiguous: null };
+    if (slot.taxa.length === 1) return { found: true, taxon: slot.taxa[0]!, kind: slot.kind };
+    return { found: false, ambiguous: slot.taxa, kind: slot.kind };
+  }
+
+  /**
+   * Closest known names by edit distance, using a trigram index built on first use
+   * (only unknown names need it, so start-up does not pay for it).
+   */
+  suggest(key: string, limit = 5, maxDistance = Math.max(2, Math.floor(key.length / 4))): Suggestion[] {
+    if (key === '') return [];
+    const grams = this.trigramIndex();
+    const counts = new Map<number, number>();
+    for (const g of trigrams(key)) {
+      const list = grams.get(g);
+      if (!list) continue;
+      for (const k of list) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    // Keep the best candidates by shared trigrams, then rank them by true edit distance.
+    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 200);
+    const out: Suggestion[] = [];
+    for (const [k] of ranked) {
+      const candidate = this.keys[k]!;
+      const distance = editDistance(key, candidate, maxDistance);
+      if (distance > maxDistance) continue;
+      const slot = this.slots.get(candidate)!;
+      for (const taxon of slot.taxa) out.push({ taxon, name: candidate, kind: slot.kind, distance });
+    }
+    out.sort((a, b) => a.distance - b.distance || PRIORITY[a.kind] - PRIORITY[b.kind] || a.name.localeCompare(b.name));
+    return out.slice(0, limit);
+  }
+
+  /** Builds the fuzzy index now rather than on the first unknown name. */
+  warmUp(): void {
+    this.trigramIndex();
+  }
+
+  private trigramIndex(): Map<string, number[]> {
+    if (this.grams) return this.grams;
+    const grams = new Map<string, number[]>();
+    this.keys = [...this.slots.keys()];
+    this.keys.forEach((key, k) => {
+      for (const g of trigrams(key)) {
+        let list = grams.get(g);
+        if (!list) grams.set(g, (list = []));
+        list.push(k);
+      }
+    });
+    this.grams = grams;
+    return grams;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Appendix I (Art. III) and its Article VII(4)–(5) routes: rows 10–19 of the decision
+ * table, also for specimens deemed Appendix I by an annotation (R17, row 20).
+ */
+import { doc, type Outcome, type TradeContext } from '../outcome.js';
+import { CONDITIONS } from '../reasons.js';
+
+const REVIEW_PURPOSES = new Set(['Z', 'B', 'Q']);
+
+/** R8, Res. Conf. 5.10: zoo, breeding and circus purposes must be shown non-commercial. */
+function primarilyCommercialTest(ctx: TradeContext, out: Outcome): void {
+  if (REVIEW_PURPOSES.has(ctx.purpose)) {
+    out.because('APP_I_PRIMARILY_COMMERCIAL_TEST');
+    out.reviewRequired = true;
+  }
+}
+
+/** Export or re-export document of the exporting State. */
+function exportingDocument(ctx: TradeContext, order?: number) {
+  return ctx.movement === 're-export'
+    ? doc('re-export-certificate', ctx.exporter, order)
+    : doc('export-permit', ctx.exporter, order);
+}
+
+export function appendixI(ctx: TradeContext, out: Outcome): void {
+  if (ctx.resolution?.listed && ctx.resolution.deemedAppendixI) out.because('DEEMED_APPENDIX_I');
+  const { exporter, importer } = ctx;
+
+  if (ctx.movement === 'introduction-from-the-sea' && !ctx.landedElsewhere) {
+    if (ctx.commercial) {
+      out.because('APP_I_COMMERCIAL_INTRODUCTION_FROM_SEA').settle('deny');
+      return;
+    }
+    out.because('APP_I_INTRODUCTION_FROM_SEA');
+    primarilyCommercialTest(ctx, out);
+    out.require([doc('introduction-from-the-sea-certificate', exporter)]);
+    return;
+  }
+  if (ctx.landedElsewhere) out.because('LANDED_IN_OTHER_STATE');
+
+  switch (ctx.specimen.source) {
+    case 'D':
+      // R11: registered commercial breeding / propagation, deemed Appendix II.
+      if (ctx.claims.registeredOperation === false) {
+        out.because('UNREGISTERED_APP_I_BREEDER').settle('deny');
+        return;
+      }
+      out.because('APP_I_REGISTERED_OPERATION').condition(CONDITIONS.REGISTERED_OPERATION);
+      out.require([exportingDocument(ctx)]);
+      return;
+    case 'C':
+      if (ctx.commercial) {
+        out.because('APP_I_CAPTIVE_BRED_COMMERCIAL');
+        if (ctx.policy.appendixICaptiveBredCommercial === 'deny') {
+          out.settle('deny');
+          return;
+        }
+        out.reviewRequired = true;
+      } else {
+        out.because('APP_I_CAPTIVE_BRED');
+      }
+      out.require([ctx.movement === 're-export' ? exportingDocument(ctx) : doc('captive-breeding-certificate', exporter)]);
+      return;
+    case 'A':
+      if (ctx.commercial) {
+        out.because('APP_I_PROPAGATED_COMMERCIAL');
+        out.require([exportingDocument(ctx)]);
+      } else {
+        out.because('APP_I_ARTIFICIALLY_PROPAGATED');
+        out.require([ctx.movement === 're-export' ? exportingDocument(ctx) : doc('artificial-propagation-certificate', exporter)]);
+      }
+      return;
+    case 'R':
+      out.because('RANCHED_APP_I').settle('deny');
+      out.reviewRequired = true;
+      return;
+    default:
+      // W, F, I, U, Y, X landed elsewhere, and O not shown to be pre-Convention.
+      if (ctx.commercial) {
+        out.because('APP_I_COMMERCIAL_IMPORT').settle('deny');
+        return;
+      }
+      out.because(ctx.movement === 're-export' ? 'APP_I_REEXPORT' : 'APP_I_EXPORT').because('APP_I_IMPORT');
+      primarilyCommercialTest(ctx, out);
+      out.condition(CONDITIONS.IMPORT_PERMIT_FIRST);
+      out.require([doc('import-permit', importer, 1), exportingDocument(ctx, 2)]);
+  }
+}

@@ -1,0 +1,83 @@
+/** R36 trade suspensions and R18 export quotas (rows 3–4 of the decision table, and the quota condition). */
+import type { Note, Reason } from '../../contract/trade-check.js';
+import type { Outcome, TradeContext } from '../outcome.js';
+import { CONDITIONS, REASONS, WARNINGS } from '../reasons.js';
+import { matchingQuotas, matchingSuspensions, type QuotaMatch } from '../restrictions.js';
+
+const GRAMS: Record<string, number> = { MYG: 1e-6, MGM: 1e-3, GRM: 1, KIL: 1e3, TON: 1e6 };
+
+/** A quantity in the quota's unit, or null when the two cannot be compared. */
+export function inUnit(quantity: number, from: string | undefined | null, to: string | null): number | null {
+  const f = from === undefined || from === null || from === 'NO' ? null : from;
+  const t = to === 'NO' ? null : to;
+  if (f === t) return quantity;
+  if (f !== null && t !== null && GRAMS[f] !== undefined && GRAMS[t] !== undefined) return (quantity * GRAMS[f]) / GRAMS[t];
+  return null;
+}
+
+function withDetail(r: Reason, detail: string): Reason {
+  return { ...r, message: `${r.message} ${detail}` };
+}
+
+/** R36 (Art. VIII, XIII; Res. Conf. 14.3): a matching suspension denies (or, by policy, flags). */
+export function tradeSuspension(ctx: TradeContext, out: Outcome): boolean {
+  const matches = matchingSuspensions(ctx.data, ctx.lineage, ctx.exporter, ctx.importer, ctx.specimen, ctx.date);
+  for (const m of matches) {
+    if (m.match === 'unknown-term') {
+      out.warn(WARNINGS.SUSPENSION_TERM_UNKNOWN, true);
+      continue;
+    }
+    if (ctx.policy.suspensions === 'review') {
+      out.warn(WARNINGS.SUSPENSION_FOR_REVIEW, true);
+      continue;
+    }
+    const s = m.suspension;
+    const detail = `(${m.country}${s.notification ? `, Notification No. ${s.notification}` : ''}, from ${s.effectiveFrom})`;
+    out.reasons.push(withDetail(REASONS.SC_TRADE_SUSPENSION, detail));
+    out.settle('deny');
+    return true;
+  }
+  return false;
+}
+
+function quotaMatches(ctx: TradeContext): QuotaMatch[] {
+  // Quotas limit exports from the country of origin, not re-exports (Res. Conf. 14.7, unconfirmed detail).
+  if (ctx.movement !== 'export' && !ctx.landedElsewhere) return [];
+  return matchingQuotas(ctx.data, ctx.lineage, ctx.exporter, ctx.specimen, ctx.date);
+}
+
+/** R18 (Art. IV(3)): a zero quota, or a shipment larger than the whole quota, is denied. */
+export function exportQuota(ctx: TradeContext, out: Outcome): boolean {
+  for (const { quota, match } of quotaMatches(ctx)) {
+    if (match === 'unknown-term') {
+      out.warn(WARNINGS.QUOTA_TERM_UNKNOWN, true);
+      continue;
+    }
+    const who = quota.exporter ?? 'all exporters';
+    if (quota.quantity === 0) {
+      out.reasons.push(withDetail(REASONS.ZERO_QUOTA, `(${who}, from ${quota.effectiveFrom}${quota.notes ? `; ${quota.notes}` : ''})`));
+      out.settle('deny');
+      return true;
+    }
+    const shipped = ctx.quantity === undefined ? null : inUnit(ctx.quantity, ctx.unit, quota.unit);
+    if (shipped !== null && shipped > quota.quantity) {
+      out.reasons.push(withDetail(REASONS.QUOTA_EXCEEDED, `(quota ${quota.quantity} ${quota.unit ?? 'specimens'} for ${who})`));
+      out.settle('deny');
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Post-processing: a positive quota becomes a condition of the permit. */
+export function quotaConditions(ctx: TradeContext, out: Outcome): void {
+  if (out.decision !== 'needs-permit') return;
+  for (const { quota, match } of quotaMatches(ctx)) {
+    if (match !== 'yes' || quota.quantity === 0) continue;
+    const note: Note = {
+      code: CONDITIONS.WITHIN_QUOTA.code,
+      message: `${CONDITIONS.WITHIN_QUOTA.message} Quota: ${quota.quantity} ${quota.unit ?? 'specimens'}${quota.terms.length ? ` (${quota.terms.join(', ')})` : ''} for ${quota.exporter ?? 'all exporters'}${quota.notes ? `; ${quota.notes}` : ''}.`,
+    };
+    out.conditions.push(note);
+  }
+}

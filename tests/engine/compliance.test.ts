@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { codes, decide, rulesEngine } from '../helpers/engine.js';
+
+const engine = rulesEngine();
+
+describe('R18 — export quotas, including zero quotas (Art. IV(3), Res. Conf. 14.7)', () => {
+  const saiga = { taxon: 'Saiga tatarica', exporter: 'KZ', importer: 'CN', term: 'HOR' } as const;
+  it('wild saiga for commercial purposes: zero quota → deny (since 2019-11-26)', () => {
+    const r = decide(rulesEngine(), { ...saiga, term: 'SKI', purpose: 'T', source: 'W' });
+    expect(r.decision).toBe('deny');
+    expect(codes(r)).toEqual(['ZERO_QUOTA']);
+  });
+  it('the zero quota does not block captive-bred or non-commercial trade (pitfall 16)', () => {
+    expect(decide(engine, { ...saiga, term: 'SKI', purpose: 'T', source: 'C' }).decision).toBe('needs-permit');
+    expect(decide(engine, { ...saiga, term: 'SKI', purpose: 'S', source: 'W' }).decision).toBe('needs-permit');
+  });
+  it('before the quota took effect the export was possible with a permit', () => {
+    expect(decide(engine, { ...saiga, term: 'SKI', purpose: 'T', source: 'W', date: '2019-11-25' }).decision).toBe('needs-permit');
+  });
+  it('quotas limit exports, not re-exports', () => {
+    expect(decide(engine, { ...saiga, term: 'SKI', purpose: 'T', source: 'W', exporter: 'CH', origin: 'KZ' }).decision).toBe('needs-permit');
+  });
+  it('a positive quota becomes a condition; a shipment above the whole quota is denied', () => {
+    const leopard = { taxon: 'Panthera pardus', exporter: 'NA', importer: 'DE', purpose: 'H', source: 'W', term: 'TRO' } as const;
+    const r = decide(engine, { ...leopard, quantity: 2 });
+    expect(r.decision).toBe('needs-permit');
+    expect(r.conditions.find((c) => c.code === 'WITHIN_QUOTA')?.message).toContain('250');
+    expect(decide(engine, { ...leopard, quantity: 300 }).decision).toBe('deny');
+  });
+  it('a quota on some specimen types, with no term given: flagged for review', () => {
+    const r = decide(engine, { taxon: 'Panthera leo', exporter: 'ZA', importer: 'CN', purpose: 'T', source: 'W' });
+    expect(r.reviewRequired).toBe(true);
+    expect(r.warnings.map((w) => w.code)).toContain('QUOTA_TERM_UNKNOWN');
+    expect(decide(engine, { taxon: 'Panthera leo', exporter: 'ZA', importer: 'CN', purpose: 'T', source: 'W', term: 'BON' }).decision).toBe('deny');
+  });
+});
+
+describe('R36 — recommendations to suspend trade (Art. XIII, Res. Conf. 14.3)', () => {
+  const amazon = { taxon: 'Amazona aestiva', purpose: 'T', source: 'C' } as const;
+  it('exports from a country under a suspension are denied, citing the Notification', () => {
+    const r = decide(engine, { ...amazon, exporter: 'AF', importer: 'DE' });
+    expect(r.decision).toBe('deny');
+    expect(r.reasons[0]).toMatchObject({ code: 'SC_TRADE_SUSPENSION' });
+    expect(r.reasons[0]!.message).toContain('2013/018');
+  });
+  it('imports into it too when the recommendation covers them', () => {
+    expect(decide(engine, { ...amazon, exporter: 'DE', importer: 'AF' }).decision).toBe('deny');
+  });
+  it('before the recommendation, trade was possible', () => {
+    expect(decide(engine, { ...amazon, exporter: 'AF', importer: 'DE', date: '2012-01-01' }).decision).toBe('needs-permit');
+  });
+  it('a Party may implement suspensions as review (policy)', () => {
+    const r = decide(rulesEngine({ suspensions: 'review' }), { ...amazon, exporter: 'AF', importer: 'DE' });
+    expect(r.decision).toBe('needs-permit');
+    expect(r.reviewRequired).toBe(true);
+  });
+  it('unlisted species are not affected', () => {
+    expect(decide(engine, { taxon: 'Melopsittacus undulatus', exporter: 'AF', importer: 'DE', purpose: 'T', source: 'C' }).decision).toBe('allow');
+  });
+});
+
+describe('R41 — code consistency (Res. Conf. 12.3): never a silent allow', () => {
+  it('source A (plants) on an animal is read as wild and flagged', () => {
+    const r = decide(engine, { taxon: 'Amazona aestiva', exporter: 'AR', importer: 'DE', purpose: 'T', source: 'A' });
+    expect(r.reviewRequired).toBe(true);
+    expect(codes(r)).toContain('SOURCE_CODE_INCONSISTENT');
+    expect(r.alternatives).toEqual([]);
+  });
+  it('source C (animals) on a plant is read as wild and flagged', () => {
+    const r = decide(engine, { taxon: 'Paphiopedilum rothschildianum', exporter: 'CN', importer: 'DE', purpose: 'T', source: 'C', term: 'LIV' });
+    expect(r.decision).toBe('deny');
+    expect(r.reviewRequired).toBe(true);
+  });
+  it('source D outside Appendix I is flagged', () => {
+    const r = decide(engine, { taxon: 'Amazona aestiva', exporter: 'ZA', importer: 'DE', purpose: 'T', source: 'D' });
+    expect(r.reviewRequired).toBe(true);
+  });
+  it('sources U and I always need review', () => {
+    expect(decide(engine, { taxon: 'Amazona aestiva', exporter: 'ZA', importer: 'DE', purpose: 'T', source: 'U' }).reviewRequired).toBe(true);
+    expect(decide(engine, { taxon: 'Amazona aestiva', exporter: 'ZA', importer: 'DE', purpose: 'L', source: 'I' }).reviewRequired).toBe(true);
+  });
+});

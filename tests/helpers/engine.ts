@@ -1,0 +1,34 @@
+import { Bundle, type BundleInput } from '../../src/contract/bundle.js';
+import type { Snapshot } from '../../src/contract/snapshot.js';
+import { createEngine, type Engine, type EnginePolicy } from '../../src/engine/index.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
+import { RULES_BUNDLE } from '../fixtures/rules-bundle.js';
+
+/** Loads a bundle into a private in-memory store and returns its engine snapshot. */
+export function snapshotOf(bundle: BundleInput): Snapshot {
+  const store = SqliteStore.open(':memory:');
+  store.importBundle(Bundle.parse(bundle), { mode: 'merge', actor: 'test', origin: 'test' });
+  const snapshot = store.snapshot();
+  store.close();
+  return snapshot;
+}
+
+let rulesSnapshot: Snapshot | null = null;
+
+/** The engine over the rule fixtures; today is fixed so that results never drift. */
+export function rulesEngine(policy: Partial<EnginePolicy> = {}, today = '2026-11-01'): Engine {
+  rulesSnapshot ??= snapshotOf(RULES_BUNDLE);
+  return createEngine(rulesSnapshot, { policy, today: () => today });
+}
+
+type Request = Parameters<Engine['check']>[0] & Record<string, unknown>;
+
+/** Checks a trade that must evaluate (not a problem) and returns the result. */
+export function decide(engine: Engine, request: Request) {
+  const result = engine.check(request);
+  if ('status' in result) throw new Error(`expected a decision, got ${JSON.stringify(result)}`);
+  return result;
+}
+
+export const codes = (r: { reasons: { code: string }[] }) => r.reasons.map((x) => x.code);
+export const docs = (r: { documents: { type: string; issuer: string }[] }) => r.documents.map((d) => `${d.type}@${d.issuer}`).sort();
