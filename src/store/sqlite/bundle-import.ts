@@ -1,0 +1,429 @@
+/**
+ * Loads a `cites-bundle/1` document in one transaction: every reference is checked,
+ * every error is collected with its JSON pointer, and any error rolls the whole import
+ * back (BundleRejected). Records are matched by their natural keys, so importing the
+ * same bundle twice changes nothing and does not bump the dataset version.
+ */
+import type Database from 'better-sqlite3';
+import type { Bundle, Populations, SpecimenClause } from '../../contract/bundle.js';
+import { BundleRejected, type ImportError, type ImportOptions, type ImportSummary } from '../types.js';
+import {
+  canonicalExclusions,
+  canonicalListing,
+  canonicalParty,
+  canonicalPopulations,
+  canonicalQuota,
+  canonicalReservation,
+  canonicalSuspension,
+  naturalKey,
+  type ExcludedOut,
+} from './canonical.js';
+import { Counter } from './counter.js';
+import { bumpVersion, recordAudit } from './dataset.js';
+import { importTaxa, type TaxaResult } from './import-taxa.js';
+import { readListingRows, listingRowToBundle, type ListingRow } from './rows.js';
+
+const DOMAIN_TABLES = [
+  'listing_exclusions', 'listings', 'reservations', 'quotas', 'suspensions', 'taxon_names', 'taxa', 'parties', 'code_entries',
+];
+const DATED_TABLES = ['listings', 'reservations', 'quotas', 'suspensions'] as const;
+
+interface Run {
+  sqlite: Database.Database;
+  opts: ImportOptions;
+  now: string;
+  errors: ImportError[];
+  counter: Counter;
+  /** Ids of dated records the bundle contains, per table (for endMissing). */
+  seen: Record<(typeof DATED_TABLES)[number], Set<number>>;
+}
+
+export function importBundle(sqlite: Database.Database, bundle: Bundle, opts: ImportOptions, now: string): ImportSummary {
+  return sqlite.transaction(() => {
+    const run: Run = {
+      sqlite, opts, now, errors: [], counter: new Counter(),
+      seen: { listings: new Set(), reservations: new Set(), quotas: new Set(), suspensions: new Set() },
+    };
+    if (opts.mode === 'replace') for (const t of DOMAIN_TABLES) sqlite.prepare(`DELETE FROM ${t}`).run();
+    importCodes(run, bundle);
+    importParties(run, bundle);
+    const taxa = importTaxa(sqlite, bundle.taxa, { errors: run.errors, counter: run.counter, origin: opts.origin, now, actor: opts.actor });
+    const known = knownCodes(sqlite);
+    // Every part is checked even after an error, so that the report lists them all.
+    importListings(run, bundle, taxa, known);
+    importReservations(run, bundle, taxa, known);
+    importQuotas(run, bundle, taxa, known);
+    importSuspensions(run, bundle, taxa, known);
+    if (run.errors.length === 0 && opts.endMissing) endMissing(run, opts.endMissing.date);
+    checkOverlaps(run, bundle);
+    if (run.errors.length > 0) throw new BundleRejected(run.errors);
+
+    const changed = run.counter.changed || opts.mode === 'replace';
+    const state = changed
+      ? bumpVersion(sqlite, { asOf: bundle.asOf, source: bundle.source, replace: opts.mode === 'replace', now, actor: opts.actor })
+      : undefined;
+    const summary: ImportSummary = {
+      datasetVersion: state ?? currentVersion(sqlite),
+      changed,
+      created: run.counter.created,
+      updated: run.counter.updated,
+      ended: run.counter.ended,
+      unchanged: run.counter.unchanged,
+      warnings: [],
+    };
+    if (changed) recordAudit(sqlite, { at: now, actor: opts.actor, action: 'import', entity: 'bundle', entityId: opts.origin, before: null, after: summary });
+    return summary;
+  })();
+}
+
+function currentVersion(sqlite: Database.Database): number {
+  return (sqlite.prepare('SELECT version FROM dataset_state WHERE id = 1').get() as { version: number } | undefined)?.version ?? 0;
+}
+
+function knownCodes(sqlite: Database.Database) {
+  const rows = sqlite.prepare('SELECT kind, code FROM code_entries').all() as { kind: string; code: string }[];
+  const of = (kind: string) => new Set(rows.filter((r) => r.kind === kind).map((r) => r.code));
+  const parties = new Set((sqlite.prepare('SELECT code FROM parties').all() as { code: string }[]).map((r) => r.code));
+  return { terms: of('terms'), units: of('units'), parties };
+}
+type Known = ReturnType<typeof knownCodes>;
+
+function importCodes(run: Run, bundle: Bundle): void {
+  const select = run.sqlite.prepare('SELECT name_en, name_es, name_fr FROM code_entries WHERE kind = ? AND code = ?');
+  const upsert = run.sqlite.prepare(
+    `INSERT INTO code_entries (kind, code, name_en, name_es, name_fr) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (kind, code) DO UPDATE SET name_en = excluded.name_en, name_es = excluded.name_es, name_fr = excluded.name_fr`,
+  );
+  for (const kind of ['sources', 'purposes', 'terms', 'units'] as const) {
+    const seen = new Set<string>();
+    bundle.codes[kind].forEach((c, i) => {
+      if (seen.has(c.code)) run.errors.push({ pointer: `/codes/${kind}/${i}/code`, detail: `duplicate ${kind} code ${c.code}` });
+      seen.add(c.code);
+      const row = select.get(kind, c.code) as { name_en: string; name_es: string | null; name_fr: string | null } | undefined;
+      if (row && row.name_en === c.en && row.name_es === c.es && row.name_fr === c.fr) return run.counter.same('codes');
+      upsert.run(kind, c.code, c.en, c.es, c.fr);
+      if (row) run.counter.update('codes');
+      else run.counter.create('codes');
+    });
+  }
+}
+
+function importParties(run: Run, bundle: Bundle): void {
+  const { sqlite, now, opts } = run;
+  const stored = new Map(
+    (sqlite.prepare('SELECT code, name, entry_into_force AS entryIntoForce, left_on AS "left", territory_of AS territoryOf FROM parties').all() as
+      { code: string; name: string; entryIntoForce: string | null; left: string | null; territoryOf: string | null }[]).map((p) => [p.code, p]),
+  );
+  const incoming = new Set(bundle.parties.map((p) => p.code));
+  const insert = sqlite.prepare(
+    `INSERT INTO parties (code, name, entry_into_force, left_on, territory_of, origin, revision, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+  );
+  const update = sqlite.prepare(
+    `UPDATE parties SET name = ?, entry_into_force = ?, left_on = ?, territory_of = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE code = ?`,
+  );
+  const seen = new Set<string>();
+  bundle.parties.forEach((p, i) => {
+    const pointer = `/parties/${i}`;
+    if (seen.has(p.code)) return run.errors.push({ pointer: `${pointer}/code`, detail: `duplicate party ${p.code}` });
+    seen.add(p.code);
+    if (p.territoryOf !== null && !incoming.has(p.territoryOf) && !stored.has(p.territoryOf)) {
+      run.errors.push({ pointer: `${pointer}/territoryOf`, detail: `unknown party ${p.territoryOf}` });
+    }
+    if (p.entryIntoForce !== null && p.left !== null && p.left <= p.entryIntoForce) {
+      run.errors.push({ pointer: `${pointer}/left`, detail: 'must be after entryIntoForce' });
+    }
+    const before = stored.get(p.code);
+    const after = canonicalParty(p);
+    if (before && JSON.stringify(canonicalParty(before)) === JSON.stringify(after)) return run.counter.same('parties');
+    if (before) {
+      update.run(p.name, p.entryIntoForce, p.left, p.territoryOf, now, opts.actor, p.code);
+      run.counter.update('parties');
+    } else {
+      insert.run(p.code, p.name, p.entryIntoForce, p.left, p.territoryOf, opts.origin, now, opts.actor);
+      run.counter.create('parties');
+    }
+  });
+}
+
+function checkDates(run: Run, pointer: string, from: string, to: string | null): void {
+  if (to !== null && to <= from) run.errors.push({ pointer: `${pointer}/effectiveTo`, detail: 'must be after effectiveFrom' });
+}
+
+function checkTerms(run: Run, pointer: string, terms: readonly string[], known: Known): void {
+  if (known.terms.size === 0) return;
+  terms.forEach((t, k) => {
+    if (!known.terms.has(t)) run.errors.push({ pointer: `${pointer}/${k}`, detail: `unknown term code ${t}` });
+  });
+}
+
+function checkClauses(run: Run, pointer: string, clauses: SpecimenClause[] | undefined, known: Known): void {
+  clauses?.forEach((c, j) => checkTerms(run, `${pointer}/${j}/terms`, c.terms ?? [], known));
+}
+
+function taxonId(run: Run, taxa: TaxaResult, name: string, pointer: string): number | undefined {
+  const id = taxa.idByName.get(name);
+  if (id === undefined) run.errors.push({ pointer, detail: `unknown taxon "${name}"` });
+  return id;
+}
+
+function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known): void {
+  const { sqlite, now, opts } = run;
+  const stored = readListingRows(sqlite);
+  const byKey = new Map<string, ListingRow>();
+  for (const row of stored) {
+    byKey.set(naturalKey.listing(row.taxon_id, row.appendix, row.party_code, canonicalPopulations(row.populations), row.effective_from), row);
+  }
+  const insert = sqlite.prepare(
+    `INSERT INTO listings (taxon_id, appendix, party_code, effective_from, effective_to, populations_include, populations_exclude,
+       annotation, hash_annotation, hash_annotation_text, specimens, origin, revision, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+  );
+  const update = sqlite.prepare(
+    `UPDATE listings SET effective_to = ?, annotation = ?, hash_annotation = ?, hash_annotation_text = ?, specimens = ?,
+       revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`,
+  );
+  const clearExclusions = sqlite.prepare('DELETE FROM listing_exclusions WHERE listing_id = ?');
+  const insertExclusion = sqlite.prepare(
+    'INSERT INTO listing_exclusions (listing_id, taxon_id, populations_include, populations_exclude) VALUES (?, ?, ?, ?)',
+  );
+  const keysInBundle = new Map<string, string>();
+
+  bundle.listings.forEach((l, i) => {
+    const pointer = `/listings/${i}`;
+    const errorsBefore = run.errors.length;
+    const tid = taxonId(run, taxa, l.taxon, `${pointer}/taxon`);
+    if (l.party !== null && l.appendix !== 'III') run.errors.push({ pointer: `${pointer}/party`, detail: 'only Appendix III entries have a listing Party' });
+    if (l.party !== null && !known.parties.has(l.party)) run.errors.push({ pointer: `${pointer}/party`, detail: `unknown party ${l.party}` });
+    checkDates(run, pointer, l.effectiveFrom, l.effectiveTo);
+    const exclusions: { taxonId: number; taxon: string; populations: Populations | null }[] = [];
+    l.excludedTaxa.forEach((x, j) => {
+      const name = typeof x === 'string' ? x : x.taxon;
+      const id = taxonId(run, taxa, name, `${pointer}/excludedTaxa/${j}`);
+      if (id !== undefined) exclusions.push({ taxonId: id, taxon: name, populations: typeof x === 'string' ? null : canonicalPopulations(x.populations) });
+    });
+    checkClauses(run, `${pointer}/specimens/only`, l.specimens?.only, known);
+    checkClauses(run, `${pointer}/specimens/except`, l.specimens?.except, known);
+    if (tid === undefined || run.errors.length > errorsBefore) return;
+
+    const populations = canonicalPopulations(l.populations);
+    const key = naturalKey.listing(tid, l.appendix, l.party, populations, l.effectiveFrom);
+    const twin = keysInBundle.get(key);
+    if (twin !== undefined) return run.errors.push({ pointer, detail: `same entry as ${twin}` });
+    keysInBundle.set(key, pointer);
+
+    const after = canonicalListing({ ...l, excludedTaxa: canonicalExclusions(exclusions) });
+    const existing = byKey.get(key);
+    if (existing) {
+      run.seen.listings.add(existing.id);
+      const before = canonicalListing(listingRowToBundle(existing, taxa.nameById));
+      if (JSON.stringify(before) === JSON.stringify(after)) return run.counter.same('listings');
+      update.run(after.effectiveTo, json(after.annotation), after.hashAnnotation, json(after.hashAnnotationText), json(after.specimens), now, opts.actor, existing.id);
+      clearExclusions.run(existing.id);
+      writeExclusions(insertExclusion, existing.id, exclusions);
+      run.counter.update('listings');
+    } else {
+      const id = Number(
+        insert.run(
+          tid, l.appendix, l.party, l.effectiveFrom, l.effectiveTo,
+          json(populations?.include ?? null), json(populations?.exclude ?? null),
+          json(after.annotation), after.hashAnnotation, json(after.hashAnnotationText), json(after.specimens),
+          opts.origin, now, opts.actor,
+        ).lastInsertRowid,
+      );
+      run.seen.listings.add(id);
+      writeExclusions(insertExclusion, id, exclusions);
+      run.counter.create('listings');
+    }
+  });
+}
+
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+
+function writeExclusions(stmt: Database.Statement, listingId: number, list: { taxonId: number; populations: Populations | null }[]) {
+  const seen = new Set<number>();
+  for (const x of list) {
+    if (seen.has(x.taxonId)) continue;
+    seen.add(x.taxonId);
+    stmt.run(listingId, x.taxonId, json(x.populations?.include ?? null), json(x.populations?.exclude ?? null));
+  }
+}
+
+/** Shared shape of the three restriction tables' import: key, compare, insert or update. */
+function importDated<R>(
+  run: Run,
+  table: 'reservations' | 'quotas' | 'suspensions',
+  records: R[],
+  prepare: (r: R, pointer: string) => { key: string; canonical: object; insert: unknown[]; update: unknown[] } | null,
+  existing: Map<string, { id: number; canonical: object }>,
+  insertSql: string,
+  updateSql: string,
+): void {
+  const insert = run.sqlite.prepare(insertSql);
+  const update = run.sqlite.prepare(updateSql);
+  const keys = new Map<string, string>();
+  records.forEach((r, i) => {
+    const pointer = `/${table}/${i}`;
+    const p = prepare(r, pointer);
+    if (p === null) return;
+    const twin = keys.get(p.key);
+    if (twin !== undefined) return run.errors.push({ pointer, detail: `same record as ${twin}` });
+    keys.set(p.key, pointer);
+    const before = existing.get(p.key);
+    if (before) {
+      run.seen[table].add(before.id);
+      if (JSON.stringify(before.canonical) === JSON.stringify(p.canonical)) return run.counter.same(table);
+      update.run(...p.update, run.now, run.opts.actor, before.id);
+      run.counter.update(table);
+    } else {
+      const id = Number(insert.run(...p.insert, run.opts.origin, run.now, run.opts.actor).lastInsertRowid);
+      run.seen[table].add(id);
+      run.counter.create(table);
+    }
+  });
+}
+
+function importReservations(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known): void {
+  const rows = run.sqlite.prepare('SELECT * FROM reservations').all() as {
+    id: number; party_code: string; taxon_id: number; appendix: 'I' | 'II' | 'III'; effective_from: string; effective_to: string | null; notes: string | null;
+  }[];
+  const existing = new Map(
+    rows.map((r) => [
+      naturalKey.reservation(r.party_code, r.taxon_id, r.appendix, r.effective_from),
+      { id: r.id, canonical: canonicalReservation({ party: r.party_code, taxon: taxa.nameById.get(r.taxon_id)!, appendix: r.appendix, effectiveFrom: r.effective_from, effectiveTo: r.effective_to, notes: r.notes }) },
+    ]),
+  );
+  importDated(run, 'reservations', bundle.reservations, (r, pointer) => {
+    const before = run.errors.length;
+    const tid = taxonId(run, taxa, r.taxon, `${pointer}/taxon`);
+    if (!known.parties.has(r.party)) run.errors.push({ pointer: `${pointer}/party`, detail: `unknown party ${r.party}` });
+    checkDates(run, pointer, r.effectiveFrom, r.effectiveTo);
+    if (tid === undefined || run.errors.length > before) return null;
+    return {
+      key: naturalKey.reservation(r.party, tid, r.appendix, r.effectiveFrom),
+      canonical: canonicalReservation(r),
+      insert: [r.party, tid, r.appendix, r.effectiveFrom, r.effectiveTo, r.notes],
+      update: [r.effectiveTo, r.notes],
+    };
+  }, existing,
+  `INSERT INTO reservations (party_code, taxon_id, appendix, effective_from, effective_to, notes, origin, revision, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+  `UPDATE reservations SET effective_to = ?, notes = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`);
+}
+
+function importQuotas(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known): void {
+  const rows = run.sqlite.prepare('SELECT * FROM quotas').all() as {
+    id: number; taxon_id: number; exporter: string | null; quantity: number; unit: string | null; terms: string; sources: string; purposes: string;
+    effective_from: string; effective_to: string | null; notes: string | null;
+  }[];
+  const existing = new Map(
+    rows.map((r) => {
+      const c = canonicalQuota({
+        taxon: taxa.nameById.get(r.taxon_id)!, exporter: r.exporter, quantity: r.quantity, unit: r.unit,
+        terms: JSON.parse(r.terms), sources: JSON.parse(r.sources), purposes: JSON.parse(r.purposes),
+        effectiveFrom: r.effective_from, effectiveTo: r.effective_to, notes: r.notes,
+      });
+      return [naturalKey.quota(r.taxon_id, r.exporter, c.terms, c.sources, c.purposes, r.effective_from), { id: r.id, canonical: c }];
+    }),
+  );
+  importDated(run, 'quotas', bundle.quotas, (q, pointer) => {
+    const before = run.errors.length;
+    const tid = taxonId(run, taxa, q.taxon, `${pointer}/taxon`);
+    checkTerms(run, `${pointer}/terms`, q.terms, known);
+    if (q.unit !== null && known.units.size > 0 && !known.units.has(q.unit)) run.errors.push({ pointer: `${pointer}/unit`, detail: `unknown unit code ${q.unit}` });
+    checkDates(run, pointer, q.effectiveFrom, q.effectiveTo);
+    if (tid === undefined || run.errors.length > before) return null;
+    const c = canonicalQuota(q);
+    return {
+      key: naturalKey.quota(tid, q.exporter, c.terms, c.sources, c.purposes, q.effectiveFrom),
+      canonical: c,
+      insert: [tid, q.exporter, q.quantity, q.unit, JSON.stringify(c.terms), JSON.stringify(c.sources), JSON.stringify(c.purposes), q.effectiveFrom, q.effectiveTo, q.notes],
+      update: [q.quantity, q.unit, q.effectiveTo, q.notes],
+    };
+  }, existing,
+  `INSERT INTO quotas (taxon_id, exporter, quantity, unit, terms, sources, purposes, effective_from, effective_to, notes, origin, revision, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+  `UPDATE quotas SET quantity = ?, unit = ?, effective_to = ?, notes = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`);
+}
+
+function importSuspensions(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known): void {
+  const rows = run.sqlite.prepare('SELECT * FROM suspensions').all() as {
+    id: number; country: string; taxon_id: number | null; purposes: string; sources: string; terms: string; applies_to_imports: number;
+    effective_from: string; effective_to: string | null; notification: string | null; notes: string | null;
+  }[];
+  const existing = new Map(
+    rows.map((r) => {
+      const c = canonicalSuspension({
+        country: r.country, taxon: r.taxon_id === null ? null : taxa.nameById.get(r.taxon_id)!,
+        purposes: JSON.parse(r.purposes), sources: JSON.parse(r.sources), terms: JSON.parse(r.terms), appliesToImports: r.applies_to_imports === 1,
+        effectiveFrom: r.effective_from, effectiveTo: r.effective_to, notification: r.notification, notes: r.notes,
+      });
+      return [naturalKey.suspension(r.country, r.taxon_id, c.purposes, c.sources, c.terms, r.effective_from), { id: r.id, canonical: c }];
+    }),
+  );
+  importDated(run, 'suspensions', bundle.suspensions, (s, pointer) => {
+    const before = run.errors.length;
+    const tid = s.taxon === null ? null : taxonId(run, taxa, s.taxon, `${pointer}/taxon`);
+    checkTerms(run, `${pointer}/terms`, s.terms, known);
+    checkDates(run, pointer, s.effectiveFrom, s.effectiveTo);
+    if (tid === undefined || run.errors.length > before) return null;
+    const c = canonicalSuspension(s);
+    return {
+      key: naturalKey.suspension(s.country, tid, c.purposes, c.sources, c.terms, s.effectiveFrom),
+      canonical: c,
+      insert: [s.country, tid, JSON.stringify(c.purposes), JSON.stringify(c.sources), JSON.stringify(c.terms), s.appliesToImports ? 1 : 0, s.effectiveFrom, s.effectiveTo, s.notification, s.notes],
+      update: [s.appliesToImports ? 1 : 0, s.effectiveTo, s.notification, s.notes],
+    };
+  }, existing,
+  `INSERT INTO suspensions (country, taxon_id, purposes, sources, terms, applies_to_imports, effective_from, effective_to, notification, notes, origin, revision, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+  `UPDATE suspensions SET applies_to_imports = ?, effective_to = ?, notification = ?, notes = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`);
+}
+
+/** A newer official file ends what it no longer contains (issue: "ends what disappeared"). */
+function endMissing(run: Run, date: string): void {
+  for (const table of DATED_TABLES) {
+    const open = run.sqlite
+      .prepare(`SELECT id, effective_from AS "from" FROM ${table} WHERE origin = ? AND (effective_to IS NULL OR effective_to > ?)`)
+      .all(run.opts.origin, date) as { id: number; from: string }[];
+    const end = run.sqlite.prepare(`UPDATE ${table} SET effective_to = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`);
+    const drop = run.sqlite.prepare(`DELETE FROM ${table} WHERE id = ?`);
+    for (const row of open) {
+      if (run.seen[table].has(row.id)) continue;
+      if (row.from < date) end.run(date, run.now, run.opts.actor, row.id);
+      else {
+        if (table === 'listings') run.sqlite.prepare('DELETE FROM listing_exclusions WHERE listing_id = ?').run(row.id);
+        drop.run(row.id); // it had not started yet: nothing to end
+      }
+      run.counter.end(table);
+    }
+  }
+}
+
+/** Entries of one taxon with the same scope (party, populations) must not overlap in time. */
+function checkOverlaps(run: Run, bundle: Bundle): void {
+  const rows = readListingRows(run.sqlite);
+  const pointerOf = new Map<string, string>();
+  bundle.listings.forEach((l, i) => pointerOf.set(`${l.taxon}|${l.appendix}|${l.effectiveFrom}|${l.party ?? ''}|${JSON.stringify(canonicalPopulations(l.populations))}`, `/listings/${i}`));
+  const groups = new Map<string, ListingRow[]>();
+  for (const r of rows) {
+    const key = naturalKey.scope(r.taxon_id, r.party_code, canonicalPopulations(r.populations));
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
+  const describe = (r: ListingRow, taxon: string) =>
+    pointerOf.get(`${taxon}|${r.appendix}|${r.effective_from}|${r.party_code ?? ''}|${JSON.stringify(canonicalPopulations(r.populations))}`) ?? `stored listing ${r.id}`;
+  for (const list of groups.values()) {
+    list.sort((a, b) => (a.effective_from < b.effective_from ? -1 : 1));
+    for (let i = 1; i < list.length; i++) {
+      const prev = list[i - 1]!;
+      const cur = list[i]!;
+      if (prev.effective_to === null || prev.effective_to > cur.effective_from) {
+        const taxon = run.sqlite.prepare('SELECT name FROM taxa WHERE id = ?').pluck().get(cur.taxon_id) as string;
+        run.errors.push({
+          pointer: describe(cur, taxon),
+          detail: `overlaps ${describe(prev, taxon)} (${taxon}, Appendix ${prev.appendix} from ${prev.effective_from}${prev.effective_to ? ` to ${prev.effective_to}` : ''}): entries for the same taxon and population scope must not overlap in time`,
+        });
+      }
+    }
+  }
+}
+
+export type { ExcludedOut };

@@ -1,0 +1,163 @@
+/**
+ * Whole-store reads: the bundle export (canonical, deterministic order) and the engine
+ * snapshot (ids instead of names, only what the engine reads).
+ */
+import type Database from 'better-sqlite3';
+import type { Snapshot } from '../../contract/snapshot.js';
+import type { Kingdom, Rank } from '../../contract/codes.js';
+import { canonicalListing, canonicalParty, canonicalQuota, canonicalReservation, canonicalSuspension, canonicalTaxon } from './canonical.js';
+import { readDatasetState } from './dataset.js';
+import { listingRowToBundle, readListingRows } from './rows.js';
+
+interface TaxonRow {
+  id: number;
+  name: string;
+  rank: Rank;
+  kingdom: Kingdom;
+  author: string | null;
+  parent_id: number | null;
+  external_id: string | null;
+  distribution: string;
+}
+interface NameRow {
+  taxon_id: number;
+  kind: 'synonym' | 'common';
+  name: string;
+  lang: string | null;
+  author: string | null;
+}
+
+function namesByTaxon(sqlite: Database.Database) {
+  const out = new Map<number, { synonyms: { name: string; author: string | null }[]; commonNames: { lang: string; name: string }[] }>();
+  for (const r of sqlite.prepare('SELECT taxon_id, kind, name, lang, author FROM taxon_names ORDER BY id').all() as NameRow[]) {
+    let e = out.get(r.taxon_id);
+    if (!e) out.set(r.taxon_id, (e = { synonyms: [], commonNames: [] }));
+    if (r.kind === 'synonym') e.synonyms.push({ name: r.name, author: r.author });
+    else e.commonNames.push({ lang: r.lang ?? 'en', name: r.name });
+  }
+  return out;
+}
+
+// Rows read by column name; the canonical helpers give the result its type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Row = Record<string, any>;
+const json = <T>(v: string | null): T => (v === null ? (null as T) : (JSON.parse(v) as T));
+const byJson = <T>(list: T[]): T[] =>
+  list.map((r) => [JSON.stringify(r), r] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, r]) => r);
+
+export function exportBundle(sqlite: Database.Database, today: string) {
+  const state = readDatasetState(sqlite);
+  const taxa = sqlite.prepare('SELECT * FROM taxa').all() as TaxonRow[];
+  const nameById = new Map(taxa.map((t) => [t.id, t.name]));
+  const names = namesByTaxon(sqlite);
+  const codeRows = sqlite.prepare('SELECT * FROM code_entries ORDER BY kind, code').all() as {
+    kind: string; code: string; name_en: string; name_es: string | null; name_fr: string | null;
+  }[];
+  const codes = (kind: string) => codeRows.filter((c) => c.kind === kind).map((c) => ({ code: c.code, en: c.name_en, es: c.name_es, fr: c.name_fr }));
+  const parties = (sqlite.prepare('SELECT * FROM parties ORDER BY code').all() as {
+    code: string; name: string; entry_into_force: string | null; left_on: string | null; territory_of: string | null;
+  }[]).map((p) => canonicalParty({ code: p.code, name: p.name, entryIntoForce: p.entry_into_force, left: p.left_on, territoryOf: p.territory_of }));
+
+  return {
+    format: 'cites-bundle/1' as const,
+    asOf: state.asOf ?? today,
+    source: state.source,
+    codes: { sources: codes('sources'), purposes: codes('purposes'), terms: codes('terms'), units: codes('units') },
+    parties,
+    taxa: taxa
+      .map((t) =>
+        canonicalTaxon({
+          name: t.name,
+          rank: t.rank,
+          author: t.author,
+          parent: t.parent_id === null ? null : nameById.get(t.parent_id)!,
+          externalId: t.external_id,
+          synonyms: names.get(t.id)?.synonyms ?? [],
+          commonNames: names.get(t.id)?.commonNames ?? [],
+          distribution: JSON.parse(t.distribution) as string[],
+        }),
+      )
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    listings: byJson(readListingRows(sqlite).map((r) => canonicalListing(listingRowToBundle(r, nameById)))),
+    reservations: byJson(
+      (sqlite.prepare('SELECT * FROM reservations').all() as Row[]).map((r) =>
+        canonicalReservation({ party: r.party_code, taxon: nameById.get(r.taxon_id)!, appendix: r.appendix, effectiveFrom: r.effective_from, effectiveTo: r.effective_to, notes: r.notes }),
+      ),
+    ),
+    quotas: byJson(
+      (sqlite.prepare('SELECT * FROM quotas').all() as Row[]).map((q) =>
+        canonicalQuota({
+          taxon: nameById.get(q.taxon_id)!, exporter: q.exporter, quantity: q.quantity, unit: q.unit,
+          terms: json(q.terms), sources: json(q.sources), purposes: json(q.purposes),
+          effectiveFrom: q.effective_from, effectiveTo: q.effective_to, notes: q.notes,
+        }),
+      ),
+    ),
+    suspensions: byJson(
+      (sqlite.prepare('SELECT * FROM suspensions').all() as Row[]).map((s) =>
+        canonicalSuspension({
+          country: s.country, taxon: s.taxon_id === null ? null : nameById.get(s.taxon_id)!,
+          purposes: json(s.purposes), sources: json(s.sources), terms: json(s.terms), appliesToImports: s.applies_to_imports === 1,
+          effectiveFrom: s.effective_from, effectiveTo: s.effective_to, notification: s.notification, notes: s.notes,
+        }),
+      ),
+    ),
+  };
+}
+
+export function buildSnapshot(sqlite: Database.Database): Snapshot {
+  const state = readDatasetState(sqlite);
+  const names = namesByTaxon(sqlite);
+  const taxa = (sqlite.prepare('SELECT id, name, rank, kingdom, author, parent_id FROM taxa ORDER BY id').all() as TaxonRow[]).map((t) => {
+    const n = names.get(t.id);
+    return {
+      id: String(t.id),
+      name: t.name,
+      rank: t.rank,
+      kingdom: t.kingdom,
+      author: t.author,
+      parentId: t.parent_id === null ? null : String(t.parent_id),
+      synonyms: n?.synonyms.map((s) => s.name) ?? [],
+      commonNames: n?.commonNames ?? [],
+    };
+  });
+  const listings = readListingRows(sqlite, 'ORDER BY id').map((r) => ({
+    id: String(r.id),
+    taxonId: String(r.taxon_id),
+    appendix: r.appendix,
+    party: r.party_code,
+    effectiveFrom: r.effective_from,
+    effectiveTo: r.effective_to,
+    populations: r.populations,
+    excludedTaxa: r.exclusions.map((x) => ({ taxonId: String(x.taxon_id), populations: x.populations })),
+    annotation: r.annotation,
+    hashAnnotation: r.hash_annotation,
+    specimens: r.specimens,
+  }));
+  const rows = (sql: string) => sqlite.prepare(sql).all() as Row[];
+  const codes = (kind: string) => (sqlite.prepare('SELECT code FROM code_entries WHERE kind = ? ORDER BY code').pluck().all(kind) as string[]);
+  return {
+    format: 'cites-snapshot/1',
+    datasetVersion: String(state.version),
+    asOf: state.asOf,
+    parties: rows('SELECT * FROM parties ORDER BY code').map((p) => ({
+      code: p.code, name: p.name, entryIntoForce: p.entry_into_force, left: p.left_on, territoryOf: p.territory_of,
+    })),
+    taxa,
+    listings,
+    reservations: rows('SELECT * FROM reservations ORDER BY id').map((r) => ({
+      party: r.party_code, taxonId: String(r.taxon_id), appendix: r.appendix, effectiveFrom: r.effective_from, effectiveTo: r.effective_to,
+    })),
+    quotas: rows('SELECT * FROM quotas ORDER BY id').map((q) => ({
+      taxonId: String(q.taxon_id), exporter: q.exporter, quantity: q.quantity, unit: q.unit,
+      terms: json(q.terms), sources: json(q.sources), purposes: json(q.purposes),
+      effectiveFrom: q.effective_from, effectiveTo: q.effective_to, notes: q.notes,
+    })),
+    suspensions: rows('SELECT * FROM suspensions ORDER BY id').map((s) => ({
+      country: s.country, taxonId: s.taxon_id === null ? null : String(s.taxon_id),
+      purposes: json(s.purposes), sources: json(s.sources), terms: json(s.terms), appliesToImports: s.applies_to_imports === 1,
+      effectiveFrom: s.effective_from, effectiveTo: s.effective_to, notification: s.notification,
+    })),
+    codes: { terms: codes('terms'), units: codes('units') },
+  };
+}
