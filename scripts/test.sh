@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The whole test suite: type-check, OpenAPI drift, migrations drift, then vitest.
+# Ends with a plain "N passed, N failed" line (each check counts as one test).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+passed=0
+failed=0
+check() {
+  local name=$1; shift
+  echo "── $name"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "✗ $name failed"; fi
+}
+check "type-check (tsc --noEmit)" npx tsc --noEmit
+check "OpenAPI document is up to date" npx tsx scripts/emit-openapi.ts --check
+check "migrations match the schema" bash scripts/check-migrations.sh
+
+report=$(mktemp)
+echo "── vitest"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@"
+vitest_status=$?
+if [ -s "$report" ]; then
+  read -r p f < <(node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrors ?? 0))' "$report")
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$vitest_status" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); fi
+else
+  failed=$((failed + 1))
+fi
+rm -f "$report"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

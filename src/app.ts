@@ -1,0 +1,92 @@
+/**
+ * Builds the Fastify application from a config and a store; no listening, no globals,
+ * so tests and benchmarks build it in-process (`app.inject()`).
+ */
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { validatorCompiler } from 'fastify-type-provider-zod';
+import { readFileSync } from 'node:fs';
+import type { Config } from './config.js';
+import docs from './plugins/docs.js';
+import problems from './plugins/problems.js';
+import healthRoutes from './routes/health.js';
+import problemTypeRoutes from './routes/problem-types.js';
+import referenceRoutes from './routes/reference.js';
+import snapshotRoutes from './routes/snapshot.js';
+import taxaRoutes from './routes/taxa.js';
+import tradeCheckRoutes from './routes/trade-checks.js';
+import transferRoutes from './routes/transfers.js';
+import { DecisionLog } from './services/decision-log.js';
+import { EngineService } from './services/engine-service.js';
+import type { Services } from './services/index.js';
+import type { CitesStore } from './store/types.js';
+
+export interface AppOptions {
+  config: Config;
+  store: CitesStore;
+  logger?: FastifyServerOptions['logger'];
+  /** Swagger UI at /docs (the OpenAPI document is always built). */
+  docsUi?: boolean;
+  now?: () => Date;
+}
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { config, store } = opts;
+  const now = opts.now ?? (() => new Date());
+  const today = () => now().toISOString().slice(0, 10);
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    // Fastify's own two lines per request are replaced by one line (onResponse below).
+    logController: new LogController({ disableRequestLogging: true }),
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  const services: Services = {
+    config,
+    store,
+    engines: new EngineService(
+      store,
+      {
+        appendixICaptiveBredCommercial: config.POLICY_APP_I_CAPTIVE_BRED_COMMERCIAL,
+        suspensions: config.POLICY_SUSPENSIONS,
+        personalEffectsLiveAnimals: config.POLICY_PERSONAL_EFFECTS_LIVE_ANIMALS,
+      },
+      today,
+    ),
+    decisions: new DecisionLog(store),
+    now,
+    today,
+  };
+  app.decorate('services', services);
+
+  // One log line per request, with its id.
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+  });
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.addHook('onClose', async () => services.decisions.close());
+
+  await app.register(problems);
+  await app.register(docs, { ui: opts.docsUi ?? config.DOCS, version: pkg.version });
+
+  await app.register(async (api) => {
+    // zod validates every request; replies are plain JSON.stringify (their shape is fixed by
+    // the handlers' types and checked against the same schemas in the tests).
+    api.setValidatorCompiler(validatorCompiler);
+    api.setSerializerCompiler(() => (data) => JSON.stringify(data));
+    await api.register(healthRoutes);
+    await api.register(tradeCheckRoutes);
+    await api.register(taxaRoutes);
+    await api.register(referenceRoutes);
+    await api.register(transferRoutes);
+    await api.register(snapshotRoutes);
+    await api.register(problemTypeRoutes);
+  });
+  return app;
+}

@@ -1,0 +1,37 @@
+import type { Bundle } from '../contract/bundle.js';
+import type { ImportError, ImportSummary } from '../store/types.js';
+
+export const IMPORT_KINDS = ['bundle', 'index', 'history', 'reservations', 'quotas', 'suspensions', 'parties'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export interface Progress {
+  /** Called now and then while a file is read: records so far, bytes so far. */
+  (p: { phase: string; records: number; bytes: number }): void;
+}
+
+/** What an importer makes of a file: a bundle for the store, and what it could not structure. */
+export interface ParsedFile {
+  bundle: Bundle;
+  /** Problems that do not stop the import (reported in the summary). */
+  warnings: string[];
+  /** Counts worth reporting (e.g. populations structured vs left as text). */
+  stats: Record<string, number>;
+  /** A complete official file: records of this kind it no longer contains are ended on this date. */
+  endMissing?: { date: string };
+  /** Provenance tag for created records. */
+  origin: string;
+}
+
+export class FileRejected extends Error {
+  constructor(readonly errors: ImportError[]) {
+    super(`${errors.length} error(s) in the file; nothing was changed`);
+  }
+}
+
+export interface ImportReport {
+  kind: ImportKind;
+  summary: ImportSummary;
+  warnings: string[];
+  stats: Record<string, number>;
+  durationMs: number;
+}

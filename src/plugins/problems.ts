@@ -1,0 +1,88 @@
+/**
+ * Every error answer is RFC 9457 problem+json: validation errors name each field and why,
+ * framework errors keep their status, anything unexpected is a bare 500 (logged, never
+ * leaked: no stack, no SQL).
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { problem, type Problem, type ProblemType, PROBLEM_TYPES } from '../contract/problem.js';
+import { sendProblem } from '../http/reply.js';
+
+/** An error that already is the problem to send. */
+export class HttpProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+  }
+}
+
+const CONTEXT_IN: Record<string, 'body' | 'query' | 'params' | 'headers'> = {
+  body: 'body',
+  querystring: 'query',
+  params: 'params',
+  headers: 'headers',
+};
+
+const STATUS_TYPES: Record<number, ProblemType> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  412: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  428: 'precondition-required',
+  429: 'too-many-requests',
+  503: 'service-unavailable',
+};
+
+function fromFastifyError(err: FastifyError): Problem | null {
+  if (err.validation) {
+    const where = CONTEXT_IN[err.validationContext ?? 'body'] ?? 'body';
+    const errors = err.validation.map((v) => ({
+      pointer: `#${v.instancePath || ''}`,
+      in: where,
+      detail: v.message ?? 'is invalid',
+    }));
+    const fields = errors.map((e) => `${where} ${e.pointer.slice(1) || '/'}`).join(', ');
+    return problem('validation-error', 400, `Invalid ${fields}`, { errors });
+  }
+  switch (err.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problem('validation-error', 400, `The body is not valid JSON: ${err.message}`, {
+        errors: [{ pointer: '#', in: 'body', detail: 'not valid JSON' }],
+      });
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problem('payload-too-large', 413, 'The request body is larger than this service accepts.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return problem('unsupported-media-type', 415, err.message);
+    default:
+      break;
+  }
+  const status = err.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const type = STATUS_TYPES[status] ?? 'validation-error';
+    return problem(type, status, status === 400 || status === 429 ? err.message : PROBLEM_TYPES[type]);
+  }
+  return null;
+}
+
+export default fp(async function problems(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof HttpProblem) return sendProblem(reply, err.problem);
+    const p = fromFastifyError(err);
+    if (p !== null) {
+      if (p.status === 429 || p.status === 503) {
+        const retry = reply.getHeader('retry-after') ?? '1';
+        reply.header('retry-after', retry);
+      }
+      return sendProblem(reply, p);
+    }
+    req.log.error({ err }, 'unhandled error');
+    return sendProblem(reply, problem('internal-error', 500, 'The service could not complete the request.'));
+  });
+
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, problem('not-found', 404, `No route ${req.method} ${req.url.split('?')[0]}`)),
+  );
+});

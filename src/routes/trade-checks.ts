@@ -1,0 +1,138 @@
+/**
+ * POST /v1/trade-checks, POST /v1/trade-checks/batch, GET /v1/decisions/{id}.
+ * Validate, evaluate on the in-memory engine, record the decision (group commit), answer.
+ * The result is serialised once: the same JSON text is stored and sent.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problem, Problem } from '../contract/problem.js';
+import { BatchRequest, BatchResult, TradeCheckRequest, TradeCheckResult } from '../contract/trade-check.js';
+import { isProblem, validationProblem } from '../engine/index.js';
+import { sendJsonText, sendProblem } from '../http/reply.js';
+import { newDecisionId } from '../services/decision-log.js';
+import type { DecisionRecord } from '../store/types.js';
+
+const DecisionParams = z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/, 'must be a decision id (32 hex digits)') });
+const StoredDecision = z
+  .object({
+    id: z.string(),
+    createdAt: z.string(),
+    datasetVersion: z.string(),
+    decision: z.string(),
+    apiKeyId: z.string().nullable(),
+    request: z.unknown().describe('The request as validated'),
+    result: TradeCheckResult,
+  })
+  .meta({ id: 'StoredDecision' });
+
+/** The API key id the auth layer attached, if any. */
+function keyIdOf(req: FastifyRequest): string | null {
+  return (req as FastifyRequest & { apiKeyId?: string }).apiKeyId ?? null;
+}
+
+export default async function tradeCheckRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/v1/trade-checks',
+    {
+      schema: {
+        tags: ['Trade checks'],
+        operationId: 'checkTrade',
+        summary: 'Check one proposed trade',
+        description:
+          'Evaluates one movement (export, re-export, import, introduction from the sea) against the listings, Party status, reservations, quotas and suspensions in force on its date. Answers allow, deny or needs-permit with the documents and the reasons, each citing the Article or Resolution that decides it. The decision is stored; its id is in `decisionId`.',
+        body: TradeCheckRequest,
+        response: { 200: TradeCheckResult, 400: Problem, 422: Problem },
+      },
+    },
+    async (req, reply) => {
+      const { engines, decisions, now } = app.services;
+      const at = now();
+      const result = engines.engine.evaluate(req.body, at.toISOString().slice(0, 10));
+      if (isProblem(result)) return sendProblem(reply, result);
+      const id = newDecisionId(at.getTime());
+      result.decisionId = id;
+      const json = JSON.stringify(result);
+      await decisions.append([
+        { id, createdAt: at.toISOString(), datasetVersion: result.datasetVersion, decision: result.decision, apiKeyId: keyIdOf(req), request: JSON.stringify(req.body), result: json },
+      ]);
+      return sendJsonText(reply, json);
+    },
+  );
+
+  r.post(
+    '/v1/trade-checks/batch',
+    {
+      schema: {
+        tags: ['Trade checks'],
+        operationId: 'checkShipment',
+        summary: 'Check a whole shipment',
+        description:
+          'Evaluates every item of a shipment. `results` has one entry per item, in order: a trade-check result, or a problem for an item that is invalid; one bad item does not fail the others. Every decision is stored.',
+        body: BatchRequest,
+        response: { 200: BatchResult, 400: Problem },
+      },
+    },
+    async (req, reply) => {
+      const { engines, decisions, now, config } = app.services;
+      const items = req.body.items;
+      if (items.length > config.BATCH_MAX_ITEMS) {
+        return sendProblem(
+          reply,
+          problem('validation-error', 400, `A batch holds at most ${config.BATCH_MAX_ITEMS} items; this one has ${items.length}.`, {
+            errors: [{ pointer: '#/items', in: 'body', detail: `at most ${config.BATCH_MAX_ITEMS} items` }],
+          }),
+        );
+      }
+      const at = now();
+      const today = at.toISOString().slice(0, 10);
+      const createdAt = at.toISOString();
+      const engine = engines.engine;
+      const keyId = keyIdOf(req);
+      const summary = { allow: 0, 'needs-permit': 0, deny: 0, invalid: 0 };
+      const records: DecisionRecord[] = [];
+      const parts: string[] = [];
+      for (let i = 0; i < items.length; i++) {
+        const parsed = TradeCheckRequest.safeParse(items[i]);
+        const result = parsed.success ? engine.evaluate(parsed.data, today) : validationProblem(parsed.error.issues, `/items/${i}`);
+        if (isProblem(result)) {
+          summary.invalid++;
+          if (result.errors && parsed.success) result.errors = result.errors.map((e) => ({ ...e, pointer: e.pointer.replace('#', `#/items/${i}`) }));
+          parts.push(JSON.stringify(result));
+          continue;
+        }
+        summary[result.decision]++;
+        const id = newDecisionId(at.getTime());
+        result.decisionId = id;
+        const json = JSON.stringify(result);
+        parts.push(json);
+        records.push({ id, createdAt, datasetVersion: result.datasetVersion, decision: result.decision, apiKeyId: keyId, request: JSON.stringify(parsed.data), result: json });
+      }
+      await decisions.append(records);
+      return sendJsonText(reply, `{"results":[${parts.join(',')}],"summary":${JSON.stringify(summary)}}`);
+    },
+  );
+
+  r.get(
+    '/v1/decisions/:id',
+    {
+      schema: {
+        tags: ['Trade checks'],
+        operationId: 'getDecision',
+        summary: 'A stored decision with its request (audit trail)',
+        params: DecisionParams,
+        response: { 200: StoredDecision, 400: Problem, 404: Problem },
+      },
+    },
+    async (req, reply) => {
+      const d = app.services.store.decision(req.params.id);
+      if (d === null) return sendProblem(reply, problem('not-found', 404, `No decision ${req.params.id}`));
+      return sendJsonText(
+        reply,
+        `{"id":${JSON.stringify(d.id)},"createdAt":${JSON.stringify(d.createdAt)},"datasetVersion":${JSON.stringify(d.datasetVersion)},"decision":${JSON.stringify(d.decision)},"apiKeyId":${JSON.stringify(d.apiKeyId)},"request":${d.request},"result":${d.result}}`,
+      );
+    },
+  );
+}

@@ -1,0 +1,107 @@
+/** POST /v1/imports and GET /v1/exports/bundle: load files and bundles, export the store. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Bundle } from '../contract/bundle.js';
+import { problem, Problem } from '../contract/problem.js';
+import { sendProblem } from '../http/reply.js';
+import { FileRejected, IMPORT_KINDS, runBundleImport, runImport } from '../importers/index.js';
+
+const ImportQuery = z.strictObject({
+  kind: z.enum(IMPORT_KINDS).default('bundle').describe('What the body is (contract §4)'),
+  mode: z.enum(['merge', 'replace']).default('merge').describe('merge: add and update by natural keys; replace: the store becomes exactly the bundle'),
+});
+
+const Counts = z.record(z.string(), z.number());
+export const ImportReport = z
+  .object({
+    kind: z.enum(IMPORT_KINDS),
+    summary: z.object({
+      datasetVersion: z.number(),
+      changed: z.boolean(),
+      created: Counts,
+      updated: Counts,
+      ended: Counts,
+      unchanged: Counts,
+      warnings: z.array(z.string()),
+    }),
+    warnings: z.array(z.string()),
+    stats: Counts,
+    durationMs: z.number(),
+  })
+  .meta({ id: 'ImportReport' });
+
+/** Who is writing (the auth layer sets it; "anonymous" when keys are not enforced). */
+export function actorOf(req: FastifyRequest): string {
+  return (req as FastifyRequest & { actor?: string }).actor ?? 'anonymous';
+}
+
+export default async function transferRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  for (const type of ['text/csv', 'application/gzip', 'application/x-gzip', 'application/octet-stream', 'text/plain']) {
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: app.services.config.IMPORT_BODY_LIMIT_BYTES }, (_req, body, done) => done(null, body));
+  }
+
+  r.post(
+    '/v1/imports',
+    {
+      bodyLimit: app.services.config.IMPORT_BODY_LIMIT_BYTES,
+      schema: {
+        tags: ['Imports and exports'],
+        operationId: 'importFile',
+        summary: 'Import a bundle or an official CITES file, all or nothing',
+        description:
+          'Body: a `cites-bundle/1` JSON document (`Content-Type: application/json`), or a CSV file (`text/csv`, or gzip-compressed as `application/gzip`) of the kind named in `kind`. One transaction: on any error nothing changes and every error is listed (JSON pointer, or line and column for CSV).',
+        querystring: ImportQuery,
+        body: z.unknown(),
+        response: { 200: ImportReport, 400: Problem, 413: Problem, 415: Problem },
+      },
+    },
+    async (req, reply) => {
+      const { store, engines } = app.services;
+      const { kind, mode } = req.query;
+      const opts = { actor: actorOf(req), mode };
+      try {
+        const body = req.body;
+        const report = Buffer.isBuffer(body)
+          ? await runImport(store, kind, body, opts)
+          : kind === 'bundle'
+            ? await runBundleImport(store, body, opts)
+            : await runImport(store, kind, typeof body === 'string' ? body : JSON.stringify(body), opts);
+        engines.refresh();
+        req.log.info({ kind, summary: report.summary }, 'import finished');
+        return report;
+      } catch (e) {
+        if (!(e instanceof FileRejected)) throw e;
+        const type = kind === 'bundle' ? 'invalid-bundle' : 'invalid-import';
+        return sendProblem(
+          reply,
+          problem(type, 400, `${e.errors.length} error(s); nothing was changed.`, {
+            errors: e.errors.map((x) => ({
+              pointer: `#${x.pointer}`,
+              in: 'body' as const,
+              detail: x.line !== undefined ? `line ${x.line}${x.column ? `, column ${x.column}` : ''}: ${x.detail}` : x.detail,
+            })),
+          }),
+        );
+      }
+    },
+  );
+
+  r.get(
+    '/v1/exports/bundle',
+    {
+      schema: {
+        tags: ['Imports and exports'],
+        operationId: 'exportBundle',
+        summary: 'The whole store as a cites-bundle/1 document',
+        description: 'Importing it into an empty store and exporting again gives the same bytes.',
+        response: { 200: Bundle },
+      },
+    },
+    async (_req, reply) => {
+      reply.header('content-disposition', 'attachment; filename="cites-bundle.json"');
+      return app.services.store.exportBundle();
+    },
+  );
+}

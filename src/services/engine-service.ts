@@ -1,0 +1,33 @@
+/**
+ * Holds the engine built from the store's current snapshot. Trade checks read it from
+ * memory, never the database; a write that changes the dataset version rebuilds it.
+ */
+import { createEngine, type Engine, type EnginePolicy } from '../engine/index.js';
+import type { CitesStore } from '../store/types.js';
+
+export class EngineService {
+  private current: Engine;
+
+  constructor(
+    private readonly store: CitesStore,
+    private readonly policy: Partial<EnginePolicy>,
+    private readonly today: () => string,
+  ) {
+    this.current = this.build();
+  }
+
+  get engine(): Engine {
+    return this.current;
+  }
+
+  /** Rebuilds when the stored dataset version differs from the engine's. */
+  refresh(): boolean {
+    if (String(this.store.state().version) === this.current.datasetVersion) return false;
+    this.current = this.build();
+    return true;
+  }
+
+  private build(): Engine {
+    return createEngine(this.store.snapshot(), { policy: this.policy, today: this.today });
+  }
+}

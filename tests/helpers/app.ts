@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodType } from 'zod';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { Bundle, type BundleInput } from '../../src/contract/bundle.js';
+import { loadBuiltinSeed } from '../../src/seed/index.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
+import { RULES_BUNDLE } from '../fixtures/rules-bundle.js';
+
+export const TEST_NOW = new Date('2026-11-01T12:00:00Z');
+
+export interface TestApp {
+  app: FastifyInstance;
+  store: SqliteStore;
+  close(): Promise<void>;
+}
+
+/** The app on a private in-memory store: the rule fixtures (default), the built-in seed, or nothing. */
+export async function testApp(
+  opts: { data?: 'rules' | 'seed' | 'empty' | BundleInput; env?: Record<string, string>; logger?: object; file?: string } = {},
+): Promise<TestApp> {
+  const store = SqliteStore.open(opts.file ?? ':memory:', () => TEST_NOW);
+  const data = opts.data ?? 'rules';
+  if (data === 'seed') loadBuiltinSeed(store);
+  else if (data !== 'empty') store.importBundle(Bundle.parse(data === 'rules' ? RULES_BUNDLE : data), { mode: 'merge', actor: 'test', origin: 'test' });
+  const app = await buildApp({ config: loadConfig(opts.env ?? {}), store, now: () => TEST_NOW, logger: opts.logger ?? false, docsUi: true });
+  await app.ready();
+  return {
+    app,
+    store,
+    async close() {
+      await app.close();
+      store.close();
+    },
+  };
+}
+
+/** Asserts that a JSON body matches the route's documented response schema. */
+export function conforms<T>(schema: ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new Error(`response does not match its schema: ${JSON.stringify(parsed.error.issues.slice(0, 5))}`);
+  return parsed.data;
+}

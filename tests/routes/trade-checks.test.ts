@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BatchResult, TradeCheckResult } from '../../src/contract/trade-check.js';
+import { conforms, testApp, type TestApp } from '../helpers/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t.close());
+
+const post = (url: string, payload: unknown) => t.app.inject({ method: 'POST', url, payload: payload as object });
+const leopardTrophy = { taxon: 'Panthera pardus', exporter: 'NA', importer: 'DE', purpose: 'H', source: 'W', term: 'TRO', quantity: 1 };
+
+describe('POST /v1/trade-checks', () => {
+  it('answers with the documented shape, the dataset version and a decision id', async () => {
+    const res = await post('/v1/trade-checks', leopardTrophy);
+    expect(res.statusCode).toBe(200);
+    const r = conforms(TradeCheckResult, res.json());
+    expect(r.decision).toBe('needs-permit');
+    expect(r.documents).toEqual([
+      { type: 'import-permit', issuer: 'DE', order: 1 },
+      { type: 'export-permit', issuer: 'NA', order: 2 },
+    ]);
+    expect(r.taxon).toMatchObject({ name: 'Panthera pardus', matchedAs: 'accepted', input: 'Panthera pardus' });
+    expect(r.datasetVersion).toBe('1');
+    expect(r.decisionId).toMatch(/^[0-9a-f]{32}$/);
+    expect(r.date).toBe('2026-11-01');
+  });
+
+  it('stores every decision with its request for the audit trail (GET /v1/decisions/{id})', async () => {
+    const r = (await post('/v1/trade-checks', { ...leopardTrophy, exporter: 'na' })).json();
+    const stored = await t.app.inject(`/v1/decisions/${r.decisionId}`);
+    expect(stored.statusCode).toBe(200);
+    const body = stored.json();
+    expect(body.result).toEqual(r);
+    expect(body.request).toMatchObject({ taxon: 'Panthera pardus', exporter: 'NA' });
+    expect(body.datasetVersion).toBe('1');
+  });
+
+  it('an unknown decision id is 404, a malformed one 400', async () => {
+    expect((await t.app.inject('/v1/decisions/0123456789abcdef0123456789abcdef')).statusCode).toBe(404);
+    expect((await t.app.inject('/v1/decisions/nope')).statusCode).toBe(400);
+  });
+
+  it('a name that matches nothing is 422 unknown-taxon with suggestions', async () => {
+    const res = await post('/v1/trade-checks', { ...leopardTrophy, taxon: 'Panthera pardis' });
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().type).toMatch(/unknown-taxon$/);
+    expect(res.json().suggestions[0].name).toBe('Panthera pardus');
+  });
+});
+
+describe('POST /v1/trade-checks/batch', () => {
+  it('answers every item in order; one bad item does not fail the others', async () => {
+    const res = await post('/v1/trade-checks/batch', {
+      items: [leopardTrophy, { ...leopardTrophy, purpose: 'nope' }, { ...leopardTrophy, taxon: 'Unknownia' }, { ...leopardTrophy, taxon: 'Budgerigar' }],
+    });
+    expect(res.statusCode).toBe(200);
+    const body = conforms(BatchResult, res.json());
+    expect(body.results).toHaveLength(4);
+    expect(body.results[0]).toMatchObject({ decision: 'needs-permit' });
+    expect(body.results[1]).toMatchObject({ status: 400, errors: [{ pointer: '#/items/1/purpose' }] });
+    expect(body.results[2]).toMatchObject({ status: 422, type: '/problems/unknown-taxon' });
+    expect(body.results[3]).toMatchObject({ decision: 'allow' });
+    expect(body.summary).toEqual({ allow: 1, 'needs-permit': 1, deny: 0, invalid: 2 });
+  });
+
+  it('gives the same results as single checks (property)', async () => {
+    const item = fc.record({
+      taxon: fc.constantFrom('Panthera pardus', 'Amazona aestiva', 'Loxodonta africana', 'Odobenus rosmarus', 'Saiga tatarica', 'Budgerigar'),
+      exporter: fc.constantFrom('NA', 'BW', 'KE', 'CA', 'US', 'AR', 'DE'),
+      importer: fc.constantFrom('DE', 'CN', 'JP', 'US'),
+      purpose: fc.constantFrom('T', 'H', 'S', 'P'),
+      source: fc.constantFrom('W', 'C', 'F'),
+      term: fc.constantFrom('LIV', 'TRO', 'SKI', 'TUS'),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(item, { minLength: 1, maxLength: 20 }), async (items) => {
+        const batch = (await post('/v1/trade-checks/batch', { items })).json().results as { decisionId?: string }[];
+        for (let i = 0; i < items.length; i++) {
+          const single = (await post('/v1/trade-checks', items[i])).json();
+          expect({ ...batch[i], decisionId: undefined }).toEqual({ ...single, decisionId: undefined });
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('refuses more items than the configured cap, with a clear error', async () => {
+    const small = await testApp({ env: { BATCH_MAX_ITEMS: '3' } });
+    const res = await small.app.inject({ method: 'POST', url: '/v1/trade-checks/batch', payload: { items: [leopardTrophy, leopardTrophy, leopardTrophy, leopardTrophy] } });
+    await small.close();
+    expect(res.statusCode).toBe(400);
+    expect(res.json().detail).toMatch(/at most 3 items/);
+  });
+
+  it('an empty batch is a 400', async () => {
+    expect((await post('/v1/trade-checks/batch', { items: [] })).statusCode).toBe(400);
+  });
+});
