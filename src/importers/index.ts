@@ -1,49 +1,60 @@
 /**
  * One entry point for every import, used by the CLI (`npm run import`) and by
- * POST /v1/imports: read the file (plain or gzip), turn it into a bundle with the importer
- * of its kind, load the bundle in one transaction. Any error: nothing changes.
+ * POST /v1/imports: read the file (plain or gzip, streamed), turn it into a bundle with
+ * the parser of its kind, load the bundle in one transaction. Any error: nothing changes.
  */
-import { gunzipSync } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { BundleRejected, type CitesStore } from '../store/types.js';
-import { parseBundle, parseBundleText } from './bundle.js';
+import { parseBundle } from './bundle.js';
+import { PARSERS } from './parsers.js';
 import { FileRejected, type ImportKind, type ImportReport, type ParsedFile, type Progress } from './types.js';
 
 export { FileRejected, IMPORT_KINDS, type ImportKind, type ImportReport } from './types.js';
 
-const GZIP_MAGIC = [0x1f, 0x8b];
-
-/** Decompresses gzip input; passes anything else through. */
-export function maybeGunzip(data: Buffer): Buffer {
-  return data.length > 2 && data[0] === GZIP_MAGIC[0] && data[1] === GZIP_MAGIC[1] ? gunzipSync(data) : data;
+/** Decompresses a gzip stream on the fly (detected by its magic bytes); passes anything else through. */
+export async function decompressed(input: Readable): Promise<Readable> {
+  const iterator = input[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) return Readable.from([]);
+  const head = Buffer.isBuffer(first.value) ? first.value : Buffer.from(first.value);
+  async function* rest() {
+    yield head;
+    for (let r = await iterator.next(); !r.done; r = await iterator.next()) yield r.value as Buffer;
+  }
+  const stream = Readable.from(rest(), { objectMode: false });
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+    const gunzip = createGunzip();
+    stream.on('error', (e) => gunzip.destroy(e));
+    return stream.pipe(gunzip);
+  }
+  return stream;
 }
-
-type Parser = (text: string, progress?: Progress) => ParsedFile | Promise<ParsedFile>;
-
-const PARSERS: Partial<Record<ImportKind, Parser>> = {
-  bundle: (text) => parseBundleText(text),
-};
 
 export function supportedKinds(): ImportKind[] {
   return Object.keys(PARSERS) as ImportKind[];
-}
-
-export function registerParser(kind: ImportKind, parser: Parser): void {
-  PARSERS[kind] = parser;
 }
 
 export interface RunImportOptions {
   actor: string;
   mode?: 'merge' | 'replace';
   progress?: Progress;
+  /** Date the file describes; default: a date in the file name, else today. */
+  asOf?: string | undefined;
+  today?: string;
 }
 
-async function load(store: CitesStore, kind: ImportKind, file: ParsedFile, opts: RunImportOptions, started: number): Promise<ImportReport> {
+function load(store: CitesStore, kind: ImportKind, file: ParsedFile, opts: RunImportOptions, started: number): ImportReport {
+  opts.progress?.({ phase: 'writing', records: 0, bytes: 0 });
   try {
     const summary = store.importBundle(file.bundle, {
       mode: opts.mode ?? 'merge',
       actor: opts.actor,
       origin: file.origin,
       endMissing: file.endMissing,
+      continueOpenEntries: file.continueOpenEntries,
+      replacesListingsOf: file.replacesListingsOf,
+      yieldsListingsTo: file.yieldsListingsTo,
     });
     return { kind, summary, warnings: file.warnings, stats: file.stats, durationMs: Date.now() - started };
   } catch (e) {
@@ -52,22 +63,30 @@ async function load(store: CitesStore, kind: ImportKind, file: ParsedFile, opts:
   }
 }
 
-/** Imports raw file content (plain or gzip). Throws FileRejected with every error. */
-export async function runImport(store: CitesStore, kind: ImportKind, content: Buffer | string, opts: RunImportOptions): Promise<ImportReport> {
+/** Imports a file (plain or gzip) of the given kind. Throws FileRejected with every error. */
+export async function runImport(store: CitesStore, kind: ImportKind, content: Buffer | Readable, opts: RunImportOptions): Promise<ImportReport> {
   const started = Date.now();
   const parser = PARSERS[kind];
   if (!parser) throw new FileRejected([{ pointer: '', detail: `import kind "${kind}" is not supported by this build` }]);
-  let text: string;
+  const input = await decompressed(Buffer.isBuffer(content) ? Readable.from([content]) : content);
+  let file: ParsedFile;
   try {
-    text = typeof content === 'string' ? content : maybeGunzip(content).toString('utf8');
+    file = await parser(input, {
+      progress: opts.progress,
+      asOf: opts.asOf,
+      today: opts.today ?? new Date().toISOString().slice(0, 10),
+      namesByExternalId: () => store.namesByExternalId(),
+    });
   } catch (e) {
-    throw new FileRejected([{ pointer: '', detail: `cannot decompress: ${(e as Error).message}` }]);
+    if (e instanceof FileRejected) throw e;
+    const code = (e as { code?: string }).code;
+    if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') throw new FileRejected([{ pointer: '', detail: `cannot decompress: ${(e as Error).message}` }]);
+    throw e;
   }
-  const file = await parser(text, opts.progress);
   return load(store, kind, file, opts, started);
 }
 
 /** Imports a bundle already parsed from JSON (POST /v1/imports with a JSON body). */
-export async function runBundleImport(store: CitesStore, value: unknown, opts: RunImportOptions): Promise<ImportReport> {
+export function runBundleImport(store: CitesStore, value: unknown, opts: RunImportOptions): ImportReport {
   return load(store, 'bundle', parseBundle(value), opts, Date.now());
 }

@@ -20,6 +20,20 @@ export interface ParsedFile {
   endMissing?: { date: string };
   /** Provenance tag for created records. */
   origin: string;
+  /** How this file's listings relate to listings from other sources (see ImportOptions). */
+  continueOpenEntries?: boolean;
+  replacesListingsOf?: string[];
+  yieldsListingsTo?: string[];
+}
+
+/** What a parser may know besides the file: options and read-only facts from the store. */
+export interface ParseContext {
+  progress?: Progress | undefined;
+  /** Date the file describes (from the request or the file name); parsers may fall back to today. */
+  asOf?: string | undefined;
+  today: string;
+  /** Species+ taxon id → accepted name, for files keyed by taxon id. */
+  namesByExternalId(): Map<string, string>;
 }
 
 export class FileRejected extends Error {

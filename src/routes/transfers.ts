@@ -66,8 +66,8 @@ export default async function transferRoutes(app: FastifyInstance) {
         const report = Buffer.isBuffer(body)
           ? await runImport(store, kind, body, opts)
           : kind === 'bundle'
-            ? await runBundleImport(store, body, opts)
-            : await runImport(store, kind, typeof body === 'string' ? body : JSON.stringify(body), opts);
+            ? runBundleImport(store, body, opts)
+            : await runImport(store, kind, Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)), opts);
         engines.refresh();
         req.log.info({ kind, summary: report.summary }, 'import finished');
         return report;

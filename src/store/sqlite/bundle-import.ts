@@ -168,11 +168,20 @@ function taxonId(run: Run, taxa: TaxaResult, name: string, pointer: string): num
 
 function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known): void {
   const { sqlite, now, opts } = run;
+  replaceListingsOf(run, bundle, taxa);
   const stored = readListingRows(sqlite);
   const byKey = new Map<string, ListingRow>();
+  /** Open entries by scope and Appendix, for files that give the current state only. */
+  const openByScope = new Map<string, ListingRow>();
   for (const row of stored) {
-    byKey.set(naturalKey.listing(row.taxon_id, row.appendix, row.party_code, canonicalPopulations(row.populations), row.effective_from), row);
+    const populations = canonicalPopulations(row.populations);
+    byKey.set(naturalKey.listing(row.taxon_id, row.appendix, row.party_code, populations, row.effective_from), row);
+    if (row.effective_to === null && row.origin === opts.origin) {
+      openByScope.set(`${naturalKey.scope(row.taxon_id, row.party_code, populations)}|${row.appendix}`, row);
+    }
   }
+  const yieldTo = new Set(opts.yieldsListingsTo ?? []);
+  const yielding = new Set(stored.filter((r) => yieldTo.has(r.origin)).map((r) => r.taxon_id));
   const insert = sqlite.prepare(
     `INSERT INTO listings (taxon_id, appendix, party_code, effective_from, effective_to, populations_include, populations_exclude,
        annotation, hash_annotation, hash_annotation_text, specimens, origin, revision, updated_at, updated_by)
@@ -204,6 +213,7 @@ function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known
     checkClauses(run, `${pointer}/specimens/only`, l.specimens?.only, known);
     checkClauses(run, `${pointer}/specimens/except`, l.specimens?.except, known);
     if (tid === undefined || run.errors.length > errorsBefore) return;
+    if (yielding.has(tid)) return run.counter.same('listings (left to another source)');
 
     const populations = canonicalPopulations(l.populations);
     const key = naturalKey.listing(tid, l.appendix, l.party, populations, l.effectiveFrom);
@@ -211,8 +221,16 @@ function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known
     if (twin !== undefined) return run.errors.push({ pointer, detail: `same entry as ${twin}` });
     keysInBundle.set(key, pointer);
 
-    const after = canonicalListing({ ...l, excludedTaxa: canonicalExclusions(exclusions) });
-    const existing = byKey.get(key);
+    let existing = byKey.get(key);
+    let effectiveFrom = l.effectiveFrom;
+    if (!existing && opts.continueOpenEntries) {
+      const open = openByScope.get(`${naturalKey.scope(tid, l.party, populations)}|${l.appendix}`);
+      if (open && open.effective_from <= l.effectiveFrom && !run.seen.listings.has(open.id)) {
+        existing = open;
+        effectiveFrom = open.effective_from; // the entry continues: keep the date it started
+      }
+    }
+    const after = canonicalListing({ ...l, effectiveFrom, excludedTaxa: canonicalExclusions(exclusions) });
     if (existing) {
       run.seen.listings.add(existing.id);
       const before = canonicalListing(listingRowToBundle(existing, taxa.nameById));
@@ -235,6 +253,20 @@ function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known
       run.counter.create('listings');
     }
   });
+}
+
+/** A more authoritative source (e.g. the dated listing history) replaces listings of another for the taxa it covers. */
+function replaceListingsOf(run: Run, bundle: Bundle, taxa: TaxaResult): void {
+  const origins = run.opts.replacesListingsOf ?? [];
+  if (origins.length === 0) return;
+  const covered = new Set(bundle.listings.map((l) => taxa.idByName.get(l.taxon)).filter((id) => id !== undefined));
+  const select = run.sqlite.prepare(`SELECT id, taxon_id FROM listings WHERE origin IN (${origins.map(() => '?').join(',')})`);
+  const remove = run.sqlite.prepare('DELETE FROM listings WHERE id = ?');
+  for (const row of select.all(...origins) as { id: number; taxon_id: number }[]) {
+    if (!covered.has(row.taxon_id)) continue;
+    remove.run(row.id);
+    run.counter.end('listings (replaced)');
+  }
 }
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
