@@ -5,10 +5,16 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { readFileSync } from 'node:fs';
-import type { Config } from './config.js';
+import { requireKeyForReads, type Config } from './config.js';
+import auth, { KeyRing } from './plugins/auth.js';
 import docs from './plugins/docs.js';
 import problems from './plugins/problems.js';
+import security from './plugins/security.js';
+import adminRoutes from './routes/admin.js';
 import healthRoutes from './routes/health.js';
+import listingRoutes from './routes/officer/listings.js';
+import restrictionRoutes from './routes/officer/restrictions.js';
+import taxonWriteRoutes from './routes/officer/taxa.js';
 import problemTypeRoutes from './routes/problem-types.js';
 import referenceRoutes from './routes/reference.js';
 import snapshotRoutes from './routes/snapshot.js';
@@ -72,7 +78,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('onClose', async () => services.decisions.close());
 
+  const keys = new KeyRing(store);
   await app.register(problems);
+  await app.register(auth, { keys, requireKeyForReads: requireKeyForReads(config) });
+  await app.register(security, { config });
   await app.register(docs, { ui: opts.docsUi ?? config.DOCS, version: pkg.version });
 
   await app.register(async (api) => {
@@ -87,6 +96,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(transferRoutes);
     await api.register(snapshotRoutes);
     await api.register(problemTypeRoutes);
+    await api.register(taxonWriteRoutes);
+    await api.register(listingRoutes);
+    await api.register(restrictionRoutes);
+    await api.register(adminRoutes, { keys });
   });
   return app;
 }

@@ -19,6 +19,7 @@ export const ConfigSchema = z.object({
   ANONYMOUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   IMPORT_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(200 * 1024 * 1024),
+  LOAD_SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(10).default(1000),
   BATCH_MAX_ITEMS: z.coerce.number().int().min(1).default(20_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   POLICY_APP_I_CAPTIVE_BRED_COMMERCIAL: z.enum(['deny', 'review']).default('deny'),

@@ -15,6 +15,7 @@ export const TAGS = [
   { name: 'Listings', description: 'Keep the listings current (permit officers): taxa, listings, reservations, quotas, suspensions.' },
   { name: 'Imports and exports', description: 'Load official files and bundles; export the whole store.' },
   { name: 'Integrators', description: 'The engine-ready snapshot for embedding the decision engine.' },
+  { name: 'Administration', description: 'API keys, the decision log and the audit trail (admins).' },
   { name: 'Health', description: 'For orchestrators.' },
 ];
 

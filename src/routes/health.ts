@@ -12,13 +12,14 @@ const Ready = z.object({
 
 export default async function healthRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/health', { schema: { tags: ['Health'], summary: 'The process is alive', response: { 200: Health } } }, async () => ({
+  r.get('/health', { config: { access: 'public' }, schema: { tags: ['Health'], summary: 'The process is alive', response: { 200: Health } } }, async () => ({
     status: 'ok' as const,
   }));
 
   r.get(
     '/ready',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['Health'],
         summary: 'Database open, migrations applied and the engine snapshot loaded',

@@ -10,6 +10,7 @@ export default async function problemTypeRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/problems/:type',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['Health'],
         operationId: 'describeProblemType',

@@ -13,6 +13,7 @@ export default async function referenceRoutes(app: FastifyInstance) {
   r.get(
     '/v1/parties',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['Reference data'],
         operationId: 'listParties',
@@ -32,6 +33,7 @@ export default async function referenceRoutes(app: FastifyInstance) {
   r.get(
     '/v1/codes/:kind',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['Reference data'],
         operationId: 'listCodes',

@@ -12,6 +12,7 @@ export default async function snapshotRoutes(app: FastifyInstance) {
   r.get(
     '/v1/snapshot',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['Integrators'],
         operationId: 'getSnapshot',

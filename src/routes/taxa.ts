@@ -32,6 +32,7 @@ export default async function taxaRoutes(app: FastifyInstance) {
   r.get(
     '/v1/taxa',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['Taxa'],
         operationId: 'searchTaxa',
@@ -52,6 +53,7 @@ export default async function taxaRoutes(app: FastifyInstance) {
   r.get(
     '/v1/taxa/:id',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['Taxa'],
         operationId: 'getTaxon',
@@ -109,6 +111,7 @@ export default async function taxaRoutes(app: FastifyInstance) {
   r.get(
     '/v1/taxa/:id/history',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['Taxa'],
         operationId: 'getTaxonHistory',

@@ -27,9 +27,7 @@ const StoredDecision = z
   .meta({ id: 'StoredDecision' });
 
 /** The API key id the auth layer attached, if any. */
-function keyIdOf(req: FastifyRequest): string | null {
-  return (req as FastifyRequest & { apiKeyId?: string }).apiKeyId ?? null;
-}
+const keyIdOf = (req: FastifyRequest): string | null => req.apiKeyId ?? null;
 
 export default async function tradeCheckRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -37,6 +35,7 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
   r.post(
     '/v1/trade-checks',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['Trade checks'],
         operationId: 'checkTrade',
@@ -65,6 +64,7 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
   r.post(
     '/v1/trade-checks/batch',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['Trade checks'],
         operationId: 'checkShipment',
@@ -118,6 +118,7 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
   r.get(
     '/v1/decisions/:id',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['Trade checks'],
         operationId: 'getDecision',

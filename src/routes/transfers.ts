@@ -31,10 +31,8 @@ export const ImportReport = z
   })
   .meta({ id: 'ImportReport' });
 
-/** Who is writing (the auth layer sets it; "anonymous" when keys are not enforced). */
-export function actorOf(req: FastifyRequest): string {
-  return (req as FastifyRequest & { actor?: string }).actor ?? 'anonymous';
-}
+/** Who is writing (the auth layer sets it from the API key). */
+export const actorOf = (req: FastifyRequest): string => req.actor ?? 'anonymous';
 
 export default async function transferRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -46,7 +44,9 @@ export default async function transferRoutes(app: FastifyInstance) {
     '/v1/imports',
     {
       bodyLimit: app.services.config.IMPORT_BODY_LIMIT_BYTES,
+      config: { access: 'officer' },
       schema: {
+        security: [{ apiKey: [] }],
         tags: ['Imports and exports'],
         operationId: 'importFile',
         summary: 'Import a bundle or an official CITES file, all or nothing',
@@ -91,6 +91,7 @@ export default async function transferRoutes(app: FastifyInstance) {
   r.get(
     '/v1/exports/bundle',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['Imports and exports'],
         operationId: 'exportBundle',

@@ -3,7 +3,7 @@
  * Routes and the engine depend on this interface only, so another store can stand behind
  * it; `sqlite/` is the implementation the service ships with.
  */
-import type { Bundle } from '../contract/bundle.js';
+import type { Bundle, BundleListing, BundleQuota, BundleReservation, BundleSuspension, BundleTaxon } from '../contract/bundle.js';
 import type { Snapshot } from '../contract/snapshot.js';
 
 export interface DatasetState {
@@ -25,6 +25,15 @@ export interface ImportOptions {
    * bundle no longer contains are ended on `date` (effectiveTo), not deleted.
    */
   endMissing?: { date: string } | undefined;
+  /**
+   * An official file gives the current state, not start dates: a listing that continues an
+   * open entry of the same origin and scope keeps that entry (and its start date).
+   */
+  continueOpenEntries?: boolean | undefined;
+  /** Stored listings of these origins, for taxa the bundle lists, are replaced by the bundle's. */
+  replacesListingsOf?: string[] | undefined;
+  /** The bundle's listings of a taxon are skipped when it already has listings of these origins. */
+  yieldsListingsTo?: string[] | undefined;
 }
 
 export interface ImportError {
@@ -93,6 +102,51 @@ export interface DecisionRecord {
   result: string;
 }
 
+/** Who last changed a record and its revision (the ETag officers send back with If-Match). */
+export interface RecordMeta {
+  id: string;
+  revision: number;
+  origin: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export type ListingRecord = BundleListing & RecordMeta;
+
+export type RestrictionKind = 'reservations' | 'quotas' | 'suspensions';
+export type RestrictionOf<K extends RestrictionKind> = K extends 'reservations'
+  ? BundleReservation
+  : K extends 'quotas'
+    ? BundleQuota
+    : BundleSuspension;
+
+/** The revision sent with If-Match is no longer the stored one. */
+export class StaleRevision extends Error {
+  constructor(readonly current: number) {
+    super(`the record is at revision ${current}`);
+  }
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  role: 'reader' | 'officer' | 'admin';
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface AuditRecord {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
 /** The repository port the HTTP layer, importers and CLI depend on. */
 export interface CitesStore {
   state(): DatasetState;
@@ -101,10 +155,39 @@ export interface CitesStore {
   exportBundle(): Bundle;
   snapshot(): Snapshot;
   taxon(id: string): TaxonDetails | null;
+  /** Accepted name of every taxon that came from an import with an external (Species+) id. */
+  namesByExternalId(): Map<string, string>;
   parties(): PartyRecord[];
   codes(kind: 'sources' | 'purposes' | 'terms' | 'units'): CodeRecord[];
   saveDecisions(records: readonly DecisionRecord[]): void;
   decision(id: string): DecisionRecord | null;
+  decisions(filter: { from?: string; to?: string; decision?: string; apiKeyId?: string; limit: number; before?: string }): DecisionRecord[];
+  audit(filter: { entity?: string; entityId?: string; limit: number; before?: number }): AuditRecord[];
+
+  createApiKey(key: { id: string; name: string; role: ApiKeyRecord['role']; hash: string }): ApiKeyRecord;
+  apiKeyByHash(hash: string): ApiKeyRecord | null;
+  apiKeys(): ApiKeyRecord[];
+  revokeApiKey(id: string, actor: string): ApiKeyRecord | null;
+  touchApiKeys(lastUsed: ReadonlyMap<string, string>): void;
   health(): { open: boolean; migrationsApplied: number; migrationsExpected: number };
+
+  // Officers' writes: each is validated like an import, audited and bumps the dataset version.
+  // Updates take the revision the officer read and throw StaleRevision when it moved on.
+  listing(id: string): ListingRecord | null;
+  createListing(l: BundleListing, actor: string): ListingRecord;
+  updateListing(id: string, change: (l: BundleListing) => BundleListing, revision: number, actor: string): ListingRecord | null;
+  restriction<K extends RestrictionKind>(kind: K, id: string): (RestrictionOf<K> & RecordMeta) | null;
+  restrictionList<K extends RestrictionKind>(kind: K, filter: { taxonId?: number; activeOn?: string }): (RestrictionOf<K> & RecordMeta)[];
+  createRestriction<K extends RestrictionKind>(kind: K, r: RestrictionOf<K>, actor: string): RestrictionOf<K> & RecordMeta;
+  updateRestriction<K extends RestrictionKind>(
+    kind: K,
+    id: string,
+    change: (r: RestrictionOf<K>) => RestrictionOf<K>,
+    revision: number,
+    actor: string,
+  ): (RestrictionOf<K> & RecordMeta) | null;
+  taxonAsBundle(id: string): BundleTaxon | null;
+  createTaxon(t: BundleTaxon, actor: string): TaxonDetails;
+  updateTaxon(id: string, change: (t: BundleTaxon) => BundleTaxon, revision: number, actor: string): TaxonDetails | null;
   close(): void;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodType } from 'zod';
 import { buildApp } from '../../src/app.js';
+import { generateKey } from '../../src/auth/keys.js';
 import { loadConfig } from '../../src/config.js';
 import { Bundle, type BundleInput } from '../../src/contract/bundle.js';
 import { loadBuiltinSeed } from '../../src/seed/index.js';
@@ -41,3 +42,12 @@ export function conforms<T>(schema: ZodType<T>, body: unknown): T {
   if (!parsed.success) throw new Error(`response does not match its schema: ${JSON.stringify(parsed.error.issues.slice(0, 5))}`);
   return parsed.data;
 }
+
+/** A new API key with this role, straight in the store (as `npm run keys -- create` does). */
+export function keyFor(t: TestApp, role: 'reader' | 'officer' | 'admin', name = `${role} in tests`): string {
+  const { id, key, hash } = generateKey();
+  t.store.createApiKey({ id, name, role, hash });
+  return key;
+}
+
+export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });

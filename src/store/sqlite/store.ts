@@ -3,7 +3,13 @@ import type { Bundle } from '../../contract/bundle.js';
 import type { Snapshot } from '../../contract/snapshot.js';
 import { migrationStatus, openDatabase, type Db } from '../../db/client.js';
 import type {
+  ApiKeyRecord,
+  AuditRecord,
   CitesStore,
+  ListingRecord,
+  RecordMeta,
+  RestrictionKind,
+  RestrictionOf,
   CodeRecord,
   DatasetState,
   DecisionRecord,
@@ -12,9 +18,27 @@ import type {
   PartyRecord,
   TaxonDetails,
 } from '../types.js';
+import type { BundleListing, BundleTaxon } from '../../contract/bundle.js';
 import { importBundle } from './bundle-import.js';
-import { ensureDatasetState, readDatasetState } from './dataset.js';
+import { canonicalTaxon } from './canonical.js';
+import {
+  createDated,
+  createListing,
+  createTaxon,
+  listDated,
+  QUOTAS,
+  readDated,
+  readListing,
+  RESERVATIONS,
+  SUSPENSIONS,
+  updateDated,
+  updateListing,
+  updateTaxon,
+} from './records.js';
+import { ensureDatasetState, readDatasetState, recordAudit } from './dataset.js';
 import { buildSnapshot, exportBundle } from './export.js';
+
+const KEY_COLUMNS = 'SELECT id, name, role, created_at AS createdAt, revoked_at AS revokedAt, last_used_at AS lastUsedAt FROM api_keys';
 
 export class SqliteStore implements CitesStore {
   private readonly insertDecision;
@@ -89,6 +113,11 @@ export class SqliteStore implements CitesStore {
     };
   }
 
+  namesByExternalId(): Map<string, string> {
+    const rows = this.sqlite.prepare('SELECT external_id AS id, name FROM taxa WHERE external_id IS NOT NULL').all() as { id: string; name: string }[];
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   parties(): PartyRecord[] {
     return this.sqlite
       .prepare('SELECT code, name, entry_into_force AS entryIntoForce, left_on AS "left", territory_of AS territoryOf FROM parties ORDER BY code')
@@ -111,9 +140,143 @@ export class SqliteStore implements CitesStore {
     return (this.selectDecision.get(id) as DecisionRecord | undefined) ?? null;
   }
 
+  decisions(filter: { from?: string; to?: string; decision?: string; apiKeyId?: string; limit: number; before?: string }): DecisionRecord[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.from) (where.push('created_at >= ?'), params.push(filter.from));
+    if (filter.to) (where.push('created_at < ?'), params.push(filter.to));
+    if (filter.decision) (where.push('decision = ?'), params.push(filter.decision));
+    if (filter.apiKeyId) (where.push('api_key_id = ?'), params.push(filter.apiKeyId));
+    if (filter.before) (where.push('id < ?'), params.push(filter.before));
+    return this.sqlite
+      .prepare(
+        `SELECT id, created_at AS createdAt, dataset_version AS datasetVersion, decision, api_key_id AS apiKeyId, request, result
+         FROM decisions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+      )
+      .all(...params, filter.limit) as DecisionRecord[];
+  }
+
+  audit(filter: { entity?: string; entityId?: string; limit: number; before?: number }): AuditRecord[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.entity) (where.push('entity = ?'), params.push(filter.entity));
+    if (filter.entityId) (where.push('entity_id = ?'), params.push(filter.entityId));
+    if (filter.before) (where.push('id < ?'), params.push(filter.before));
+    const rows = this.sqlite
+      .prepare(`SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
+      .all(...params, filter.limit) as { id: number; at: string; actor: string; action: string; entity: string; entity_id: string | null; before: string | null; after: string | null }[];
+    return rows.map((r) => ({
+      id: r.id, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id,
+      before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after),
+    }));
+  }
+
+  createApiKey(key: { id: string; name: string; role: ApiKeyRecord['role']; hash: string }): ApiKeyRecord {
+    const at = this.now();
+    this.sqlite.transaction(() => {
+      this.sqlite.prepare('INSERT INTO api_keys (id, name, role, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(key.id, key.name, key.role, key.hash, at);
+      recordAudit(this.sqlite, { at, actor: 'admin', action: 'create', entity: 'api-key', entityId: key.id, before: null, after: { id: key.id, name: key.name, role: key.role } });
+    })();
+    return { id: key.id, name: key.name, role: key.role, createdAt: at, revokedAt: null, lastUsedAt: null };
+  }
+
+  apiKeyByHash(hash: string): ApiKeyRecord | null {
+    return (this.sqlite.prepare(`${KEY_COLUMNS} WHERE secret_hash = ?`).get(hash) as ApiKeyRecord | undefined) ?? null;
+  }
+
+  apiKeys(): ApiKeyRecord[] {
+    return this.sqlite.prepare(`${KEY_COLUMNS} ORDER BY created_at`).all() as ApiKeyRecord[];
+  }
+
+  revokeApiKey(id: string, actor: string): ApiKeyRecord | null {
+    const at = this.now();
+    return this.sqlite.transaction(() => {
+      const done = this.sqlite.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id);
+      if (done.changes > 0) recordAudit(this.sqlite, { at, actor, action: 'revoke', entity: 'api-key', entityId: id, before: null, after: { revokedAt: at } });
+      return (this.sqlite.prepare(`${KEY_COLUMNS} WHERE id = ?`).get(id) as ApiKeyRecord | undefined) ?? null;
+    })();
+  }
+
+  touchApiKeys(lastUsed: ReadonlyMap<string, string>): void {
+    const stmt = this.sqlite.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?');
+    this.sqlite.transaction(() => {
+      for (const [id, at] of lastUsed) stmt.run(at, id);
+    })();
+  }
+
   health() {
     const status = migrationStatus(this.db);
     return { open: this.sqlite.open, migrationsApplied: status.applied, migrationsExpected: status.expected };
+  }
+
+  // ── officers' writes (each audited, each bumps the dataset version) ──
+
+  listing(id: string): ListingRecord | null {
+    return readListing(this.sqlite, id);
+  }
+
+  createListing(l: BundleListing, actor: string): ListingRecord {
+    return createListing(this.sqlite, l, { actor, now: this.now() });
+  }
+
+  updateListing(id: string, change: (l: BundleListing) => BundleListing, revision: number, actor: string): ListingRecord | null {
+    return updateListing(this.sqlite, id, change, revision, { actor, now: this.now() });
+  }
+
+  readonly restrictions = {
+    reservations: RESERVATIONS,
+    quotas: QUOTAS,
+    suspensions: SUSPENSIONS,
+  } as const;
+
+  restriction<K extends RestrictionKind>(kind: K, id: string) {
+    return readDated(this.sqlite, this.restrictions[kind] as never, id) as (RestrictionOf<K> & RecordMeta) | null;
+  }
+
+  restrictionList<K extends RestrictionKind>(kind: K, filter: { taxonId?: number; activeOn?: string }) {
+    return listDated(this.sqlite, this.restrictions[kind] as never, filter) as (RestrictionOf<K> & RecordMeta)[];
+  }
+
+  createRestriction<K extends RestrictionKind>(kind: K, r: RestrictionOf<K>, actor: string) {
+    return createDated(this.sqlite, this.restrictions[kind] as never, r, { actor, now: this.now() }) as RestrictionOf<K> & RecordMeta;
+  }
+
+  updateRestriction<K extends RestrictionKind>(
+    kind: K,
+    id: string,
+    change: (r: RestrictionOf<K>) => RestrictionOf<K>,
+    revision: number,
+    actor: string,
+  ) {
+    return updateDated(this.sqlite, this.restrictions[kind] as never, id, change as never, revision, { actor, now: this.now() }) as
+      | (RestrictionOf<K> & RecordMeta)
+      | null;
+  }
+
+  /** A taxon in the bundle's shape (for updates). */
+  taxonAsBundle(id: string): BundleTaxon | null {
+    const t = this.taxon(id);
+    if (t === null) return null;
+    const parent = t.parentId === null ? null : this.taxon(t.parentId)!.name;
+    const c = canonicalTaxon({ ...t, parent });
+    return {
+      name: c.name,
+      rank: t.rank as BundleTaxon['rank'],
+      author: c.author,
+      parent: c.parent,
+      externalId: c.externalId,
+      synonyms: t.synonyms.map((s) => (s.author ? { name: s.name, author: s.author } : s.name)),
+      commonNames: c.commonNames,
+      distribution: c.distribution,
+    };
+  }
+
+  createTaxon(t: BundleTaxon, actor: string): TaxonDetails {
+    return createTaxon(this.sqlite, t, { actor, now: this.now() }, (id) => this.taxon(id));
+  }
+
+  updateTaxon(id: string, change: (t: BundleTaxon) => BundleTaxon, revision: number, actor: string): TaxonDetails | null {
+    return updateTaxon(this.sqlite, id, change, revision, { actor, now: this.now() }, (x) => this.taxon(x), (x) => this.taxonAsBundle(x));
   }
 
   close(): void {

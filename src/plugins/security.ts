@@ -1,0 +1,45 @@
+/**
+ * Security headers, CORS (closed unless configured), rate limits per key (and per IP for
+ * anonymous callers) and load shedding: when the event loop is saturated the service
+ * answers 503 with Retry-After at once instead of letting requests time out.
+ */
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import underPressure from '@fastify/under-pressure';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config.js';
+import { problem } from '../contract/problem.js';
+import { sendProblem } from '../http/reply.js';
+
+export default fp(async function security(app: FastifyInstance, opts: { config: Config }) {
+  const { config } = opts;
+  await app.register(helmet, {
+    // Swagger UI's scripts are external ('self'); plain-http deployments must not be upgraded.
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  });
+  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  await app.register(cors, { origin: origins.length ? origins : false, methods: ['GET', 'POST', 'PATCH', 'DELETE'], exposedHeaders: ['etag', 'x-request-id', 'retry-after'] });
+  await app.register(rateLimit, {
+    global: true,
+    timeWindow: 60_000,
+    max: (req) => (req.apiKeyId ? config.RATE_LIMIT_PER_MINUTE : config.ANONYMOUS_RATE_LIMIT_PER_MINUTE),
+    keyGenerator: (req) => req.apiKeyId ?? `ip:${req.ip}`,
+    allowList: (req) => req.url === '/health' || req.url === '/ready',
+    errorResponseBuilder: (_req, ctx) => {
+      const err = new Error(`Rate limit of ${ctx.max} requests a minute exceeded; retry in ${ctx.after}.`) as Error & { statusCode: number };
+      err.statusCode = 429;
+      return err;
+    },
+  });
+  await app.register(underPressure, {
+    maxEventLoopDelay: config.LOAD_SHED_EVENT_LOOP_DELAY_MS,
+    retryAfter: 5,
+    exposeStatusRoute: false,
+    pressureHandler: (_req, reply) => {
+      reply.header('retry-after', '5');
+      sendProblem(reply, problem('service-unavailable', 503, 'The service is overloaded; retry shortly.'));
+    },
+  });
+});

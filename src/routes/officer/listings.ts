@@ -1,0 +1,99 @@
+/** Listing entries: read one, create, change (If-Match), end. Writes need the officer role. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { BundleListing } from '../../contract/bundle.js';
+import { problem, Problem } from '../../contract/problem.js';
+import { applyPatch, EndRequest, ListingPatch, ListingRecord } from '../../contract/records.js';
+import { sendProblem } from '../../http/reply.js';
+import { answerWrite, etagOf, ifMatchRevision } from '../../http/revisions.js';
+
+export const IdParams = z.strictObject({ id: z.string().regex(/^\d+$/, 'must be a record id') });
+const WRITE_ERRORS = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 412: Problem, 428: Problem };
+
+export default async function listingRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { store, engines } = app.services;
+  const actor = (req: { actor?: string }) => req.actor ?? 'anonymous';
+
+  r.get(
+    '/v1/listings/:id',
+    {
+      config: { access: 'read' },
+      schema: { tags: ['Listings'], operationId: 'getListing', summary: 'A listing entry, with its ETag', params: IdParams, response: { 200: ListingRecord, 404: Problem } },
+    },
+    async (req, reply) => {
+      const record = store.listing(req.params.id);
+      if (record === null) return sendProblem(reply, problem('not-found', 404, `No listing ${req.params.id}`));
+      return reply.header('etag', etagOf(record.revision)).send(record);
+    },
+  );
+
+  r.post(
+    '/v1/listings',
+    {
+      config: { access: 'officer' },
+      schema: {
+        tags: ['Listings'],
+        operationId: 'createListing',
+        summary: 'Add a listing entry',
+        description: 'Checked like an import (known taxon and Party, no overlap with an entry of the same scope), audited, and in force for trade checks at once.',
+        security: [{ apiKey: [] }],
+        body: BundleListing,
+        response: { 201: ListingRecord, ...WRITE_ERRORS },
+      },
+    },
+    async (req, reply) => {
+      const res = answerWrite(reply, () => store.createListing(req.body, actor(req)), '', 201);
+      engines.refresh();
+      return res;
+    },
+  );
+
+  r.patch(
+    '/v1/listings/:id',
+    {
+      config: { access: 'officer' },
+      schema: {
+        tags: ['Listings'],
+        operationId: 'updateListing',
+        summary: 'Change a listing entry (send If-Match)',
+        security: [{ apiKey: [] }],
+        params: IdParams,
+        body: ListingPatch,
+        response: { 200: ListingRecord, ...WRITE_ERRORS },
+      },
+    },
+    async (req, reply) => {
+      const revision = ifMatchRevision(req);
+      if (typeof revision !== 'number') return sendProblem(reply, revision);
+      const res = answerWrite(reply, () => store.updateListing(req.params.id, (l) => applyPatch(l, req.body), revision, actor(req)), `No listing ${req.params.id}`);
+      engines.refresh();
+      return res;
+    },
+  );
+
+  r.post(
+    '/v1/listings/:id/end',
+    {
+      config: { access: 'officer' },
+      schema: {
+        tags: ['Listings'],
+        operationId: 'endListing',
+        summary: 'End a listing entry on a date (send If-Match)',
+        description: 'Sets effectiveTo: the entry stays in the history and applies to trades dated before.',
+        security: [{ apiKey: [] }],
+        params: IdParams,
+        body: EndRequest,
+        response: { 200: ListingRecord, ...WRITE_ERRORS },
+      },
+    },
+    async (req, reply) => {
+      const revision = ifMatchRevision(req);
+      if (typeof revision !== 'number') return sendProblem(reply, revision);
+      const res = answerWrite(reply, () => store.updateListing(req.params.id, (l) => ({ ...l, effectiveTo: req.body.date }), revision, actor(req)), `No listing ${req.params.id}`);
+      engines.refresh();
+      return res;
+    },
+  );
+}

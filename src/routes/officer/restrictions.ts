@@ -1,0 +1,115 @@
+/** Reservations, quotas and suspensions: list, read, create, change (If-Match), end. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { BundleQuota, BundleReservation, BundleSuspension } from '../../contract/bundle.js';
+import { IsoDate } from '../../contract/common.js';
+import { problem, Problem } from '../../contract/problem.js';
+import {
+  applyPatch,
+  EndRequest,
+  QuotaPatch,
+  QuotaRecord,
+  ReservationPatch,
+  ReservationRecord,
+  SuspensionPatch,
+  SuspensionRecord,
+} from '../../contract/records.js';
+import { sendProblem } from '../../http/reply.js';
+import { answerWrite, etagOf, ifMatchRevision } from '../../http/revisions.js';
+import type { RestrictionKind, RestrictionOf } from '../../store/types.js';
+import { IdParams } from './listings.js';
+
+const KINDS = {
+  reservations: { one: 'reservation', title: 'Reservations (Art. XV, XVI, XXIII)', create: BundleReservation, patch: ReservationPatch, record: ReservationRecord },
+  quotas: { one: 'quota', title: 'Export quotas (Art. IV(3), Res. Conf. 14.7)', create: BundleQuota, patch: QuotaPatch, record: QuotaRecord },
+  suspensions: { one: 'suspension', title: 'Trade suspensions (Art. XIII, Res. Conf. 14.3)', create: BundleSuspension, patch: SuspensionPatch, record: SuspensionRecord },
+} as const;
+
+const ListQuery = z.strictObject({
+  taxonId: z.string().regex(/^\d+$/).optional().describe('Only records on this taxon'),
+  activeOn: IsoDate.optional().describe('Only records in force on this date'),
+});
+const WRITE_ERRORS = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 412: Problem, 428: Problem };
+
+export default async function restrictionRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { store, engines } = app.services;
+  const actor = (req: { actor?: string }) => req.actor ?? 'anonymous';
+
+  for (const kind of Object.keys(KINDS) as RestrictionKind[]) {
+    const k = KINDS[kind];
+    const cap = k.one[0]!.toUpperCase() + k.one.slice(1);
+
+    r.get(
+      `/v1/${kind}`,
+      {
+        config: { access: 'read' },
+        schema: { tags: ['Listings'], operationId: `list${cap}s`, summary: k.title, querystring: ListQuery, response: { 200: z.object({ items: z.array(k.record) }), 400: Problem } },
+      },
+      async (req) => {
+        const filter: { taxonId?: number; activeOn?: string } = {};
+        if (req.query.taxonId !== undefined) filter.taxonId = Number(req.query.taxonId);
+        if (req.query.activeOn !== undefined) filter.activeOn = req.query.activeOn;
+        return { items: store.restrictionList(kind, filter) };
+      },
+    );
+
+    r.get(
+      `/v1/${kind}/:id`,
+      {
+        config: { access: 'read' },
+        schema: { tags: ['Listings'], operationId: `get${cap}`, summary: `A ${k.one}, with its ETag`, params: IdParams, response: { 200: k.record, 404: Problem } },
+      },
+      async (req, reply) => {
+        const record = store.restriction(kind, req.params.id);
+        if (record === null) return sendProblem(reply, problem('not-found', 404, `No ${k.one} ${req.params.id}`));
+        return reply.header('etag', etagOf(record.revision)).send(record);
+      },
+    );
+
+    r.post(
+      `/v1/${kind}`,
+      {
+        config: { access: 'officer' },
+        schema: { tags: ['Listings'], operationId: `create${cap}`, summary: `Add a ${k.one}`, security: [{ apiKey: [] }], body: k.create, response: { 201: k.record, ...WRITE_ERRORS } },
+      },
+      async (req, reply) => {
+        const res = answerWrite(reply, () => store.createRestriction(kind, req.body as RestrictionOf<typeof kind>, actor(req)), '', 201);
+        engines.refresh();
+        return res;
+      },
+    );
+
+    r.patch(
+      `/v1/${kind}/:id`,
+      {
+        config: { access: 'officer' },
+        schema: { tags: ['Listings'], operationId: `update${cap}`, summary: `Change a ${k.one} (send If-Match)`, security: [{ apiKey: [] }], params: IdParams, body: k.patch, response: { 200: k.record, ...WRITE_ERRORS } },
+      },
+      async (req, reply) => {
+        const revision = ifMatchRevision(req);
+        if (typeof revision !== 'number') return sendProblem(reply, revision);
+        const patch = req.body as Partial<RestrictionOf<typeof kind>>;
+        const res = answerWrite(reply, () => store.updateRestriction(kind, req.params.id, (x) => applyPatch(x, patch), revision, actor(req)), `No ${k.one} ${req.params.id}`);
+        engines.refresh();
+        return res;
+      },
+    );
+
+    r.post(
+      `/v1/${kind}/:id/end`,
+      {
+        config: { access: 'officer' },
+        schema: { tags: ['Listings'], operationId: `end${cap}`, summary: `End a ${k.one} on a date (send If-Match)`, security: [{ apiKey: [] }], params: IdParams, body: EndRequest, response: { 200: k.record, ...WRITE_ERRORS } },
+      },
+      async (req, reply) => {
+        const revision = ifMatchRevision(req);
+        if (typeof revision !== 'number') return sendProblem(reply, revision);
+        const res = answerWrite(reply, () => store.updateRestriction(kind, req.params.id, (x) => ({ ...x, effectiveTo: req.body.date }), revision, actor(req)), `No ${k.one} ${req.params.id}`);
+        engines.refresh();
+        return res;
+      },
+    );
+  }
+}

@@ -1,0 +1,397 @@
+/**
+ * Officers' single-record writes: create, update (with the revision the officer read, for
+ * If-Match) and end. Each write is checked with the same rules as a bundle import, audited
+ * with the record before and after, and bumps the dataset version, in one transaction.
+ */
+import type Database from 'better-sqlite3';
+import type { BundleListing, BundleQuota, BundleReservation, BundleSuspension, BundleTaxon } from '../../contract/bundle.js';
+import { normaliseName } from '../../engine/names.js';
+import { StaleRevision, type ListingRecord, type RecordMeta, type TaxonDetails } from '../types.js';
+import { BundleRejected, type ImportError } from '../types.js';
+import {
+  canonicalListing,
+  canonicalPopulations,
+  canonicalQuota,
+  canonicalReservation,
+  canonicalSuspension,
+} from './canonical.js';
+import { Counter } from './counter.js';
+import { bumpVersion, recordAudit } from './dataset.js';
+import { importTaxa } from './import-taxa.js';
+import { listingRowToBundle, readListingRows } from './rows.js';
+import {
+  dateProblems,
+  describeOverlap,
+  findOverlaps,
+  knownCodes,
+  listingProblems,
+  taxonProblems,
+  termProblems,
+  unitProblems,
+  type KnownCodes,
+} from './validate.js';
+
+export type TaxonRecord = TaxonDetails;
+
+export interface WriteContext {
+  actor: string;
+  now: string;
+}
+
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+
+function idOfName(sqlite: Database.Database) {
+  const stmt = sqlite.prepare('SELECT id FROM taxa WHERE name = ?').pluck();
+  return (name: string) => stmt.get(name) as number | undefined;
+}
+
+function nameOfId(sqlite: Database.Database) {
+  const stmt = sqlite.prepare('SELECT name FROM taxa WHERE id = ?').pluck();
+  const cache = new Map<number, string>();
+  const lookup = (id: number) => {
+    let name = cache.get(id);
+    if (name === undefined) cache.set(id, (name = stmt.get(id) as string));
+    return name;
+  };
+  return { get: lookup } as ReadonlyMap<number, string>;
+}
+
+function reject(errors: ImportError[]): void {
+  if (errors.length > 0) throw new BundleRejected(errors);
+}
+
+function metaOf(row: { id: number; revision: number; origin: string; updated_at: string; updated_by: string }): RecordMeta {
+  return { id: String(row.id), revision: row.revision, origin: row.origin, updatedAt: row.updated_at, updatedBy: row.updated_by };
+}
+
+/**
+ * Runs a write in one transaction: `apply` reads the record, checks the revision the
+ * officer read (If-Match) and writes; the change is audited with the record before and
+ * after, and the dataset version bumped. Null when the record does not exist.
+ */
+function write<T extends { id: string }>(
+  sqlite: Database.Database,
+  ctx: WriteContext,
+  entity: string,
+  apply: () => { before: (T & { revision: number }) | null; after: () => T } | null,
+  expectedRevision?: number,
+): T | null {
+  return sqlite.transaction(() => {
+    const step = apply();
+    if (step === null) return null;
+    if (step.before !== null && expectedRevision !== undefined && step.before.revision !== expectedRevision) {
+      throw new StaleRevision(step.before.revision);
+    }
+    const after = step.after();
+    recordAudit(sqlite, { at: ctx.now, actor: ctx.actor, action: step.before === null ? 'create' : 'update', entity, entityId: after.id, before: step.before, after });
+    bumpVersion(sqlite, { now: ctx.now, actor: ctx.actor });
+    return after;
+  })();
+}
+
+// ───────────────────────────── listings ─────────────────────────────
+
+export function readListing(sqlite: Database.Database, id: string): ListingRecord | null {
+  if (!/^\d+$/.test(id)) return null;
+  const row = readListingRows(sqlite, 'WHERE id = ?', Number(id))[0];
+  if (!row) return null;
+  return { ...metaOf(row), ...(canonicalListing(listingRowToBundle(row, nameOfId(sqlite))) as BundleListing) };
+}
+
+function writeListing(sqlite: Database.Database, l: BundleListing, id: number | null, ctx: WriteContext): number {
+  const known = knownCodes(sqlite);
+  const idOf = idOfName(sqlite);
+  reject(listingProblems(l, '', known, idOf));
+  const taxonId = idOf(l.taxon)!;
+  const populations = canonicalPopulations(l.populations);
+  const c = canonicalListing({ ...l, excludedTaxa: [] });
+  const values = [
+    taxonId, l.appendix, l.party, l.effectiveFrom, l.effectiveTo, json(populations?.include ?? null), json(populations?.exclude ?? null),
+    json(c.annotation), c.hashAnnotation, json(c.hashAnnotationText), json(c.specimens),
+  ];
+  let listingId: number;
+  if (id === null) {
+    listingId = Number(
+      sqlite
+        .prepare(
+          `INSERT INTO listings (taxon_id, appendix, party_code, effective_from, effective_to, populations_include, populations_exclude,
+             annotation, hash_annotation, hash_annotation_text, specimens, origin, revision, updated_at, updated_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'officer', 1, ?, ?)`,
+        )
+        .run(...values, ctx.now, ctx.actor).lastInsertRowid,
+    );
+  } else {
+    listingId = id;
+    sqlite
+      .prepare(
+        `UPDATE listings SET taxon_id = ?, appendix = ?, party_code = ?, effective_from = ?, effective_to = ?, populations_include = ?,
+           populations_exclude = ?, annotation = ?, hash_annotation = ?, hash_annotation_text = ?, specimens = ?,
+           revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`,
+      )
+      .run(...values, ctx.now, ctx.actor, id);
+    sqlite.prepare('DELETE FROM listing_exclusions WHERE listing_id = ?').run(id);
+  }
+  const insertExclusion = sqlite.prepare(
+    'INSERT OR IGNORE INTO listing_exclusions (listing_id, taxon_id, populations_include, populations_exclude) VALUES (?, ?, ?, ?)',
+  );
+  for (const x of l.excludedTaxa) {
+    const pops = typeof x === 'string' ? null : canonicalPopulations(x.populations);
+    insertExclusion.run(listingId, idOf(typeof x === 'string' ? x : x.taxon), json(pops?.include ?? null), json(pops?.exclude ?? null));
+  }
+  const overlaps = findOverlaps(sqlite, new Set([taxonId])).filter((o) => o.later.id === listingId || o.earlier.id === listingId);
+  reject(overlaps.map((o) => describeOverlap(o, l.taxon, (r) => (r.id === listingId ? '' : `listing ${r.id}`))));
+  return listingId;
+}
+
+export function createListing(sqlite: Database.Database, l: BundleListing, ctx: WriteContext): ListingRecord {
+  return write(sqlite, ctx, 'listing', () => ({ before: null, after: () => readListing(sqlite, String(writeListing(sqlite, l, null, ctx)))! }))!;
+}
+
+/** Replaces a listing's fields; `expectedRevision` is what the officer read (If-Match). */
+export function updateListing(
+  sqlite: Database.Database,
+  id: string,
+  change: (current: BundleListing) => BundleListing,
+  expectedRevision: number,
+  ctx: WriteContext,
+): ListingRecord | null {
+  return write(
+    sqlite,
+    ctx,
+    'listing',
+    () => {
+      const before = readListing(sqlite, id);
+      if (before === null) return null;
+      return {
+        before,
+        after: () => {
+          writeListing(sqlite, change(bundleListingOf(before)), Number(id), ctx);
+          return readListing(sqlite, id)!;
+        },
+      };
+    },
+    expectedRevision,
+  );
+}
+
+function bundleListingOf(r: ListingRecord): BundleListing {
+  return {
+    taxon: r.taxon,
+    appendix: r.appendix,
+    party: r.party,
+    effectiveFrom: r.effectiveFrom,
+    effectiveTo: r.effectiveTo,
+    populations: r.populations,
+    excludedTaxa: r.excludedTaxa,
+    annotation: r.annotation,
+    hashAnnotation: r.hashAnnotation,
+    hashAnnotationText: r.hashAnnotationText,
+    specimens: r.specimens,
+  };
+}
+
+// ──────────────── reservations, quotas, suspensions ────────────────
+
+interface DatedKind<R> {
+  table: 'reservations' | 'quotas' | 'suspensions';
+  entity: string;
+  /** Column values, in `columns` order, for a record whose taxon resolved to `taxonId`. */
+  columns: readonly string[];
+  values(r: R, taxonId: number | null): unknown[];
+  fromRow(row: Record<string, unknown>, nameOf: (id: number) => string): R;
+  problems(r: R, known: KnownCodes, idOf: (name: string) => number | undefined): ImportError[];
+  taxonOf(r: R): string | null;
+}
+
+const list = (v: unknown) => JSON.parse(v as string) as string[];
+
+export const RESERVATIONS: DatedKind<BundleReservation> = {
+  table: 'reservations',
+  entity: 'reservation',
+  columns: ['party_code', 'taxon_id', 'appendix', 'effective_from', 'effective_to', 'notes'],
+  values: (r, t) => [r.party, t, r.appendix, r.effectiveFrom, r.effectiveTo, r.notes],
+  fromRow: (row, nameOf) =>
+    canonicalReservation({
+      party: row.party_code as string, taxon: nameOf(row.taxon_id as number), appendix: row.appendix as BundleReservation['appendix'],
+      effectiveFrom: row.effective_from as string, effectiveTo: row.effective_to as string | null, notes: row.notes as string | null,
+    }),
+  problems: (r, known, idOf) => [
+    ...taxonProblems('/taxon', r.taxon, idOf),
+    ...(known.parties.has(r.party) ? [] : [{ pointer: '/party', detail: `unknown party ${r.party}` }]),
+    ...dateProblems('', r.effectiveFrom, r.effectiveTo),
+  ],
+  taxonOf: (r) => r.taxon,
+};
+
+export const QUOTAS: DatedKind<BundleQuota> = {
+  table: 'quotas',
+  entity: 'quota',
+  columns: ['taxon_id', 'exporter', 'quantity', 'unit', 'terms', 'sources', 'purposes', 'effective_from', 'effective_to', 'notes'],
+  values: (q, t) => {
+    const c = canonicalQuota(q);
+    return [t, q.exporter, q.quantity, q.unit, JSON.stringify(c.terms), JSON.stringify(c.sources), JSON.stringify(c.purposes), q.effectiveFrom, q.effectiveTo, q.notes];
+  },
+  fromRow: (row, nameOf) =>
+    canonicalQuota({
+      taxon: nameOf(row.taxon_id as number), exporter: row.exporter as string | null, quantity: row.quantity as number, unit: row.unit as string | null,
+      terms: list(row.terms), sources: list(row.sources) as BundleQuota['sources'], purposes: list(row.purposes) as BundleQuota['purposes'],
+      effectiveFrom: row.effective_from as string, effectiveTo: row.effective_to as string | null, notes: row.notes as string | null,
+    }),
+  problems: (q, known, idOf) => [
+    ...taxonProblems('/taxon', q.taxon, idOf),
+    ...termProblems('/terms', q.terms, known),
+    ...unitProblems('/unit', q.unit, known),
+    ...dateProblems('', q.effectiveFrom, q.effectiveTo),
+  ],
+  taxonOf: (q) => q.taxon,
+};
+
+export const SUSPENSIONS: DatedKind<BundleSuspension> = {
+  table: 'suspensions',
+  entity: 'suspension',
+  columns: ['country', 'taxon_id', 'purposes', 'sources', 'terms', 'applies_to_imports', 'effective_from', 'effective_to', 'notification', 'notes'],
+  values: (s, t) => {
+    const c = canonicalSuspension(s);
+    return [s.country, t, JSON.stringify(c.purposes), JSON.stringify(c.sources), JSON.stringify(c.terms), s.appliesToImports ? 1 : 0, s.effectiveFrom, s.effectiveTo, s.notification, s.notes];
+  },
+  fromRow: (row, nameOf) =>
+    canonicalSuspension({
+      country: row.country as string, taxon: row.taxon_id === null ? null : nameOf(row.taxon_id as number),
+      purposes: list(row.purposes) as BundleSuspension['purposes'], sources: list(row.sources) as BundleSuspension['sources'], terms: list(row.terms),
+      appliesToImports: row.applies_to_imports === 1, effectiveFrom: row.effective_from as string, effectiveTo: row.effective_to as string | null,
+      notification: row.notification as string | null, notes: row.notes as string | null,
+    }),
+  problems: (s, known, idOf) => [
+    ...(s.taxon === null ? [] : taxonProblems('/taxon', s.taxon, idOf)),
+    ...termProblems('/terms', s.terms, known),
+    ...dateProblems('', s.effectiveFrom, s.effectiveTo),
+  ],
+  taxonOf: (s) => s.taxon,
+};
+
+export function readDated<R>(sqlite: Database.Database, kind: DatedKind<R>, id: string): (R & RecordMeta) | null {
+  if (!/^\d+$/.test(id)) return null;
+  const row = sqlite.prepare(`SELECT * FROM ${kind.table} WHERE id = ?`).get(Number(id)) as Record<string, unknown> | undefined;
+  if (!row) return null;
+  const names = nameOfId(sqlite);
+  return { ...metaOf(row as never), ...kind.fromRow(row, (t) => names.get(t)!) };
+}
+
+export function listDated<R>(sqlite: Database.Database, kind: DatedKind<R>, filter: { taxonId?: number; activeOn?: string }): (R & RecordMeta)[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.taxonId !== undefined) {
+    where.push('taxon_id = ?');
+    params.push(filter.taxonId);
+  }
+  if (filter.activeOn !== undefined) {
+    where.push('effective_from <= ? AND (effective_to IS NULL OR effective_to > ?)');
+    params.push(filter.activeOn, filter.activeOn);
+  }
+  const rows = sqlite.prepare(`SELECT * FROM ${kind.table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`).all(...params) as Record<string, unknown>[];
+  const names = nameOfId(sqlite);
+  return rows.map((row) => ({ ...metaOf(row as never), ...kind.fromRow(row, (t) => names.get(t)!) }));
+}
+
+function writeDated<R>(sqlite: Database.Database, kind: DatedKind<R>, r: R, id: number | null, ctx: WriteContext): number {
+  const idOf = idOfName(sqlite);
+  reject(kind.problems(r, knownCodes(sqlite), idOf));
+  const taxon = kind.taxonOf(r);
+  const values = kind.values(r, taxon === null ? null : idOf(taxon)!);
+  if (id === null) {
+    const cols = [...kind.columns, 'origin', 'revision', 'updated_at', 'updated_by'];
+    return Number(
+      sqlite
+        .prepare(`INSERT INTO ${kind.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+        .run(...values, 'officer', 1, ctx.now, ctx.actor).lastInsertRowid,
+    );
+  }
+  sqlite
+    .prepare(`UPDATE ${kind.table} SET ${kind.columns.map((c) => `${c} = ?`).join(', ')}, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`)
+    .run(...values, ctx.now, ctx.actor, id);
+  return id;
+}
+
+export function createDated<R>(sqlite: Database.Database, kind: DatedKind<R>, r: R, ctx: WriteContext): R & RecordMeta {
+  return write(sqlite, ctx, kind.entity, () => ({ before: null, after: () => readDated(sqlite, kind, String(writeDated(sqlite, kind, r, null, ctx)))! }))!;
+}
+
+export function updateDated<R>(
+  sqlite: Database.Database,
+  kind: DatedKind<R>,
+  id: string,
+  change: (current: R) => R,
+  expectedRevision: number,
+  ctx: WriteContext,
+): (R & RecordMeta) | null {
+  return write(
+    sqlite,
+    ctx,
+    kind.entity,
+    () => {
+      const before = readDated(sqlite, kind, id);
+      if (before === null) return null;
+      const { id: _id, revision: _r, origin: _o, updatedAt: _a, updatedBy: _b, ...current } = before;
+      return {
+        before,
+        after: () => {
+          writeDated(sqlite, kind, change(current as unknown as R), Number(id), ctx);
+          return readDated(sqlite, kind, id)!;
+        },
+      };
+    },
+    expectedRevision,
+  );
+}
+
+// ───────────────────────────── taxa ─────────────────────────────
+
+/** Creates a taxon (and the ancestors its `higher` classification names). */
+export function createTaxon(sqlite: Database.Database, t: BundleTaxon, ctx: WriteContext, read: (id: string) => TaxonRecord | null): TaxonRecord {
+  return write(sqlite, ctx, 'taxon', () => {
+    if (idOfName(sqlite)(t.name) !== undefined) throw new BundleRejected([{ pointer: '/name', detail: `a taxon named "${t.name}" already exists` }]);
+    return { before: null, after: () => read(String(writeTaxa(sqlite, t, ctx)))! };
+  })!;
+}
+
+/** Updates a taxon; a new name renames it (nomenclature change), keeping its id and listings. */
+export function updateTaxon(
+  sqlite: Database.Database,
+  id: string,
+  change: (current: BundleTaxon) => BundleTaxon,
+  expectedRevision: number,
+  ctx: WriteContext,
+  read: (id: string) => TaxonRecord | null,
+  current: (id: string) => BundleTaxon | null,
+): TaxonRecord | null {
+  return write(
+    sqlite,
+    ctx,
+    'taxon',
+    () => {
+      const before = read(id);
+      const was = current(id);
+      if (before === null || was === null) return null;
+      return {
+        before,
+        after: () => {
+          const next = change(was);
+          if (next.name !== was.name) {
+            if (idOfName(sqlite)(next.name) !== undefined) throw new BundleRejected([{ pointer: '/name', detail: `a taxon named "${next.name}" already exists` }]);
+            sqlite.prepare('UPDATE taxa SET name = ?, name_key = ? WHERE id = ?').run(next.name, normaliseName(next.name), Number(id));
+          }
+          writeTaxa(sqlite, next, ctx);
+          return read(id)!;
+        },
+      };
+    },
+    expectedRevision,
+  );
+}
+
+function writeTaxa(sqlite: Database.Database, t: BundleTaxon, ctx: WriteContext): number {
+  const errors: ImportError[] = [];
+  const result = importTaxa(sqlite, [t], { errors, counter: new Counter(), origin: 'officer', now: ctx.now, actor: ctx.actor });
+  reject(errors.map((e) => ({ ...e, pointer: e.pointer.replace(/^\/taxa\/0/, '') })));
+  return result.idByName.get(t.name)!;
+}
