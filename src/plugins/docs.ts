@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { createJsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { withExamples } from './openapi-examples.js';
 
 export const TAGS = [
   { name: 'Trade checks', description: 'Is this movement allowed, and with which documents? For customs systems.' },
@@ -38,7 +39,7 @@ export default fp(async function docs(app: FastifyInstance, opts: { ui: boolean;
       },
     },
     transform: createJsonSchemaTransform({ skipList: ['/docs', '/docs/*', '/docs/json', '/docs/yaml', '/docs/static/*', '/docs/initOAuth', '/docs/uiConfig'] }),
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (doc) => withExamples(jsonSchemaTransformObject(doc) as Parameters<typeof withExamples>[0]),
   });
   if (opts.ui) {
     await app.register(swaggerUi, {
