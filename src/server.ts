@@ -25,6 +25,10 @@ export async function start(config: Config) {
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS);
     timer.unref();
+    // Clients on keep-alive connections can keep a socket busy forever; once in-flight
+    // requests have had a fair chance to finish, close whatever is left.
+    const force = setTimeout(() => app.server.closeAllConnections(), Math.min(3000, config.SHUTDOWN_TIMEOUT_MS / 2));
+    force.unref();
     try {
       await app.close(); // stops accepting, waits for in-flight requests, flushes the decision log
       store.close();
