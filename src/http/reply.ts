@@ -12,3 +12,8 @@ export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
 export function sendJsonText(reply: FastifyReply, json: string): FastifyReply {
   return (reply as FastifyReply).type('application/json; charset=utf-8').send(json);
 }
+
+/** Sends JSON already serialised (and possibly compressed: set content-encoding first). */
+export function sendJsonBytes(reply: FastifyReply, body: Buffer): FastifyReply {
+  return (reply as FastifyReply).type('application/json; charset=utf-8').send(body);
+}

@@ -1,0 +1,136 @@
+/**
+ * The command-line tool for permit officers and scripts:
+ *   check · import · export · keys · serve   (`cites-check help` for the flags)
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { createEngine } from '../engine/index.js';
+import { FileRejected, IMPORT_KINDS, runImport, type ImportKind } from '../importers/index.js';
+import { loadBuiltinSeed } from '../seed/index.js';
+import { SqliteStore } from '../store/sqlite/store.js';
+import { EXIT, runCheck } from './check.js';
+import { runKeys } from './keys.js';
+import { consoleOutput, ProgressLine, type Output } from './output.js';
+
+const HELP = `cites-check <command> [options]
+
+  check   --taxon <name> --exporter <ISO2> --importer <ISO2> --purpose <code> --source <code>
+          [--term <code>] [--quantity <n>] [--unit <code>] [--origin <ISO2>] [--date YYYY-MM-DD]
+          or --file trades.csv|trades.json [--out results.csv|results.json]
+          decide with: the local store (default, DATABASE_PATH), --snapshot snapshot.json,
+          or --server http://host:3000 [--key <api key>]; --json for machine output
+          exit: 0 decided (none denied), 10 some denied, 3 some items invalid, 2 usage
+  import  <kind> <file>    kinds: ${IMPORT_KINDS.join(', ')} (plain or .gz); exit 1 and every bad line when invalid
+  export  [--out bundle.json]   the whole store as a cites-bundle/1 document
+  keys    create --role <reader|officer|admin> --name <name> | list | revoke <id>
+  serve   start the API (same as npm start)`;
+
+const TRADE_FLAGS = ['taxon', 'taxonId', 'exporter', 'importer', 'origin', 'purpose', 'source', 'term', 'quantity', 'unit', 'date'];
+
+function openStore(): SqliteStore {
+  const config = loadConfig();
+  const store = SqliteStore.open(config.DATABASE_PATH);
+  if (config.SEED === 'builtin' && store.isEmpty()) loadBuiltinSeed(store);
+  return store;
+}
+
+async function importCommand(kind: string | undefined, file: string | undefined, out: Output): Promise<number> {
+  if (!kind || !file || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
+    out.error(`import: give a kind (${IMPORT_KINDS.join(', ')}) and a file`);
+    return EXIT.usage;
+  }
+  const { createReadStream } = await import('node:fs');
+  const store = openStore();
+  const progress = new ProgressLine(`importing ${kind}`, null);
+  try {
+    const asOf = /(\d{4}-\d{2}-\d{2})/.exec(file)?.[1];
+    const report = await runImport(store, kind as ImportKind, createReadStream(file), {
+      actor: `cli (${process.env.USER ?? 'unknown'})`,
+      asOf,
+      progress: (p) => progress.update(p.records, p.phase),
+    });
+    progress.done(report.summary.changed ? `dataset version ${report.summary.datasetVersion}` : 'nothing changed');
+    out.line(JSON.stringify({ summary: report.summary, stats: report.stats, warnings: report.warnings.length }, null, 2));
+    for (const w of report.warnings.slice(0, 50)) out.error(`warning: ${w}`);
+    if (report.warnings.length > 50) out.error(`… and ${report.warnings.length - 50} more warnings`);
+    return EXIT.ok;
+  } catch (e) {
+    if (!(e instanceof FileRejected)) throw e;
+    out.error(`${file}: ${e.errors.length} error(s); nothing was changed`);
+    for (const x of e.errors) out.error(`  ${x.line !== undefined ? `line ${x.line}${x.column ? `, ${x.column}` : ''}` : x.pointer || '(file)'}: ${x.detail}`);
+    return EXIT.failure;
+  } finally {
+    store.close();
+  }
+}
+
+export async function main(argv: string[], out: Output = consoleOutput()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check': {
+        const stringOption = { type: 'string' } as const;
+        const options: Record<string, { type: 'string' } | { type: 'boolean' }> = { json: { type: 'boolean' } };
+        for (const f of [...TRADE_FLAGS, 'file', 'out', 'snapshot', 'server', 'key']) options[f] = stringOption;
+        const { values } = parseArgs({ args: rest, options });
+        const v = values as Record<string, string | boolean | undefined>;
+        const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
+        let store: SqliteStore | null = null;
+        try {
+          return await runCheck(
+            {
+              file: str('file'), out: str('out'), json: v.json === true, snapshot: str('snapshot'), server: str('server'), key: str('key'),
+              flags: Object.fromEntries(TRADE_FLAGS.map((k) => [k, str(k)])),
+            },
+            () => createEngine((store = openStore()).snapshot()),
+            out,
+          );
+        } finally {
+          (store as SqliteStore | null)?.close();
+        }
+      }
+      case 'import':
+        return await importCommand(rest[0], rest[1], out);
+      case 'export': {
+        const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } } });
+        const store = openStore();
+        const text = JSON.stringify(store.exportBundle());
+        store.close();
+        if (values.out) writeFileSync(values.out, text);
+        else out.line(text);
+        return EXIT.ok;
+      }
+      case 'keys': {
+        const store = openStore();
+        try {
+          return runKeys(rest, store, out.line);
+        } finally {
+          store.close();
+        }
+      }
+      case 'serve': {
+        const { start } = await import('../server.js');
+        await start(loadConfig());
+        return await new Promise<number>(() => undefined); // runs until a signal stops it
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        out.line(HELP);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      default:
+        out.error(`unknown command "${command}"\n\n${HELP}`);
+        return EXIT.usage;
+    }
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      out.error(`${(e as Error).message}\n\n${HELP}`);
+      return EXIT.usage;
+    }
+    out.error(`error: ${(e as Error).message}`);
+    return EXIT.failure;
+  }
+}

@@ -1,0 +1,63 @@
+/** Terminal output: tables for people, JSON for scripts, a progress line on long work. */
+
+export interface Output {
+  line(text: string): void;
+  error(text: string): void;
+  readonly tty: boolean;
+}
+
+export const consoleOutput = (): Output => ({
+  line: (text) => process.stdout.write(`${text}\n`),
+  error: (text) => process.stderr.write(`${text}\n`),
+  tty: process.stdout.isTTY === true,
+});
+
+/** A plain text table; columns are as wide as their widest cell (capped). */
+export function table(headers: string[], rows: string[][], maxWidth = 48): string {
+  const cut = (s: string) => (s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s);
+  const cells = [headers, ...rows].map((r) => r.map(cut));
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [fmt(cells[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(fmt)].join('\n');
+}
+
+/**
+ * Progress with counts and rate: redrawn in place on a terminal, a log line every few
+ * seconds otherwise (so CI logs and pipes stay readable).
+ */
+export class ProgressLine {
+  private readonly started = Date.now();
+  private lastLog = 0;
+
+  constructor(
+    private readonly label: string,
+    private readonly total: number | null,
+    private readonly stream: NodeJS.WriteStream = process.stderr,
+  ) {}
+
+  update(done: number, extra = ''): void {
+    const now = Date.now();
+    const seconds = (now - this.started) / 1000;
+    const rate = seconds > 0 ? Math.round(done / seconds) : 0;
+    const of = this.total ? `/${this.total.toLocaleString('en')}` : '';
+    const bar = this.total && this.stream.isTTY ? ` ${this.bar(done / this.total)}` : '';
+    const text = `${this.label}${bar} ${done.toLocaleString('en')}${of} (${rate.toLocaleString('en')}/s)${extra ? ` ${extra}` : ''}`;
+    if (this.stream.isTTY) {
+      this.stream.write(`\r${text}\u001b[K`);
+    } else if (now - this.lastLog >= 2000) {
+      this.lastLog = now;
+      this.stream.write(`${text}\n`);
+    }
+  }
+
+  done(text: string): void {
+    if (this.stream.isTTY) this.stream.write('\r\u001b[K');
+    this.stream.write(`${this.label} ${text} in ${((Date.now() - this.started) / 1000).toFixed(1)} s\n`);
+  }
+
+  private bar(fraction: number): string {
+    const width = 24;
+    const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
+    return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+  }
+}
