@@ -59,6 +59,8 @@ export interface EngineData {
   readonly units: ReadonlySet<string>;
   /** Memo of the first date any listing covered a taxon (pre-Convention test). */
   readonly firstListed: Map<number, string | null>;
+  /** Memo of each taxon's lineage (itself, then its ancestors). */
+  readonly lineages: (readonly number[] | undefined)[];
 }
 
 export function toScope(lists: { include?: string[] | undefined; exclude?: string[] | undefined } | null): Scope | null {
@@ -148,6 +150,7 @@ export function buildEngineData(snapshot: Snapshot): EngineData {
     terms: new Set(snapshot.codes.terms),
     units: new Set(snapshot.codes.units),
     firstListed: new Map(),
+    lineages: new Array<readonly number[] | undefined>(taxa.length),
   };
 }
 
@@ -155,9 +158,13 @@ export function inForce(from: string, to: string | null, date: string): boolean 
   return from <= date && (to === null || date < to);
 }
 
-/** The taxon and its ancestors, most specific first. */
-export function lineage(data: EngineData, taxon: number): number[] {
-  const out: number[] = [];
-  for (let t = taxon; t !== -1; t = data.taxa[t]!.parent) out.push(t);
-  return out;
+/** The taxon and its ancestors, most specific first (shared and memoised: do not modify). */
+export function lineage(data: EngineData, taxon: number): readonly number[] {
+  let chain = data.lineages[taxon];
+  if (chain === undefined) {
+    const out: number[] = [];
+    for (let t = taxon; t !== -1; t = data.taxa[t]!.parent) out.push(t);
+    data.lineages[taxon] = chain = out;
+  }
+  return chain;
 }

@@ -109,6 +109,7 @@ export function evaluateTrade(
     appendix: null,
     exporterStatus: null,
     importerStatus: null,
+    quotas: null,
   };
   const out = new Outcome();
   decide(ctx, out);

@@ -104,6 +104,7 @@ function choose(
   s: Specimen,
   notes: ResolutionNote[],
 ): Resolution {
+  if (candidates.length === 1 && candidates[0]!.appendix !== 'III') return decideEntry(candidates[0]!, taxon, s, notes);
   let pool = candidates.filter((e) => e.appendix !== 'III');
   if (pool.length === 0) {
     // Appendix III: every listing Party's entry that covers the specimen counts (Art. V, Interp. §6).
@@ -125,7 +126,11 @@ function choose(
     if (country !== null && new Set(pool.map((e) => e.appendix)).size > 1) notes.push('overlapping-entries');
     pool.sort((a, b) => STRICTNESS[a.appendix] - STRICTNESS[b.appendix]);
   }
-  const entry = pool[0]!;
+  return decideEntry(pool[0]!, taxon, s, notes);
+}
+
+/** The chosen entry's verdict on this specimen: covered, deemed Appendix I, or not covered. */
+function decideEntry(entry: ListingEntry, taxon: number, s: Specimen, notes: ResolutionNote[]): Resolution {
   const cov = coverage(entry.source.specimens, s, notes);
   if (cov === 'not-covered') return { listed: false, why: 'not-covered', entry, notes };
   return {

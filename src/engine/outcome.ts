@@ -8,6 +8,7 @@ import type { Claims, Note, Reason, RequiredDocument } from '../contract/trade-c
 import type { EngineData } from './data.js';
 import type { Resolution, Specimen } from './listing.js';
 import type { PartyStatus } from './parties.js';
+import type { QuotaMatch } from './restrictions.js';
 import type { EnginePolicy } from './policy.js';
 import { REASONS, type ReasonCode } from './reasons.js';
 
@@ -40,6 +41,8 @@ export interface TradeContext {
   appendix: Appendix | null;
   exporterStatus: PartyStatus | null;
   importerStatus: PartyStatus | null;
+  /** Export quotas that match the trade (computed once, used twice). */
+  quotas: QuotaMatch[] | null;
 }
 
 export class Outcome {

@@ -33,12 +33,15 @@ export function isPartyOn(data: EngineData, code: string, date: string): boolean
  */
 export function partyStatus(data: EngineData, code: string, lineage: readonly number[], appendix: Appendix, date: string): PartyStatus {
   if (!isPartyOn(data, code, date)) return NON_PARTY;
-  for (const holder of new Set([code, responsibleParty(data, code)])) {
-    for (const r of data.reservationsByParty.get(holder) ?? []) {
-      if (r.appendix === appendix && lineage.includes(r.taxon) && inForce(r.effectiveFrom, r.effectiveTo, date)) {
-        return { kind: 'reserving', reservation: r };
-      }
-    }
+  const reservation = reservationOf(data, code, lineage, appendix, date) ?? reservationOf(data, responsibleParty(data, code), lineage, appendix, date);
+  return reservation === null ? PARTY : { kind: 'reserving', reservation };
+}
+
+function reservationOf(data: EngineData, holder: string, lineage: readonly number[], appendix: Appendix, date: string): SnapshotReservation | null {
+  const list = data.reservationsByParty.get(holder);
+  if (list === undefined) return null;
+  for (const r of list) {
+    if (r.appendix === appendix && lineage.includes(r.taxon) && inForce(r.effectiveFrom, r.effectiveTo, date)) return r;
   }
-  return PARTY;
+  return null;
 }

@@ -27,7 +27,9 @@ export interface QuotaMatch {
 export function matchingQuotas(data: EngineData, lineage: readonly number[], exporter: string, s: Specimen, date: string): QuotaMatch[] {
   const out: QuotaMatch[] = [];
   for (const t of lineage) {
-    for (const quota of data.quotasByTaxon.get(t) ?? []) {
+    const quotas = data.quotasByTaxon.get(t);
+    if (quotas === undefined) continue;
+    for (const quota of quotas) {
       if (quota.exporter !== null && quota.exporter !== exporter) continue;
       if (!inForce(quota.effectiveFrom, quota.effectiveTo, date)) continue;
       const match = filterMatches(quota, s);
@@ -56,16 +58,27 @@ export function matchingSuspensions(
   date: string,
 ): SuspensionMatch[] {
   const out: SuspensionMatch[] = [];
-  const consider = (country: string, asImporter: boolean) => {
-    for (const sus of data.suspensionsByCountry.get(country) ?? []) {
-      if (asImporter && !sus.appliesToImports) continue;
-      if (sus.taxon !== -1 && !lineage.includes(sus.taxon)) continue;
-      if (!inForce(sus.effectiveFrom, sus.effectiveTo, date)) continue;
-      const match = filterMatches(sus, s);
-      if (match !== 'no') out.push({ suspension: sus, match, country });
-    }
-  };
-  consider(exporter, false);
-  if (importer !== exporter) consider(importer, true);
+  collectSuspensions(data, exporter, false, lineage, s, date, out);
+  if (importer !== exporter) collectSuspensions(data, importer, true, lineage, s, date, out);
   return out;
+}
+
+function collectSuspensions(
+  data: EngineData,
+  country: string,
+  asImporter: boolean,
+  lineage: readonly number[],
+  s: Specimen,
+  date: string,
+  out: SuspensionMatch[],
+): void {
+  const list = data.suspensionsByCountry.get(country);
+  if (list === undefined) return;
+  for (const sus of list) {
+    if (asImporter && !sus.appliesToImports) continue;
+    if (sus.taxon !== -1 && !lineage.includes(sus.taxon)) continue;
+    if (!inForce(sus.effectiveFrom, sus.effectiveTo, date)) continue;
+    const match = filterMatches(sus, s);
+    if (match !== 'no') out.push({ suspension: sus, match, country });
+  }
 }

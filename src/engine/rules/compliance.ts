@@ -40,10 +40,12 @@ export function tradeSuspension(ctx: TradeContext, out: Outcome): boolean {
   return false;
 }
 
+const NO_QUOTAS: QuotaMatch[] = [];
+
 function quotaMatches(ctx: TradeContext): QuotaMatch[] {
   // Quotas limit exports from the country of origin, not re-exports (Res. Conf. 14.7, unconfirmed detail).
-  if (ctx.movement !== 'export' && !ctx.landedElsewhere) return [];
-  return matchingQuotas(ctx.data, ctx.lineage, ctx.exporter, ctx.specimen, ctx.date);
+  if (ctx.movement !== 'export' && !ctx.landedElsewhere) return NO_QUOTAS;
+  return (ctx.quotas ??= matchingQuotas(ctx.data, ctx.lineage, ctx.exporter, ctx.specimen, ctx.date));
 }
 
 /** R18 (Art. IV(3)): a zero quota, or a shipment larger than the whole quota, is denied. */
