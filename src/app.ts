@@ -7,6 +7,7 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import { readFileSync } from 'node:fs';
 import { requireKeyForReads, type Config } from './config.js';
 import auth, { KeyRing } from './plugins/auth.js';
+import { PACKAGE_JSON } from './paths.js';
 import docs from './plugins/docs.js';
 import problems from './plugins/problems.js';
 import security from './plugins/security.js';
@@ -35,7 +36,7 @@ export interface AppOptions {
   now?: () => Date;
 }
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { config, store } = opts;

@@ -1,5 +1,5 @@
 /** Builds the engine package export once, before the test files that import it run in parallel. */
-import { buildEngine, buildEngineTypes } from '../scripts/build-engine.js';
+import { buildEngine, buildEngineTypes } from '../scripts/build.js';
 
 export default async function setup(): Promise<void> {
   await buildEngine();

@@ -5,9 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseBundleText } from '../importers/bundle.js';
+import { BUILTIN_SEED_FILE } from '../paths.js';
+
+export { BUILTIN_SEED_FILE };
 import type { CitesStore, ImportSummary } from '../store/types.js';
 
-export const BUILTIN_SEED_FILE = new URL('./builtin-bundle.json', import.meta.url);
 
 export function loadBuiltinSeed(store: CitesStore): ImportSummary {
   const { bundle } = parseBundleText(readFileSync(BUILTIN_SEED_FILE, 'utf8'));

@@ -1,0 +1,55 @@
+/**
+ * Builds what runs from dist/:
+ * - the engine package export (`<package>/engine`): one ES module for Node and browsers
+ *   (zod stays a dependency) and its type declarations, built without Node's types, which
+ *   also proves the engine needs none;
+ * - the server as one bundled module (`node dist/server.js`): it starts in about half the
+ *   time and memory of compiling the sources with tsx at every start (bench/README).
+ * `tsx scripts/build.ts` builds both; `... server` only the server.
+ */
+import { execFileSync } from 'node:child_process';
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export async function buildEngine(outfile = `${ROOT}dist/engine/index.js`): Promise<void> {
+  await build({
+    entryPoints: [`${ROOT}src/engine/index.ts`],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    external: ['zod'],
+    sourcemap: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
+export function buildEngineTypes(): void {
+  execFileSync(process.execPath, [`${ROOT}node_modules/typescript/bin/tsc`, '-p', `${ROOT}tsconfig.engine.json`], { stdio: 'inherit' });
+}
+
+export async function buildServer(outfile = `${ROOT}dist/server.js`): Promise<void> {
+  await build({
+    entryPoints: [`${ROOT}src/server.ts`],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await buildServer();
+  if (process.argv[2] !== 'server') {
+    await buildEngine();
+    buildEngineTypes();
+  }
+}
