@@ -1,7 +1,7 @@
-/** Builds the engine package export once, before the test files that import it run in parallel. */
-import { buildEngine, buildEngineTypes } from '../scripts/build.js';
+/** Builds dist/ (engine package, bundled server) once, before the test files that use it run in parallel. */
+import { buildEngine, buildEngineTypes, buildServer } from '../scripts/build.js';
 
 export default async function setup(): Promise<void> {
-  await buildEngine();
+  await Promise.all([buildEngine(), buildServer()]);
   buildEngineTypes();
 }

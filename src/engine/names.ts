@@ -12,6 +12,26 @@ const RANK_MARKERS = new Set(['spp', 'sp', 'ssp', 'subsp', 'var']);
  * "panthera pardus" share a key; so do "Orchidaceae spp." and "orchidaceae".
  */
 export function normaliseName(input: string): string {
+  // One pass over plain ASCII, which nearly every scientific name is; anything else
+  // (accents, other scripts) takes the Unicode path below.
+  let key = '';
+  let start = -1;
+  for (let i = 0; i <= input.length; i++) {
+    const c = i < input.length ? input.charCodeAt(i) : 32;
+    if (c > 127) return normaliseUnicode(input);
+    const wordChar = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    if (wordChar) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      const word = input.slice(start, i).toLowerCase();
+      if (!RANK_MARKERS.has(word)) key = key === '' ? word : `${key} ${word}`;
+      start = -1;
+    }
+  }
+  return key;
+}
+
+function normaliseUnicode(input: string): string {
   const folded = input
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -19,9 +39,8 @@ export function normaliseName(input: string): string {
     .replace(/[^a-z0-9×]+/g, ' ')
     .trim();
   if (folded === '') return '';
-  const words = folded.split(' ');
   let key = '';
-  for (const w of words) {
+  for (const w of folded.split(' ')) {
     if (RANK_MARKERS.has(w)) continue;
     key = key === '' ? w : `${key} ${w}`;
   }
@@ -77,28 +96,46 @@ function trigrams(key: string): string[] {
   return [...out];
 }
 
+const KINDS: readonly MatchKind[] = ['accepted', 'synonym', 'common-name'];
+
 /**
  * Every known name of every taxon, keyed by `normaliseName`. When one key names several
  * taxa, the accepted name beats a synonym, which beats a common name; several taxa at the
- * same level make the key ambiguous.
+ * same level make the key ambiguous. A key naming one taxon (nearly all of them) is stored
+ * as a single number, taxon × 4 + kind, so building the index for the full Checklist
+ * allocates no object per name.
  */
 export class NameIndex {
-  private readonly slots = new Map<string, Slot>();
+  private readonly slots = new Map<string, number>();
+  /** Keys naming several taxa: the slot holds -(index + 1) into this list. */
+  private readonly shared: Slot[] = [];
   private keys: string[] = [];
   private grams: Map<string, number[]> | null = null;
+
+  private slotOf(key: string): Slot | undefined {
+    const v = this.slots.get(key);
+    if (v === undefined) return undefined;
+    return v >= 0 ? { kind: KINDS[v & 3]!, taxa: [v >> 2] } : this.shared[-v - 1]!;
+  }
 
   add(name: string, taxon: number, kind: MatchKind): void {
     const key = normaliseName(name);
     if (key === '') return;
-    const slot = this.slots.get(key);
-    if (!slot) {
-      this.slots.set(key, { kind, taxa: [taxon] });
+    const v = this.slots.get(key);
+    const p = PRIORITY[kind];
+    if (v === undefined) {
+      this.slots.set(key, taxon * 4 + p);
       return;
     }
-    const p = PRIORITY[kind];
+    const slot = this.slotOf(key)!;
     const q = PRIORITY[slot.kind];
-    if (p < q) this.slots.set(key, { kind, taxa: [taxon] });
-    else if (p === q && !slot.taxa.includes(taxon)) slot.taxa.push(taxon);
+    if (p < q) this.slots.set(key, taxon * 4 + p);
+    else if (p === q && !slot.taxa.includes(taxon)) {
+      if (v >= 0) {
+        this.shared.push({ kind: slot.kind, taxa: [...slot.taxa, taxon] });
+        this.slots.set(key, -this.shared.length);
+      } else slot.taxa.push(taxon);
+    }
   }
 
   get size(): number {
@@ -107,14 +144,18 @@ export class NameIndex {
 
   /** Every key with the taxa it names (for searching by substring). */
   forEach(visit: (key: string, taxa: readonly number[], kind: MatchKind) => void): void {
-    for (const [key, slot] of this.slots) visit(key, slot.taxa, slot.kind);
+    for (const key of this.slots.keys()) {
+      const slot = this.slotOf(key)!;
+      visit(key, slot.taxa, slot.kind);
+    }
   }
 
   /** Looks up an already normalised key. */
   lookup(key: string): NameMatch {
-    const slot = this.slots.get(key);
-    if (!slot) return { found: false, ambiguous: null };
-    if (slot.taxa.length === 1) return { found: true, taxon: slot.taxa[0]!, kind: slot.kind };
+    const v = this.slots.get(key);
+    if (v === undefined) return { found: false, ambiguous: null };
+    if (v >= 0) return { found: true, taxon: v >> 2, kind: KINDS[v & 3]! };
+    const slot = this.shared[-v - 1]!;
     return { found: false, ambiguous: slot.taxa, kind: slot.kind };
   }
 
@@ -138,7 +179,7 @@ export class NameIndex {
       const candidate = this.keys[k]!;
       const distance = editDistance(key, candidate, maxDistance);
       if (distance > maxDistance) continue;
-      const slot = this.slots.get(candidate)!;
+      const slot = this.slotOf(candidate)!;
       for (const taxon of slot.taxa) out.push({ taxon, name: candidate, kind: slot.kind, distance });
     }
     out.sort((a, b) => a.distance - b.distance || PRIORITY[a.kind] - PRIORITY[b.kind] || a.name.localeCompare(b.name));

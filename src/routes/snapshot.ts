@@ -51,7 +51,7 @@ export default async function snapshotRoutes(app: FastifyInstance) {
       const etag = `"dataset-${version}"`;
       reply.header('etag', etag).header('cache-control', 'no-cache').header('vary', 'accept-encoding');
       if (req.headers['if-none-match'] === etag) return reply.code(304).send();
-      if (cached?.version !== version) cached = { version, identity: Buffer.from(JSON.stringify(app.services.store.snapshot())) };
+      if (cached?.version !== version) cached = { version, identity: Buffer.from(app.services.store.snapshotJson()) };
       const encoding = negotiate(req.headers['accept-encoding']);
       let body = cached.identity;
       if (encoding === 'gzip') body = cached.gzip ??= gzipSync(cached.identity, { level: 6 });

@@ -154,6 +154,8 @@ export interface CitesStore {
   importBundle(bundle: Bundle, opts: ImportOptions): ImportSummary;
   exportBundle(): Bundle;
   snapshot(): Snapshot;
+  /** The same snapshot as JSON text (cached per dataset version). */
+  snapshotJson(): string;
   taxon(id: string): TaxonDetails | null;
   /** Accepted name of every taxon that came from an import with an external (Species+) id. */
   namesByExternalId(): Map<string, string>;

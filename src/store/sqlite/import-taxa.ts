@@ -39,7 +39,8 @@ const HIGHER_LEVELS: ReadonlyArray<[keyof NonNullable<BundleTaxon['higher']>, Ra
   ['kingdom', 'KINGDOM'], ['phylum', 'PHYLUM'], ['class', 'CLASS'], ['order', 'ORDER'],
   ['family', 'FAMILY'], ['subfamily', 'SUBFAMILY'], ['genus', 'GENUS'], ['species', 'SPECIES'],
 ];
-const rankIndex = (r: Rank) => RANKS.indexOf(r);
+const RANK_INDEX = new Map<Rank, number>(RANKS.map((r, i) => [r, i]));
+const rankIndex = (r: Rank) => RANK_INDEX.get(r) ?? -1;
 
 export interface TaxaResult {
   idByName: Map<string, number>;
@@ -103,6 +104,42 @@ export function importTaxa(
   const rankOf = (name: string): Rank | undefined => records.get(name)?.rank ?? storedByName.get(name)?.rank;
   const kingdomOf = new Map<string, string>();
   const depthOf = new Map<string, number>();
+  // Root and depth of every name walked through, so that 38,000 species of a few hundred
+  // genera do not each walk to the kingdom again.
+  const lineages = new Map<string, { root: string; depth: number }>();
+  const walk = (name: string) => {
+    let root = name;
+    let depth = 0;
+    const seen = new Set<string>();
+    for (let p = parentName(root); p !== null; p = parentName(root)) {
+      if (seen.has(p)) break;
+      seen.add(p);
+      root = p;
+      depth++;
+    }
+    return { root, depth };
+  };
+  const lineageOf = (name: string): { root: string; depth: number } => {
+    const path: string[] = [];
+    let cur = name;
+    let above = lineages.get(cur);
+    while (above === undefined) {
+      path.push(cur);
+      const p = parentName(cur);
+      if (p === null) {
+        above = { root: cur, depth: -1 };
+        break;
+      }
+      if (path.includes(p)) return walk(name); // a cycle (reported below): walk it as it is, remember nothing
+      cur = p;
+      above = lineages.get(cur);
+    }
+    for (let i = path.length - 1; i >= 0; i--) {
+      above = { root: above.root, depth: above.depth + 1 };
+      lineages.set(path[i]!, above);
+    }
+    return lineages.get(name)!;
+  };
   for (const r of records.values()) {
     if (r.parent !== null) {
       const pr = rankOf(r.parent);
@@ -118,15 +155,7 @@ export function importTaxa(
       ctx.errors.push({ pointer: `${r.pointer}/parent`, detail: 'give parent or higher (only a kingdom has no parent)' });
       continue;
     }
-    let root = r.name;
-    let depth = 0;
-    const seen = new Set<string>();
-    for (let p = parentName(root); p !== null; p = parentName(root)) {
-      if (seen.has(p)) break;
-      seen.add(p);
-      root = p;
-      depth++;
-    }
+    const { root, depth } = lineageOf(r.name);
     if (rankOf(root) !== 'KINGDOM' || !(KINGDOMS as readonly string[]).includes(root)) {
       ctx.errors.push({ pointer: r.pointer, detail: `classification must start at kingdom Animalia or Plantae (it starts at "${root}")` });
       continue;
@@ -176,7 +205,7 @@ export function importTaxa(
       idByName.set(r.name, existing.id);
       nameById.set(existing.id, r.name);
       deleteNames.run(existing.id);
-      writeNames(insertName, existing.id, r);
+      writeNames(insertName, existing.id, canonical);
       ctx.counter.update('taxa');
     } else {
       const id = Number(
@@ -184,7 +213,7 @@ export function importTaxa(
       );
       idByName.set(r.name, id);
       nameById.set(id, r.name);
-      writeNames(insertName, id, r);
+      writeNames(insertName, id, canonical);
       ctx.counter.create('taxa');
     }
   }
@@ -227,8 +256,7 @@ function loadNames(sqlite: Database.Database) {
   return out;
 }
 
-function writeNames(insertName: Database.Statement, id: number, r: TaxonRecord): void {
-  const c = canonicalTaxon(r);
+function writeNames(insertName: Database.Statement, id: number, c: ReturnType<typeof canonicalTaxon>): void {
   for (const s of c.synonyms) {
     const name = typeof s === 'string' ? s : s.name;
     insertName.run(id, 'synonym', name, normaliseName(name), null, typeof s === 'string' ? null : s.author);

@@ -86,7 +86,20 @@ export class SqliteStore implements CitesStore {
   }
 
   snapshot(): Snapshot {
-    return buildSnapshot(this.sqlite);
+    return JSON.parse(this.snapshotJson()) as Snapshot;
+  }
+
+  /** The snapshot as JSON text, built once per dataset version and kept in the database. */
+  snapshotJson(): string {
+    const version = this.state().version;
+    const cached = this.sqlite.prepare('SELECT json FROM snapshot_cache WHERE version = ?').pluck().get(version) as string | undefined;
+    if (cached !== undefined) return cached;
+    const json = JSON.stringify(buildSnapshot(this.sqlite));
+    this.sqlite.transaction(() => {
+      this.sqlite.prepare('DELETE FROM snapshot_cache').run();
+      this.sqlite.prepare('INSERT INTO snapshot_cache (version, json) VALUES (?, ?)').run(version, json);
+    })();
+    return json;
   }
 
   taxon(id: string): TaxonDetails | null {
