@@ -6,12 +6,13 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { createEngine } from '../engine/index.js';
-import { FileRejected, IMPORT_KINDS, runImport, type ImportKind } from '../importers/index.js';
+import { IMPORT_KINDS } from '../importers/index.js';
 import { loadBuiltinSeed } from '../seed/index.js';
 import { SqliteStore } from '../store/sqlite/store.js';
 import { EXIT, runCheck } from './check.js';
+import { runImportCommand } from './import.js';
 import { runKeys } from './keys.js';
-import { consoleOutput, ProgressLine, type Output } from './output.js';
+import { consoleOutput, type Output } from './output.js';
 
 const HELP = `cites-check <command> [options]
 
@@ -21,7 +22,8 @@ const HELP = `cites-check <command> [options]
           decide with: the local store (default, DATABASE_PATH), --snapshot snapshot.json,
           or --server http://host:3000 [--key <api key>]; --json for machine output
           exit: 0 decided (none denied), 10 some denied, 3 some items invalid, 2 usage
-  import  <kind> <file>    kinds: ${IMPORT_KINDS.join(', ')} (plain or .gz); exit 1 and every bad line when invalid
+  import  <kind> <file> [--as-of YYYY-MM-DD] [--mode merge|replace]
+          kinds: ${IMPORT_KINDS.join(', ')} (plain or .gz); exit 1 and every bad line when invalid
   export  [--out bundle.json]   the whole store as a cites-bundle/1 document
   keys    create --role <reader|officer|admin> --name <name> | list | revoke <id>
   serve   start the API (same as npm start)`;
@@ -33,36 +35,6 @@ function openStore(): SqliteStore {
   const store = SqliteStore.open(config.DATABASE_PATH);
   if (config.SEED === 'builtin' && store.isEmpty()) loadBuiltinSeed(store);
   return store;
-}
-
-async function importCommand(kind: string | undefined, file: string | undefined, out: Output): Promise<number> {
-  if (!kind || !file || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
-    out.error(`import: give a kind (${IMPORT_KINDS.join(', ')}) and a file`);
-    return EXIT.usage;
-  }
-  const { createReadStream } = await import('node:fs');
-  const store = openStore();
-  const progress = new ProgressLine(`importing ${kind}`, null);
-  try {
-    const asOf = /(\d{4}-\d{2}-\d{2})/.exec(file)?.[1];
-    const report = await runImport(store, kind as ImportKind, createReadStream(file), {
-      actor: `cli (${process.env.USER ?? 'unknown'})`,
-      asOf,
-      progress: (p) => progress.update(p.records, p.phase),
-    });
-    progress.done(report.summary.changed ? `dataset version ${report.summary.datasetVersion}` : 'nothing changed');
-    out.line(JSON.stringify({ summary: report.summary, stats: report.stats, warnings: report.warnings.length }, null, 2));
-    for (const w of report.warnings.slice(0, 50)) out.error(`warning: ${w}`);
-    if (report.warnings.length > 50) out.error(`… and ${report.warnings.length - 50} more warnings`);
-    return EXIT.ok;
-  } catch (e) {
-    if (!(e instanceof FileRejected)) throw e;
-    out.error(`${file}: ${e.errors.length} error(s); nothing was changed`);
-    for (const x of e.errors) out.error(`  ${x.line !== undefined ? `line ${x.line}${x.column ? `, ${x.column}` : ''}` : x.pointer || '(file)'}: ${x.detail}`);
-    return EXIT.failure;
-  } finally {
-    store.close();
-  }
 }
 
 export async function main(argv: string[], out: Output = consoleOutput()): Promise<number> {
@@ -91,7 +63,7 @@ export async function main(argv: string[], out: Output = consoleOutput()): Promi
         }
       }
       case 'import':
-        return await importCommand(rest[0], rest[1], out);
+        return await runImportCommand(rest, openStore, out);
       case 'export': {
         const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } } });
         const store = openStore();

@@ -23,41 +23,45 @@ export function table(headers: string[], rows: string[][], maxWidth = 48): strin
 
 /**
  * Progress with counts and rate: redrawn in place on a terminal, a log line every few
- * seconds otherwise (so CI logs and pipes stay readable).
+ * seconds otherwise (so CI logs and pipes stay readable). `done` counts items, or bytes
+ * when the total is a file size.
  */
 export class ProgressLine {
   private readonly started = Date.now();
-  private lastLog = 0;
+  private lastDraw = 0;
 
   constructor(
     private readonly label: string,
     private readonly total: number | null,
+    private readonly unit: 'items' | 'bytes' = 'items',
     private readonly stream: NodeJS.WriteStream = process.stderr,
   ) {}
 
-  update(done: number, extra = ''): void {
+  private amount(n: number): string {
+    return this.unit === 'bytes' ? `${(n / 1e6).toFixed(1)} MB` : n.toLocaleString('en');
+  }
+
+  update(done: number, detail = ''): void {
     const now = Date.now();
+    if (now - this.lastDraw < (this.stream.isTTY ? 100 : 2000)) return;
+    this.lastDraw = now;
     const seconds = (now - this.started) / 1000;
-    const rate = seconds > 0 ? Math.round(done / seconds) : 0;
-    const of = this.total ? `/${this.total.toLocaleString('en')}` : '';
+    const rate = seconds > 0 ? done / seconds : 0;
+    const of = this.total ? ` of ${this.amount(this.total)}` : '';
     const bar = this.total && this.stream.isTTY ? ` ${this.bar(done / this.total)}` : '';
-    const text = `${this.label}${bar} ${done.toLocaleString('en')}${of} (${rate.toLocaleString('en')}/s)${extra ? ` ${extra}` : ''}`;
-    if (this.stream.isTTY) {
-      this.stream.write(`\r${text}\u001b[K`);
-    } else if (now - this.lastLog >= 2000) {
-      this.lastLog = now;
-      this.stream.write(`${text}\n`);
-    }
+    const text = `${this.label}${bar} ${this.amount(done)}${of} (${this.amount(Math.round(rate))}/s)${detail ? `, ${detail}` : ''}`;
+    if (this.stream.isTTY) this.stream.write(`\r${text}\u001b[K`);
+    else this.stream.write(`${text}\n`);
   }
 
   done(text: string): void {
     if (this.stream.isTTY) this.stream.write('\r\u001b[K');
-    this.stream.write(`${this.label} ${text} in ${((Date.now() - this.started) / 1000).toFixed(1)} s\n`);
+    this.stream.write(`${this.label}: ${text} in ${((Date.now() - this.started) / 1000).toFixed(1)} s\n`);
   }
 
   private bar(fraction: number): string {
     const width = 24;
     const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
-    return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+    return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}%`;
   }
 }

@@ -4,6 +4,10 @@
  */
 import type { Readable } from 'node:stream';
 import { parseBundleText } from './bundle.js';
+import { parseHistoryFile } from './history-file.js';
+import { parseIndexFile } from './index-file.js';
+import { parsePartiesFile } from './parties-file.js';
+import { parseQuotasFile, parseReservationsFile, parseSuspensionsFile } from './species-plus.js';
 import type { ImportKind, ParseContext, ParsedFile } from './types.js';
 
 /** Reads the whole (already decompressed) stream as UTF-8 text. */
@@ -17,4 +21,10 @@ export type Parser = (input: Readable, ctx: ParseContext) => Promise<ParsedFile>
 
 export const PARSERS: Partial<Record<ImportKind, Parser>> = {
   bundle: async (input) => parseBundleText(await readText(input)),
+  index: parseIndexFile,
+  history: parseHistoryFile,
+  reservations: parseReservationsFile,
+  quotas: parseQuotasFile,
+  suspensions: parseSuspensionsFile,
+  parties: parsePartiesFile,
 };

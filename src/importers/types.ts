@@ -23,6 +23,7 @@ export interface ParsedFile {
   /** How this file's listings relate to listings from other sources (see ImportOptions). */
   continueOpenEntries?: boolean;
   replacesListingsOf?: string[];
+  supersedesListingsOf?: { origins: string[]; from: string };
   yieldsListingsTo?: string[];
 }
 

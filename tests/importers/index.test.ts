@@ -1,0 +1,182 @@
+/**
+ * Issue 4, kind `index`: the real 2017 Index of CITES Species imports completely, and the
+ * listings it leaves in the store resolve as the Checklist says, through the HTTP API and
+ * through the engine data.
+ */
+import { readFileSync } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { Bundle } from '../../src/contract/bundle.js';
+import type { EngineData } from '../../src/engine/data.js';
+import { resolveListing } from '../../src/engine/listing.js';
+import { runImport, type ImportReport } from '../../src/importers/index.js';
+import { LineErrors } from '../../src/importers/csv.js';
+import { ImportNotes } from '../../src/importers/fields.js';
+import { readIndexRows, type IndexRow } from '../../src/importers/index-rows.js';
+import { CountryNames, readPopulations } from '../../src/importers/populations.js';
+import { testApp, type TestApp } from '../helpers/app.js';
+import { dataFile, describeWithData } from './shared-data.js';
+
+const AS_OF = '2017-04-21';
+/** A date the 2017 listings are in force on (trade checks name it: the test clock is later). */
+const ON = '2017-06-01';
+const specimen = { term: undefined, source: 'W', purpose: 'T' } as const;
+
+describeWithData('the Index of CITES Species (2017-04-21)', ['index', 'parties'], () => {
+  let t: TestApp;
+  let file: Buffer;
+  let report: ImportReport;
+  let data: EngineData;
+
+  beforeAll(async () => {
+    t = await testApp({ data: 'empty' });
+    file = readFileSync(dataFile('index'));
+    await runImport(t.store, 'parties', readFileSync(dataFile('parties')), { actor: 'test' });
+    report = await runImport(t.store, 'index', file, { actor: 'test', asOf: AS_OF });
+    t.app.services.engines.refresh();
+    data = t.app.services.engines.engine.data;
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  const check = async (body: Record<string, unknown>) => {
+    const res = await t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: { importer: 'DE', source: 'W', date: ON, ...body } });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+
+  it('loads every row of the file as a taxon with its Species+ id', () => {
+    expect(report.stats.taxa).toBe(38_079);
+    expect(t.store.namesByExternalId().size).toBe(38_079);
+    expect(t.store.namesByExternalId().get('4521')).toBe('Loxodonta africana');
+    expect(report.summary.changed).toBe(true);
+    // Repetitions of a higher taxon's listing are not copied down: ~1,300 entries, not 38,000.
+    expect(report.summary.created.listings).toBeLessThan(1_500);
+    expect(report.stats['populations structured']).toBeGreaterThan(30);
+  });
+
+  it('Loxodonta africana from Zimbabwe is Appendix II, from Kenya Appendix I', async () => {
+    const zw = await check({ taxon: 'Loxodonta africana', exporter: 'ZW', purpose: 'H', term: 'TRO' });
+    expect(zw.appendix).toBe('II');
+    expect(zw.listing.populations).toEqual({ include: ['BW', 'NA', 'ZA', 'ZW'] });
+    const ke = await check({ taxon: 'Loxodonta africana', exporter: 'KE', purpose: 'H', term: 'TRO' });
+    expect(ke.appendix).toBe('I');
+    expect(ke.listing.populations).toEqual({ exclude: ['BW', 'NA', 'ZA', 'ZW'] });
+  });
+
+  it('the budgerigar is not listed: Psittaciformes excepts it', async () => {
+    const res = await check({ taxon: 'Melopsittacus undulatus', exporter: 'AU', purpose: 'T', source: 'C', term: 'LIV' });
+    expect(res.decision).toBe('allow');
+    expect(res.appendix).toBeNull();
+    const parrot = await check({ taxon: 'Amazona aestiva', exporter: 'AR', purpose: 'T', term: 'LIV' });
+    expect(parrot.appendix).toBe('II');
+    expect(parrot.listing.taxon).toBe('Psittaciformes');
+  });
+
+  it('Saiga tatarica is Appendix II', async () => {
+    const res = await check({ taxon: 'Saiga tatarica', exporter: 'KZ', purpose: 'T', term: 'HOR' });
+    expect(res.appendix).toBe('II');
+  });
+
+  it('the peccaries of Mexico and the United States are not listed; those of Brazil are', async () => {
+    expect((await check({ taxon: 'Pecari tajacu', exporter: 'MX', purpose: 'T', term: 'SKI' })).appendix).toBeNull();
+    expect((await check({ taxon: 'Pecari tajacu', exporter: 'BR', purpose: 'T', term: 'SKI' })).appendix).toBe('II');
+  });
+
+  it('every Orchidaceae species without an entry of its own inherits Appendix II with #4 from the family', () => {
+    const family = data.taxa.findIndex((x) => x.name === 'Orchidaceae');
+    let inheriting = 0;
+    for (const taxon of data.taxa) {
+      if (taxon.rank !== 'SPECIES') continue;
+      const path: number[] = [];
+      for (let p = taxon.index; p !== -1 && p !== family; p = data.taxa[p]!.parent) path.push(p);
+      if (!path.length || data.taxa[path[path.length - 1]!]!.parent !== family) continue; // not an orchid
+      if (path.some((p) => data.listingsByTaxon.has(p))) continue; // listed on its own or by its genus
+      const r = resolveListing(data, taxon.index, null, specimen, ON);
+      expect(r.listed && r.entry.taxon === family && r.appendix === 'II' && r.entry.source.hashAnnotation === '#4', taxon.name).toBe(true);
+      inheriting++;
+    }
+    expect(inheriting).toBeGreaterThan(24_000);
+  });
+
+  it('GET /v1/taxa/{id} shows an orchid listed through Orchidaceae (inherited), with #4 coverage', async () => {
+    const found = (await t.app.inject('/v1/taxa?q=Dendrobium%20nobile')).json();
+    const id = found.items.find((x: { name: string }) => x.name === 'Dendrobium nobile').id;
+    const res = await t.app.inject(`/v1/taxa/${id}?date=${ON}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.listings).toHaveLength(1);
+    expect(body.listings[0]).toMatchObject({ taxon: 'Orchidaceae', appendix: 'II', hashAnnotation: '#4', inherited: true });
+    // #4: seeds and cut flowers of artificially propagated plants are outside the Convention.
+    const seeds = (await t.app.inject(`/v1/taxa/${id}?date=${ON}&term=SEE&source=W`)).json();
+    expect(seeds.resolution.listed).toBe(false);
+    const live = (await t.app.inject(`/v1/taxa/${id}?date=${ON}&term=LIV&source=W`)).json();
+    expect(live.resolution).toMatchObject({ listed: true, appendix: 'II' });
+  });
+
+  it('every row resolves to the Appendices its own lines give', async () => {
+    const rows = await readIndexRows(Readable.from([file]).pipe(createGunzip()), new LineErrors(), new ImportNotes(), undefined);
+    const byName = new Map(data.taxa.map((x) => [x.name, x.index]));
+    const countries = new CountryNames();
+    // Lines whose populations are regions or parts of countries: the import reports them, and
+    // the strictest Appendix applies to the whole taxon until they are structured.
+    const reported = new Set(report.warnings.flatMap((w) => /^line \d+: (.+): lines in Appendices/.exec(w)?.[1] ?? []));
+    expect([...reported].sort()).toEqual(['Balaenoptera acutorostrata', 'Caracal caracal', 'Puma yagouaroundi']);
+    const wrong: string[] = [];
+    for (const row of rows) {
+      const taxon = byName.get(row.name)!;
+      if (row.lines.length === 0) {
+        if (row.currentListing.split('/').includes('NC') || row.currentListing === '') {
+          const r = resolveListing(data, taxon, null, specimen, ON);
+          if (r.listed) wrong.push(`${row.name} (NC) is listed through ${data.taxa[r.entry.taxon]!.name}`);
+        }
+        continue;
+      }
+      if (reported.has(row.name)) continue;
+      for (const line of row.lines) {
+        const scope = readPopulations(line.short, countries).scope;
+        let origins: (string | null)[];
+        if (scope.kind === 'include') origins = [scope.codes[0]!];
+        else if (scope.kind === 'exclude') origins = row.distribution.filter((c) => !scope.codes.includes(c)).slice(0, 1);
+        else if (scope.kind === 'complement') {
+          const elsewhere = new Set(row.lines.filter((l) => l.appendix === scope.of).flatMap((l) => {
+            const s = readPopulations(l.short, countries).scope;
+            return s.kind === 'include' ? s.codes : [];
+          }));
+          origins = row.distribution.filter((c) => !elsewhere.has(c)).slice(0, 1);
+        } else if (new Set(row.lines.map((l) => l.appendix)).size > 1) continue; // a split listing with no origin to tell it by
+        // The whole taxon, or what a higher taxon lists (perhaps some populations only): some
+        // country where it lives must get this Appendix.
+        else origins = row.distribution.length ? row.distribution : [null];
+        const got = origins.map((o) => resolveListing(data, taxon, o, specimen, ON));
+        if (origins.length && !got.some((r) => r.listed && r.entry.appendix === line.appendix)) {
+          const r = got[0]!;
+          wrong.push(`${row.name} from ${origins[0] ?? 'anywhere'}: file says ${line.appendix}, store gives ${r.listed ? r.entry.appendix : 'not listed'}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 60_000);
+
+  it('the store exports what it imported as a valid cites-bundle/1 document', () => {
+    const exported = t.store.exportBundle();
+    const parsed = Bundle.safeParse(JSON.parse(JSON.stringify(exported)));
+    expect(parsed.success ? [] : parsed.error.issues.slice(0, 5)).toEqual([]);
+    expect(exported.taxa.find((x) => x.name === 'Loxodonta africana')).toMatchObject({
+      externalId: '4521',
+      author: '(Blumenbach, 1797)',
+      parent: 'Loxodonta',
+      synonyms: [{ name: 'Loxodonta cyclotis', author: '(Matschie, 1900)' }],
+      commonNames: expect.arrayContaining([{ lang: 'en', name: 'African Elephant' }, { lang: 'en', name: 'African Savannah Elephant' }]),
+      distribution: expect.arrayContaining(['BW', 'KE', 'ZW']),
+    });
+  });
+
+  it('re-importing the same file changes nothing and keeps the dataset version', async () => {
+    const version = t.store.state().version;
+    const again = await runImport(t.store, 'index', file, { actor: 'test', asOf: AS_OF });
+    expect(again.summary.changed).toBe(false);
+    expect(again.summary.datasetVersion).toBe(version);
+    expect(again.summary.unchanged.listings).toBe(report.summary.created.listings);
+  }, 60_000);
+});

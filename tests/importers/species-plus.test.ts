@@ -1,0 +1,93 @@
+/**
+ * Issue 4, kinds `reservations`, `quotas`, `suspensions`: the Species+ tables import after
+ * the Index, join to its taxa by Species+ id, report the rows that do not join, and act on
+ * trade checks; a newer table ends what it no longer holds.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runImport, type ImportReport } from '../../src/importers/index.js';
+import { testApp, type TestApp } from '../helpers/app.js';
+import { dataFile, describeWithData } from './shared-data.js';
+
+describeWithData('the Species+ reservations, quotas and suspensions tables', ['index', 'parties', 'reservations', 'quotas', 'suspensions'], () => {
+  let t: TestApp;
+  const reports: Record<string, ImportReport> = {};
+
+  beforeAll(async () => {
+    t = await testApp({ data: 'empty' });
+    await runImport(t.store, 'index', readFileSync(dataFile('index')), { actor: 'test', asOf: '2017-04-21' });
+    await runImport(t.store, 'parties', readFileSync(dataFile('parties')), { actor: 'test' });
+    for (const kind of ['reservations', 'quotas', 'suspensions'] as const) {
+      reports[kind] = await runImport(t.store, kind, readFileSync(dataFile(kind)), { actor: 'test' });
+    }
+    t.app.services.engines.refresh();
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  const check = async (body: Record<string, unknown>) => (await t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: body })).json();
+
+  it('reservations join to the Index taxa; rows that do not join are reported with their line', async () => {
+    const r = reports.reservations!;
+    expect(r.stats.reservations).toBeGreaterThan(300);
+    expect(r.stats['rows not joined to a taxon (skipped)']).toBe(47);
+    expect(r.warnings).toContain('line 79: taxon_concept_id "5102" (Coregonus alpenae) is not a taxon in the store (no imported Index row has this TaxonId); row skipped');
+    const id = (await t.app.inject('/v1/taxa?q=Megaptera%20novaeangliae')).json().items[0].id;
+    const history = (await t.app.inject(`/v1/taxa/${id}/history`)).json();
+    expect(history.reservations).toContainEqual({ party: 'IS', taxon: 'Megaptera novaeangliae', appendix: 'I', effectiveFrom: '2000-04-02', effectiveTo: null });
+    expect(history.reservations).toContainEqual({ party: 'CA', taxon: 'Megaptera novaeangliae', appendix: 'I', effectiveFrom: '1975-07-09', effectiveTo: '1978-08-11' });
+  });
+
+  it('quotas join and bind: the zero quota on wild Nile crocodiles from Egypt denies commercial exports', async () => {
+    expect(reports.quotas!.stats.quotas).toBe(66);
+    expect(reports.quotas!.stats['rows not joined to a taxon (skipped)']).toBe(6);
+    const leopard = t.store.exportBundle().quotas.find((q) => q.taxon === 'Panthera pardus' && q.exporter === 'NA');
+    expect(leopard).toMatchObject({ quantity: 250, terms: ['SKI', 'TRO'], purposes: ['H', 'P'], effectiveFrom: '1997-06-10', effectiveTo: null });
+    const trade = { taxon: 'Crocodylus niloticus', exporter: 'EG', importer: 'DE', source: 'W', term: 'SKI', quantity: 1, date: '2020-01-01' };
+    const res = await check({ ...trade, purpose: 'T' });
+    expect(res.decision).toBe('deny');
+    expect(res.reasons.map((x: { code: string }) => x.code)).toContain('ZERO_QUOTA');
+    const scientific = await check({ ...trade, purpose: 'S' });
+    expect(scientific.reasons.map((x: { code: string }) => x.code)).not.toContain('ZERO_QUOTA');
+  });
+
+  it('suspensions: what the table exempts stays open, the rest is suspended', async () => {
+    const s = reports.suspensions!;
+    expect(s.stats.suspensions).toBeGreaterThan(150);
+    expect(s.stats['rows not joined to a taxon (skipped)']).toBe(2);
+    // Afghanistan, from 19/09/2005: commercial trade suspended; zoo, botanical garden, circus and scientific purposes exempt.
+    const afghanistan = t.store.exportBundle().suspensions.find((x) => x.country === 'AF' && x.taxon === null);
+    expect(afghanistan).toMatchObject({ effectiveFrom: '2005-09-19', effectiveTo: null, purposes: ['B', 'E', 'H', 'L', 'M', 'N', 'P', 'T'], sources: [], terms: [] });
+    const trade = { taxon: 'Falco cherrug', exporter: 'AF', importer: 'DE', source: 'W', term: 'LIV', quantity: 1, date: '2020-01-01' };
+    const commercial = await check({ ...trade, purpose: 'T' });
+    expect(commercial.decision).toBe('deny');
+    expect(commercial.reasons.map((x: { code: string }) => x.code)).toContain('SC_TRADE_SUSPENSION');
+    const zoo = await check({ ...trade, purpose: 'Z' });
+    expect(zoo.reasons.map((x: { code: string }) => x.code)).not.toContain('SC_TRADE_SUSPENSION');
+  });
+
+  it('re-importing each table changes nothing', async () => {
+    for (const kind of ['reservations', 'quotas', 'suspensions'] as const) {
+      const again = await runImport(t.store, kind, readFileSync(dataFile(kind)), { actor: 'test' });
+      expect(again.summary.changed, kind).toBe(false);
+    }
+  });
+
+  it('a newer quotas table updates what changed and ends what it no longer holds', async () => {
+    const version = t.store.state().version;
+    const lines = readFileSync(dataFile('quotas'), 'utf8').split('\n');
+    const edited = lines
+      .filter((l) => !l.includes('Panthera pardus,8619,SPECIES,NA,'))
+      .map((l) => l.replace('Capra falconeri,3780,SPECIES,PK,12,', 'Capra falconeri,3780,SPECIES,PK,14,'));
+    const dir = mkdtempSync(join(tmpdir(), 'quotas-'));
+    writeFileSync(join(dir, 'quotas.csv'), edited.join('\n'));
+    const r = await runImport(t.store, 'quotas', readFileSync(join(dir, 'quotas.csv')), { actor: 'test', asOf: '2024-01-01' });
+    expect(r.summary).toMatchObject({ changed: true, datasetVersion: version + 1, updated: { quotas: 1 }, ended: { quotas: 1 } });
+    const quotas = t.store.exportBundle().quotas;
+    expect(quotas.find((q) => q.taxon === 'Panthera pardus' && q.exporter === 'NA')?.effectiveTo).toBe('2024-01-01');
+    expect(quotas.find((q) => q.taxon === 'Capra falconeri')?.quantity).toBe(14);
+    const again = await runImport(t.store, 'quotas', readFileSync(join(dir, 'quotas.csv')), { actor: 'test', asOf: '2024-01-01' });
+    expect(again.summary.changed).toBe(false);
+  });
+});
