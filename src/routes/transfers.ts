@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Bundle } from '../contract/bundle.js';
+import { IsoDate } from '../contract/common.js';
 import { problem, Problem } from '../contract/problem.js';
 import { sendProblem } from '../http/reply.js';
 import { FileRejected, IMPORT_KINDS, runBundleImport, runImport } from '../importers/index.js';
@@ -10,6 +11,7 @@ import { FileRejected, IMPORT_KINDS, runBundleImport, runImport } from '../impor
 const ImportQuery = z.strictObject({
   kind: z.enum(IMPORT_KINDS).default('bundle').describe('What the body is (contract §4)'),
   mode: z.enum(['merge', 'replace']).default('merge').describe('merge: add and update by natural keys; replace: the store becomes exactly the bundle'),
+  asOf: IsoDate.optional().describe('Date an official file describes (the Index has none in its content); default today'),
 });
 
 const Counts = z.record(z.string(), z.number());
@@ -59,8 +61,8 @@ export default async function transferRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const { store, engines } = app.services;
-      const { kind, mode } = req.query;
-      const opts = { actor: actorOf(req), mode };
+      const { kind, mode, asOf } = req.query;
+      const opts = { actor: actorOf(req), mode, asOf, today: app.services.today() };
       try {
         const body = req.body;
         const report = Buffer.isBuffer(body)

@@ -32,6 +32,11 @@ export interface ImportOptions {
   continueOpenEntries?: boolean | undefined;
   /** Stored listings of these origins, for taxa the bundle lists, are replaced by the bundle's. */
   replacesListingsOf?: string[] | undefined;
+  /**
+   * Stored listings of these origins, for taxa the bundle lists, end on `from` (the bundle
+   * takes over then; their history before it stays).
+   */
+  supersedesListingsOf?: { origins: string[]; from: string } | undefined;
   /** The bundle's listings of a taxon are skipped when it already has listings of these origins. */
   yieldsListingsTo?: string[] | undefined;
 }

@@ -255,17 +255,33 @@ function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known
   });
 }
 
-/** A more authoritative source (e.g. the dated listing history) replaces listings of another for the taxa it covers. */
+/**
+ * A more authoritative source takes over the listings of another for the taxa it covers:
+ * a dated history replaces them; an official file that gives the current state ends them
+ * on its date, keeping their history before it.
+ */
 function replaceListingsOf(run: Run, bundle: Bundle, taxa: TaxaResult): void {
-  const origins = run.opts.replacesListingsOf ?? [];
+  const replaced = run.opts.replacesListingsOf ?? [];
+  const superseded = run.opts.supersedesListingsOf;
+  const origins = [...replaced, ...(superseded?.origins ?? [])];
   if (origins.length === 0) return;
   const covered = new Set(bundle.listings.map((l) => taxa.idByName.get(l.taxon)).filter((id) => id !== undefined));
-  const select = run.sqlite.prepare(`SELECT id, taxon_id FROM listings WHERE origin IN (${origins.map(() => '?').join(',')})`);
+  const select = run.sqlite.prepare(
+    `SELECT id, taxon_id, origin, effective_from, effective_to FROM listings WHERE origin IN (${origins.map(() => '?').join(',')})`,
+  );
   const remove = run.sqlite.prepare('DELETE FROM listings WHERE id = ?');
-  for (const row of select.all(...origins) as { id: number; taxon_id: number }[]) {
+  const end = run.sqlite.prepare('UPDATE listings SET effective_to = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?');
+  const rows = select.all(...origins) as { id: number; taxon_id: number; origin: string; effective_from: string; effective_to: string | null }[];
+  for (const row of rows) {
     if (!covered.has(row.taxon_id)) continue;
-    remove.run(row.id);
-    run.counter.end('listings (replaced)');
+    if (superseded && superseded.origins.includes(row.origin) && row.effective_from < superseded.from) {
+      if (row.effective_to !== null && row.effective_to <= superseded.from) continue; // already over by then
+      end.run(superseded.from, run.now, run.opts.actor, row.id);
+      run.counter.end('listings (superseded)');
+    } else {
+      remove.run(row.id);
+      run.counter.end('listings (replaced)');
+    }
   }
 }
 
