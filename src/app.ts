@@ -78,6 +78,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', req.id);
   });
   app.addHook('onClose', async () => services.decisions.close());
+  // Imports run from the CLI (another process) change the database under a running server:
+  // look at the dataset version now and then, and rebuild the engine when it moved.
+  if (config.DATASET_POLL_MS > 0) {
+    const poll = setInterval(() => {
+      try {
+        if (services.engines.refresh()) app.log.info({ datasetVersion: services.engines.engine.datasetVersion }, 'dataset changed: engine rebuilt');
+      } catch (err) {
+        app.log.error({ err }, 'dataset refresh failed');
+      }
+    }, config.DATASET_POLL_MS);
+    poll.unref();
+    app.addHook('onClose', async () => clearInterval(poll));
+  }
 
   const keys = new KeyRing(store);
   await app.register(problems);

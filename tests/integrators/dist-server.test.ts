@@ -18,12 +18,12 @@ afterAll(async () => {
 
 describe('dist/server.js', () => {
   it('migrates, seeds, serves Swagger UI and the OpenAPI document', async () => {
-    expect((await (await fetch(`${server.url}/ready`)).json()).dataset.taxa).toBeGreaterThan(500);
+    expect(((await (await fetch(`${server.url}/ready`)).json()) as { dataset: { taxa: number } }).dataset.taxa).toBeGreaterThan(500);
     const ui = await fetch(`${server.url}/docs/`);
     expect(ui.status).toBe(200);
     expect(await ui.text()).toContain('swagger');
     expect((await (await fetch(`${server.url}/docs/static/swagger-ui.css`)).text()).length).toBeGreaterThan(1000);
-    expect((await (await fetch(`${server.url}/docs/json`)).json()).openapi).toBe('3.1.0');
+    expect(((await (await fetch(`${server.url}/docs/json`)).json()) as { openapi: string }).openapi).toBe('3.1.0');
   });
 
   it('answers trade checks and serves the compressed snapshot', async () => {
@@ -32,9 +32,9 @@ describe('dist/server.js', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ taxon: 'Panthera tigris', exporter: 'IN', importer: 'DE', purpose: 'T', source: 'W' }),
     });
-    expect((await res.json()).decision).toBe('deny');
+    expect(((await res.json()) as { decision: string }).decision).toBe('deny');
     const snap = await fetch(`${server.url}/v1/snapshot`, { headers: { 'accept-encoding': 'gzip' } });
     expect(snap.status).toBe(200);
-    expect((await snap.json()).format).toBe('cites-snapshot/1'); // fetch decompresses
+    expect(((await snap.json()) as { format: string }).format).toBe('cites-snapshot/1'); // fetch decompresses
   });
 });
