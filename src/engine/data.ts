@@ -3,6 +3,7 @@
  * Built once per dataset version; every trade check then runs on maps and arrays only.
  */
 import type { Appendix, Kingdom, Rank } from '../contract/codes.js';
+import type { AppliedListing } from '../contract/trade-check.js';
 import type {
   Snapshot,
   SnapshotListing,
@@ -39,6 +40,8 @@ export interface ListingEntry {
   readonly excluded: ReadonlyMap<number, Scope | null> | null;
   /** 2 = named populations only, 1 = all but some populations, 0 = the whole taxon. */
   readonly specificity: 0 | 1 | 2;
+  /** The entry as decisions show it, per variant (frozen, shared by every decision). */
+  readonly views: Map<string, AppliedListing>;
 }
 
 export interface EngineData {
@@ -122,6 +125,7 @@ export function buildEngineData(snapshot: Snapshot): EngineData {
       populations,
       excluded,
       specificity: populations === null ? 0 : populations.include ? 2 : 1,
+      views: new Map(),
     });
   }
 

@@ -47,22 +47,31 @@ function badCode(pointer: string, value: string, list: string): Problem {
   });
 }
 
+/**
+ * The entry as the decision shows it. Built once per variant and frozen: decisions share it
+ * (and the HTTP layer reuses its JSON text), so treat results as read-only.
+ */
 function appliedListing(data: EngineData, r: Resolution & { listed: true }, exporter: string): AppliedListing {
   const e = r.entry;
+  const party = e.appendix === 'III' ? (r.listingParties.includes(exporter) ? exporter : (r.listingParties[0] ?? null)) : null;
+  const variant = `${party}|${r.inherited}|${r.deemedAppendixI}|${r.listingParties.join(',')}`;
+  const known = e.views.get(variant);
+  if (known !== undefined) return known;
   const populations = e.source.populations;
   const applied: AppliedListing = {
     taxon: data.taxa[e.taxon]!.name,
     appendix: e.appendix,
     effectiveFrom: e.from,
     effectiveTo: e.to,
-    populations: populations && (populations.include?.length || populations.exclude?.length) ? populations : null,
-    party: e.appendix === 'III' ? (r.listingParties.includes(exporter) ? exporter : (r.listingParties[0] ?? null)) : null,
+    populations: populations && (populations.include?.length || populations.exclude?.length) ? Object.freeze(populations) : null,
+    party,
     annotation: e.source.annotation?.en ?? null,
     hashAnnotation: e.source.hashAnnotation,
     inherited: r.inherited,
   };
-  if (e.appendix === 'III') applied.listingParties = r.listingParties;
+  if (e.appendix === 'III') applied.listingParties = Object.freeze(r.listingParties) as string[];
   if (r.deemedAppendixI) applied.deemedAppendixI = true;
+  e.views.set(variant, Object.freeze(applied));
   return applied;
 }
 

@@ -111,6 +111,7 @@ export class NameIndex {
   private readonly shared: Slot[] = [];
   private keys: string[] = [];
   private grams: Map<string, number[]> | null = null;
+  private counts: Uint16Array | null = null;
 
   private slotOf(key: string): Slot | undefined {
     const v = this.slots.get(key);
@@ -166,16 +167,28 @@ export class NameIndex {
   suggest(key: string, limit = 5, maxDistance = Math.max(2, Math.floor(key.length / 4))): Suggestion[] {
     if (key === '') return [];
     const grams = this.trigramIndex();
-    const counts = new Map<number, number>();
-    for (const g of trigrams(key)) {
+    // Count shared trigrams per key in a reused typed array, touching only the keys that
+    // share one (a Map here made every unknown name cost milliseconds).
+    const counts = (this.counts ??= new Uint16Array(this.keys.length));
+    const touched: number[] = [];
+    const queryGrams = trigrams(key);
+    for (const g of queryGrams) {
       const list = grams.get(g);
       if (!list) continue;
-      for (const k of list) counts.set(k, (counts.get(k) ?? 0) + 1);
+      for (const k of list) {
+        if (counts[k] === 0) touched.push(k);
+        counts[k]!++;
+      }
     }
-    // Keep the best candidates by shared trigrams, then rank them by true edit distance.
-    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 200);
+    // Each edit changes at most three trigrams, so a key within `maxDistance` edits shares
+    // at least this many; keep those, best first, then rank them by true edit distance.
+    const needed = Math.max(1, queryGrams.length - 3 * maxDistance);
+    let best = touched.filter((k) => counts[k]! >= needed && Math.abs(this.keys[k]!.length - key.length) <= maxDistance);
+    best.sort((a, b) => counts[b]! - counts[a]!);
+    best = best.slice(0, 200);
+    for (const k of touched) counts[k] = 0;
     const out: Suggestion[] = [];
-    for (const [k] of ranked) {
+    for (const k of best) {
       const candidate = this.keys[k]!;
       const distance = editDistance(key, candidate, maxDistance);
       if (distance > maxDistance) continue;

@@ -10,6 +10,7 @@ import { problem, Problem } from '../contract/problem.js';
 import { BatchRequest, BatchResult, TradeCheckRequest, TradeCheckResult } from '../contract/trade-check.js';
 import { isProblem, validationProblem } from '../engine/index.js';
 import { sendJsonText, sendProblem } from '../http/reply.js';
+import { tradeCheckResultJson } from '../http/trade-check-json.js';
 import { newDecisionId } from '../services/decision-log.js';
 import type { DecisionRecord } from '../store/types.js';
 
@@ -49,13 +50,14 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const { engines, decisions, now } = app.services;
       const at = now();
-      const result = engines.engine.evaluate(req.body, at.toISOString().slice(0, 10));
+      const createdAt = at.toISOString();
+      const result = engines.engine.evaluate(req.body, createdAt.slice(0, 10));
       if (isProblem(result)) return sendProblem(reply, result);
       const id = newDecisionId(at.getTime());
       result.decisionId = id;
-      const json = JSON.stringify(result);
+      const json = tradeCheckResultJson(result);
       await decisions.append([
-        { id, createdAt: at.toISOString(), datasetVersion: result.datasetVersion, decision: result.decision, apiKeyId: keyIdOf(req), request: JSON.stringify(req.body), result: json },
+        { id, createdAt, datasetVersion: result.datasetVersion, decision: result.decision, apiKeyId: keyIdOf(req), request: JSON.stringify(req.body), result: json },
       ]);
       return sendJsonText(reply, json);
     },
@@ -106,7 +108,7 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
         summary[result.decision]++;
         const id = newDecisionId(at.getTime());
         result.decisionId = id;
-        const json = JSON.stringify(result);
+        const json = tradeCheckResultJson(result);
         parts.push(json);
         records.push({ id, createdAt, datasetVersion: result.datasetVersion, decision: result.decision, apiKeyId: keyId, request: JSON.stringify(parsed.data), result: json });
       }

@@ -100,3 +100,29 @@ describe('POST /v1/trade-checks/batch', () => {
     expect((await post('/v1/trade-checks/batch', { items: [] })).statusCode).toBe(400);
   });
 });
+
+describe('the reply text', () => {
+  it('is exactly JSON.stringify of the result (the serialiser reuses cached reason texts)', async () => {
+    const { tradeCheckResultJson } = await import('../../src/http/trade-check-json.js');
+    const { rulesEngine } = await import('../helpers/engine.js');
+    const engine = rulesEngine();
+    const trades = fc.record({
+      taxon: fc.constantFrom('Panthera pardus', 'Amazona aestiva', 'Loxodonta africana', 'Odobenus rosmarus', 'Budgerigar', 'Cedrela odorata'),
+      exporter: fc.constantFrom('NA', 'BW', 'KE', 'CA', 'AF', 'TW', 'DE'),
+      importer: fc.constantFrom('DE', 'CN', 'US'),
+      origin: fc.option(fc.constantFrom('KE', 'XX'), { nil: undefined }),
+      purpose: fc.constantFrom('T', 'H', 'S', 'P'),
+      source: fc.constantFrom('W', 'C', 'O', 'A', 'X'),
+      term: fc.option(fc.constantFrom('LIV', 'TRO', 'SAW'), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(trades, fc.option(fc.constant('0123456789abcdef0123456789abcdef'), { nil: undefined }), (req, id) => {
+        const r = engine.check(req);
+        if ('status' in r) return;
+        if (id !== undefined) r.decisionId = id;
+        expect(tradeCheckResultJson(r)).toBe(JSON.stringify(r));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * HTTP benchmarks, measured as ratios against baselines taken in the same run:
+ * - POST /v1/trade-checks (full Checklist, decision storage on, the request mix) against
+ *   a bare route returning fixed JSON and a validate-and-echo route with the same zod
+ *   schema. Server pinned to CPU 0, Debian's wrk pinned to CPU 1, 50 connections.
+ *   Targets: ≥ 0.9× validate-and-echo, ≥ 0.5× bare, p99 ≤ 10 ms.
+ * - a 10,000-item shipment through POST /v1/trade-checks/batch (target ≤ 150 ms).
+ * `npx tsx bench/http.ts [--seconds 10] [--rounds 2]`
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { CACHE, fullChecklistDatabase, median, pinned, ROOT, rssMb, waitFor, writeResult } from './lib.js';
+import { TRADE_MIX } from './mix.js';
+import { freePort } from '../tests/helpers/server-process.js';
+
+const arg = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+};
+
+export interface WrkResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+const toMs = (v: string) => {
+  const m = /^([\d.]+)(us|ms|s)$/.exec(v.trim());
+  if (!m) return NaN;
+  return Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1);
+};
+
+export function parseWrk(out: string): WrkResult {
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
+  const p50 = toMs(/\s50%\s+(\S+)/.exec(out)?.[1] ?? '');
+  const p99 = toMs(/\s99%\s+(\S+)/.exec(out)?.[1] ?? '');
+  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const socketErrors = socket ? socket.slice(1).reduce((n, x) => n + Number(x), 0) : 0;
+  return { requestsPerSecond: Math.round(rps), p50Ms: p50, p99Ms: p99, errors: non2xx + socketErrors };
+}
+
+function wrk(url: string, bodiesFile: string, seconds: number): WrkResult {
+  const args = ['-c', '1', 'wrk', '-t1', '-c50', `-d${seconds}s`, '--latency', '-s', join(ROOT, 'bench/wrk/mix.lua'), url];
+  const res = spawnSync('taskset', args, { env: { ...process.env, WRK_BODIES: bodiesFile }, encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`wrk failed: ${res.stderr}`);
+  return parseWrk(res.stdout);
+}
+
+async function bundleServer(): Promise<string> {
+  const outfile = join(CACHE, 'http-server.js');
+  await build({
+    entryPoints: [join(ROOT, 'bench/http-server.ts')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: ['better-sqlite3', '@fastify/swagger-ui', 'pino', 'thread-stream'],
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+export async function benchHttp(seconds = arg('seconds', 10), rounds = arg('rounds', 2)) {
+  if (spawnSync('which', ['wrk']).status !== 0) throw new Error('install Debian\'s wrk: apt-get install wrk');
+  const work = mkdtempSync(join(tmpdir(), 'bench-http-'));
+  const db = join(work, 'cites.db');
+  copyFileSync(await fullChecklistDatabase(), db);
+  const entry = await bundleServer();
+  const port = await freePort();
+  const server = pinned(0, process.execPath, [entry], {
+    DATABASE_PATH: db, PORT: String(port), LOG_LEVEL: 'info', NODE_ENV: 'production', REQUIRE_KEY_FOR_READS: 'false',
+    RATE_LIMIT_PER_MINUTE: '1000000000', ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000000',
+  });
+  server.stdout!.resume();
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(`${url}/ready`);
+    const bodies = join(work, 'bodies.jsonl');
+    writeFileSync(bodies, TRADE_MIX.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const routes = { bare: '/bench/bare', echo: '/bench/echo', tradeCheck: '/v1/trade-checks' } as const;
+    const runs: Record<keyof typeof routes, WrkResult[]> = { bare: [], echo: [], tradeCheck: [] };
+    for (const r of Object.values(routes)) wrk(`${url}${r}`, bodies, 2); // warm-up (JIT, caches)
+    for (let round = 0; round < rounds; round++) {
+      // Rotate the order so drift in the machine's speed does not favour one route.
+      const order = (Object.keys(routes) as (keyof typeof routes)[]).map((_, i, all) => all[(i + round) % all.length]!);
+      for (const name of order) runs[name].push(wrk(`${url}${routes[name]}`, bodies, seconds));
+    }
+    const summary = (list: WrkResult[]) => ({
+      requestsPerSecond: Math.round(median(list.map((x) => x.requestsPerSecond))),
+      p50Ms: median(list.map((x) => x.p50Ms)),
+      p99Ms: median(list.map((x) => x.p99Ms)),
+      errors: list.reduce((n, x) => n + x.errors, 0),
+      runs: list,
+    });
+    const bare = summary(runs.bare);
+    const echo = summary(runs.echo);
+    const check = summary(runs.tradeCheck);
+
+    // A whole shipment: 10,000 items in one batch request.
+    const items = Array.from({ length: 10_000 }, (_, i) => TRADE_MIX[i % TRADE_MIX.length]);
+    const payload = JSON.stringify({ items });
+    const batchMs: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const started = performance.now();
+      const res = await fetch(`${url}/v1/trade-checks/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload });
+      const body = (await res.json()) as { results: unknown[] };
+      if (res.status !== 200 || body.results.length !== 10_000) throw new Error(`batch failed: ${res.status}`);
+      if (i > 0) batchMs.push(performance.now() - started);
+    }
+    const result = {
+      settings: { seconds, rounds, connections: 50, serverCpu: 0, loadCpu: 1, logLevel: 'info', decisionStorage: true },
+      bare,
+      validateAndEcho: echo,
+      tradeCheck: check,
+      ratios: {
+        tradeCheckToValidateAndEcho: Number((check.requestsPerSecond / echo.requestsPerSecond).toFixed(3)),
+        tradeCheckToBare: Number((check.requestsPerSecond / bare.requestsPerSecond).toFixed(3)),
+      },
+      targets: { toValidateAndEcho: 0.9, toBare: 0.5, p99Ms: 10, batchMs: 150 },
+      batch10k: { medianMs: Math.round(median(batchMs)), runsMs: batchMs.map(Math.round) },
+      serverRssMb: rssMb(server.pid!),
+    };
+    writeResult('http', result);
+    return result;
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  mkdirSync(CACHE, { recursive: true });
+  const r = await benchHttp();
+  const { runs: _a, ...bare } = r.bare;
+  const { runs: _b, ...echo } = r.validateAndEcho;
+  const { runs: _c, ...check } = r.tradeCheck;
+  console.log(JSON.stringify({ bare, echo, check, ratios: r.ratios, batch10k: r.batch10k, serverRssMb: r.serverRssMb }, null, 2));
+}
