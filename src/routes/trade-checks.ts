@@ -10,7 +10,7 @@ import { problem, Problem } from '../contract/problem.js';
 import { BatchRequest, BatchResult, TradeCheckRequest, TradeCheckResult } from '../contract/trade-check.js';
 import { isProblem, validationProblem } from '../engine/index.js';
 import { sendJsonText, sendProblem } from '../http/reply.js';
-import { tradeCheckResultJson } from '../http/trade-check-json.js';
+import { serializeTradeCheck } from '../http/trade-check-json.js';
 import { newDecisionId } from '../services/decision-log.js';
 import type { DecisionRecord } from '../store/types.js';
 
@@ -55,9 +55,9 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
       if (isProblem(result)) return sendProblem(reply, result);
       const id = newDecisionId(at.getTime());
       result.decisionId = id;
-      const json = tradeCheckResultJson(result);
+      const { json, stored, parts } = serializeTradeCheck(result);
       await decisions.append([
-        { id, createdAt, datasetVersion: result.datasetVersion, decision: result.decision, apiKeyId: keyIdOf(req), request: JSON.stringify(req.body), result: json },
+        { id, createdAt, datasetVersion: result.datasetVersion, decision: result.decision, apiKeyId: keyIdOf(req), request: JSON.stringify(req.body), result: stored, parts },
       ]);
       return sendJsonText(reply, json);
     },
@@ -95,25 +95,28 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
       const keyId = keyIdOf(req);
       const summary = { allow: 0, 'needs-permit': 0, deny: 0, invalid: 0 };
       const records: DecisionRecord[] = [];
-      const parts: string[] = [];
+      const replies: string[] = [];
       for (let i = 0; i < items.length; i++) {
         const parsed = TradeCheckRequest.safeParse(items[i]);
         const result = parsed.success ? engine.evaluate(parsed.data, today) : validationProblem(parsed.error.issues, `/items/${i}`);
         if (isProblem(result)) {
           summary.invalid++;
           if (result.errors && parsed.success) result.errors = result.errors.map((e) => ({ ...e, pointer: e.pointer.replace('#', `#/items/${i}`) }));
-          parts.push(JSON.stringify(result));
+          replies.push(JSON.stringify(result));
           continue;
         }
         summary[result.decision]++;
         const id = newDecisionId(at.getTime());
         result.decisionId = id;
-        const json = tradeCheckResultJson(result);
-        parts.push(json);
-        records.push({ id, createdAt, datasetVersion: result.datasetVersion, decision: result.decision, apiKeyId: keyId, request: JSON.stringify(parsed.data), result: json });
+        const serialized = serializeTradeCheck(result);
+        replies.push(serialized.json);
+        records.push({
+          id, createdAt, datasetVersion: result.datasetVersion, decision: result.decision, apiKeyId: keyId,
+          request: JSON.stringify(parsed.data), result: serialized.stored, parts: serialized.parts,
+        });
       }
       await decisions.append(records);
-      return sendJsonText(reply, `{"results":[${parts.join(',')}],"summary":${JSON.stringify(summary)}}`);
+      return sendJsonText(reply, `{"results":[${replies.join(',')}],"summary":${JSON.stringify(summary)}}`);
     },
   );
 

@@ -104,7 +104,12 @@ export interface DecisionRecord {
   apiKeyId: string | null;
   /** JSON text, stored as received (after validation) and as answered. */
   request: string;
+  /**
+   * The answer as JSON. When writing, it may refer to shared `parts` as {"$ref":"<key>"};
+   * when read back it is always the full text, exactly as answered.
+   */
   result: string;
+  parts?: readonly { key: string; text: string }[];
 }
 
 /** Who last changed a record and its revision (the ETag officers send back with If-Match). */

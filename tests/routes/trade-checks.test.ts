@@ -38,6 +38,16 @@ describe('POST /v1/trade-checks', () => {
     expect(body.datasetVersion).toBe('1');
   });
 
+  it('keeps shared parts once and gives back, byte for byte, the answer that was sent', async () => {
+    const res = await post('/v1/trade-checks', { taxon: 'Loxodonta africana', exporter: 'BW', importer: 'DE', purpose: 'H', source: 'W', term: 'TRO' });
+    const id = res.json().decisionId as string;
+    const row = t.store.sqlite.prepare('SELECT result FROM decisions WHERE id = ?').get(id) as { result: string };
+    expect(row.result).toMatch(/\{"\$ref":"[0-9a-f]{16}"\}/);
+    expect(row.result.length).toBeLessThan(res.body.length);
+    const stored = (await t.app.inject(`/v1/decisions/${id}`)).body;
+    expect(stored).toContain(`"result":${res.body}}`);
+  });
+
   it('an unknown decision id is 404, a malformed one 400', async () => {
     expect((await t.app.inject('/v1/decisions/0123456789abcdef0123456789abcdef')).statusCode).toBe(404);
     expect((await t.app.inject('/v1/decisions/nope')).statusCode).toBe(400);

@@ -37,12 +37,15 @@ import {
 } from './records.js';
 import { ensureDatasetState, readDatasetState, recordAudit } from './dataset.js';
 import { buildSnapshot, exportBundle } from './export.js';
+import { expandStored } from '../decision-parts.js';
 
 const KEY_COLUMNS = 'SELECT id, name, role, created_at AS createdAt, revoked_at AS revokedAt, last_used_at AS lastUsedAt FROM api_keys';
 
 export class SqliteStore implements CitesStore {
   private readonly insertDecision;
   private readonly selectDecision;
+  private readonly insertPart;
+  private readonly selectPart;
 
   constructor(
     readonly db: Db,
@@ -52,6 +55,8 @@ export class SqliteStore implements CitesStore {
     this.insertDecision = this.sqlite.prepare(
       'INSERT INTO decisions (id, created_at, dataset_version, decision, api_key_id, request, result) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
+    this.insertPart = this.sqlite.prepare('INSERT OR IGNORE INTO decision_parts (key, json) VALUES (?, ?)');
+    this.selectPart = this.sqlite.prepare('SELECT json FROM decision_parts WHERE key = ?').pluck();
     this.selectDecision = this.sqlite.prepare(
       'SELECT id, created_at AS createdAt, dataset_version AS datasetVersion, decision, api_key_id AS apiKeyId, request, result FROM decisions WHERE id = ?',
     );
@@ -144,13 +149,34 @@ export class SqliteStore implements CitesStore {
   }
 
   saveDecisions(records: readonly DecisionRecord[]): void {
+    const known = this.knownParts();
     this.sqlite.transaction(() => {
-      for (const r of records) this.insertDecision.run(r.id, r.createdAt, r.datasetVersion, r.decision, r.apiKeyId, r.request, r.result);
+      for (const r of records) {
+        for (const part of r.parts ?? []) {
+          if (known.has(part.key)) continue;
+          this.insertPart.run(part.key, part.text);
+          known.add(part.key);
+        }
+        this.insertDecision.run(r.id, r.createdAt, r.datasetVersion, r.decision, r.apiKeyId, r.request, r.result);
+      }
     })();
   }
 
+  private parts: Set<string> | null = null;
+
+  private knownParts(): Set<string> {
+    this.parts ??= new Set(this.sqlite.prepare('SELECT key FROM decision_parts').pluck().all() as string[]);
+    return this.parts;
+  }
+
+  /** A stored answer with its shared parts put back. */
+  private expanded(d: DecisionRecord): DecisionRecord {
+    return { ...d, result: expandStored(d.result, (key) => this.selectPart.get(key) as string | undefined) };
+  }
+
   decision(id: string): DecisionRecord | null {
-    return (this.selectDecision.get(id) as DecisionRecord | undefined) ?? null;
+    const d = this.selectDecision.get(id) as DecisionRecord | undefined;
+    return d === undefined ? null : this.expanded(d);
   }
 
   decisions(filter: { from?: string; to?: string; decision?: string; apiKeyId?: string; limit: number; before?: string }): DecisionRecord[] {
@@ -166,7 +192,8 @@ export class SqliteStore implements CitesStore {
         `SELECT id, created_at AS createdAt, dataset_version AS datasetVersion, decision, api_key_id AS apiKeyId, request, result
          FROM decisions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
       )
-      .all(...params, filter.limit) as DecisionRecord[];
+      .all(...params, filter.limit)
+      .map((d) => this.expanded(d as DecisionRecord));
   }
 
   audit(filter: { entity?: string; entityId?: string; limit: number; before?: number }): AuditRecord[] {
