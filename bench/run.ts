@@ -1,0 +1,58 @@
+/**
+ * `npm run bench`: every benchmark in one run (same machine, same hour), results in
+ * bench/results/*.json and a Markdown table in bench/results/summary.md (also printed).
+ * `npm run bench -- engine http` runs only those.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchEngine } from './engine.js';
+import { benchHttp } from './http.js';
+import { benchLoad } from './load.js';
+import { benchStartup } from './startup.js';
+import { machine, RESULTS, ROOT } from './lib.js';
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const run = (name: string) => wanted.length === 0 || wanted.includes(name);
+const rows: string[][] = [];
+const row = (what: string, value: string, baseline: string, ratio: string, target: string, ok: boolean | null) =>
+  rows.push([what, value, baseline, ratio, target, ok === null ? '' : ok ? 'met' : 'NOT met']);
+const n = (x: number) => Math.round(x).toLocaleString('en');
+
+if (run('engine')) {
+  const e = await benchEngine();
+  row('Engine, evaluations/s (one core)', n(e.engine.evaluationsPerSecond), `Map lookup ${n(e.engine.mapLookupsPerSecond)}/s`, `${e.engine.ratioToMapLookup}×`, '≥ 300,000/s', e.engine.evaluationsPerSecond >= 300_000);
+  row('Names: exact / synonym / any case & spacing', `${n(e.names.exactPerSecond)} / ${n(e.names.synonymPerSecond)} / ${n(e.names.caseAndSpacingPerSecond)} per s`, '', '', '', null);
+  row('Names: fuzzy (unknown name, suggestions)', `${n(e.names.fuzzyPerSecond)}/s`, '', '', '', null);
+}
+if (run('http')) {
+  const h = await benchHttp();
+  row('POST /v1/trade-checks (wrk, 50 conn.)', `${n(h.tradeCheck.requestsPerSecond)} req/s`, `echo ${n(h.validateAndEcho.requestsPerSecond)}, bare ${n(h.bare.requestsPerSecond)}`, `${h.ratios.tradeCheckToValidateAndEcho}× echo, ${h.ratios.tradeCheckToBare}× bare`, '≥ 0.9× echo, ≥ 0.5× bare', h.ratios.tradeCheckToValidateAndEcho >= 0.9 && h.ratios.tradeCheckToBare >= 0.5);
+  row('  latency p50 / p99 at saturation', `${h.tradeCheck.p50Ms} / ${h.tradeCheck.p99Ms} ms`, `bare ${h.bare.p50Ms} / ${h.bare.p99Ms} ms`, '', 'p99 ≤ 10 ms', h.tradeCheck.p99Ms <= 10);
+  row('Batch of 10,000 items', `${n(h.batch10k.medianMs)} ms`, '', '', '≤ 150 ms', h.batch10k.medianMs <= 150);
+}
+if (run('startup')) {
+  const s = await benchStartup();
+  row('Start-up to first answer (full Checklist)', `${n(s.firstAnswerMs)} ms, ${s.rssMb} MB RSS`, `bare Fastify ${n(s.baselineBareFastify.firstAnswerMs)} ms, ${s.baselineBareFastify.rssMb} MB`, `${s.ratioToBareFastify}×`, '≤ 1,500 ms, ≤ 300 MB', s.firstAnswerMs <= 1500 && s.rssMb <= 300);
+}
+if (run('import')) {
+  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/import.ts'), '--runs', '3'], { cwd: ROOT, stdio: 'inherit' });
+  const i = JSON.parse(readFileSync(join(RESULTS, 'import.json'), 'utf8'));
+  row('Import of the full Index (38,079 taxa)', `${n(i.median.totalMs)} ms (parse ${n(i.median.parseMs)} + write ${n(i.median.writeMs)}), ${i.peakRssMb} MB peak RSS`, '', '', '< 10 s, < 400 MB', i.met);
+}
+if (run('load')) {
+  const l = await benchLoad();
+  row(`Load: ${n(l.settings.targetRate)} req/s for ${l.settings.seconds} s`, `${n(l.achievedRate)} req/s, ${l.errors} errors`, '', '', 'held, zero errors', l.held);
+  row('  latency p50 / p99', `${l.latencyMs.p50} / ${l.latencyMs.p99} ms`, '', '', '', null);
+}
+
+const m = machine();
+const table = [
+  `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.cpu}, ${m.memoryGb} GB, Node ${m.node}.`,
+  '',
+  '| measure | result | baseline (same run) | ratio | target | |',
+  '|---|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+].join('\n');
+writeFileSync(join(RESULTS, 'summary.md'), table + '\n');
+console.log(`\n${table}`);
