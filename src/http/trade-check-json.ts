@@ -39,40 +39,45 @@ export interface SerializedResult {
 
 export function serializeTradeCheck(r: TradeCheckResult): SerializedResult {
   const used: SharedPart[] = [];
-  let full = '';
-  let stored = '';
-  const both = (text: string) => {
+  const head =
+    `{"decision":"${r.decision}","documents":${JSON.stringify(r.documents)},"alternatives":${JSON.stringify(r.alternatives)},` +
+    `"appendix":${r.appendix === null ? 'null' : `"${r.appendix}"`},"taxon":${JSON.stringify(r.taxon)},"listing":`;
+  let full = head;
+  let stored = head;
+  const listing = r.listing === null ? null : partOf(r.listing);
+  if (listing !== null) {
+    used.push(listing);
+    full += listing.text;
+    stored += refTo(listing.key);
+  } else {
+    const text = JSON.stringify(r.listing);
     full += text;
     stored += text;
-  };
-  const shared = (o: Reason | Note | AppliedListing) => {
-    const part = partOf(o);
-    if (part === null) return both(JSON.stringify(o));
-    used.push(part);
-    full += part.text;
-    stored += refTo(part.key);
-  };
-  const list = (items: readonly (Reason | Note)[]) => {
-    both('[');
-    items.forEach((item, i) => {
-      if (i > 0) both(',');
-      shared(item);
-    });
-    both(']');
-  };
-  both(`{"decision":"${r.decision}","documents":${JSON.stringify(r.documents)},"alternatives":${JSON.stringify(r.alternatives)},`);
-  both(`"appendix":${r.appendix === null ? 'null' : `"${r.appendix}"`},"taxon":${JSON.stringify(r.taxon)},"listing":`);
-  if (r.listing === null) both('null');
-  else shared(r.listing);
-  both(`,"movement":"${r.movement}","date":"${r.date}","reasons":`);
-  list(r.reasons);
-  both(',"conditions":');
-  list(r.conditions);
-  both(',"warnings":');
-  list(r.warnings);
-  both(`,"reviewRequired":${r.reviewRequired},"datasetVersion":${JSON.stringify(r.datasetVersion)}`);
-  both(`${r.decisionId === undefined ? '' : `,"decisionId":"${r.decisionId}"`}}`);
-  return { json: full, stored, parts: used };
+  }
+  const lists = [r.reasons, r.conditions, r.warnings];
+  const names = [`,"movement":"${r.movement}","date":"${r.date}","reasons":[`, '],"conditions":[', '],"warnings":['];
+  for (let l = 0; l < 3; l++) {
+    full += names[l];
+    stored += names[l];
+    const items = lists[l]!;
+    for (let i = 0; i < items.length; i++) {
+      const sep = i > 0 ? ',' : '';
+      const part = partOf(items[i]!);
+      if (part === null) {
+        const text = JSON.stringify(items[i]);
+        full += sep + text;
+        stored += sep + text;
+      } else {
+        used.push(part);
+        full += sep + part.text;
+        stored += sep + refTo(part.key);
+      }
+    }
+  }
+  const tail =
+    `],"reviewRequired":${r.reviewRequired},"datasetVersion":${JSON.stringify(r.datasetVersion)}` +
+    `${r.decisionId === undefined ? '' : `,"decisionId":"${r.decisionId}"`}}`;
+  return { json: full + tail, stored: stored + tail, parts: used };
 }
 
 export const tradeCheckResultJson = (r: TradeCheckResult): string => serializeTradeCheck(r).json;

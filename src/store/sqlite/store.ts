@@ -182,8 +182,10 @@ export class SqliteStore implements CitesStore {
   decisions(filter: { from?: string; to?: string; decision?: string; apiKeyId?: string; limit: number; before?: string }): DecisionRecord[] {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.from) (where.push('created_at >= ?'), params.push(filter.from));
-    if (filter.to) (where.push('created_at < ?'), params.push(filter.to));
+    // Ids begin with the time in hex (decision-log.ts): a date range is an id range.
+    const idAt = (date: string) => Date.parse(`${date}T00:00:00Z`).toString(16).padStart(12, '0');
+    if (filter.from) (where.push('id >= ?'), params.push(idAt(filter.from)));
+    if (filter.to) (where.push('id < ?'), params.push(idAt(filter.to)));
     if (filter.decision) (where.push('decision = ?'), params.push(filter.decision));
     if (filter.apiKeyId) (where.push('api_key_id = ?'), params.push(filter.apiKeyId));
     if (filter.before) (where.push('id < ?'), params.push(filter.before));
