@@ -18,6 +18,7 @@ const rows: string[][] = [];
 const row = (what: string, value: string, baseline: string, ratio: string, target: string, ok: boolean | null) =>
   rows.push([what, value, baseline, ratio, target, ok === null ? '' : ok ? 'met' : 'NOT met']);
 const n = (x: number) => Math.round(x).toLocaleString('en');
+const ms = (x: number) => x.toFixed(1);
 
 if (run('engine')) {
   const e = await benchEngine();
@@ -28,7 +29,7 @@ if (run('engine')) {
 if (run('http')) {
   const h = await benchHttp();
   row('POST /v1/trade-checks (wrk, 50 conn.)', `${n(h.tradeCheck.requestsPerSecond)} req/s`, `echo ${n(h.validateAndEcho.requestsPerSecond)}, bare ${n(h.bare.requestsPerSecond)}`, `${h.ratios.tradeCheckToValidateAndEcho}× echo, ${h.ratios.tradeCheckToBare}× bare`, '≥ 0.9× echo, ≥ 0.5× bare', h.ratios.tradeCheckToValidateAndEcho >= 0.9 && h.ratios.tradeCheckToBare >= 0.5);
-  row('  latency p50 / p99 at saturation', `${h.tradeCheck.p50Ms} / ${h.tradeCheck.p99Ms} ms`, `bare ${h.bare.p50Ms} / ${h.bare.p99Ms} ms`, '', 'p99 ≤ 10 ms', h.tradeCheck.p99Ms <= 10);
+  row('  latency p50 / p99 at saturation', `${ms(h.tradeCheck.p50Ms)} / ${ms(h.tradeCheck.p99Ms)} ms`, `bare ${ms(h.bare.p50Ms)} / ${ms(h.bare.p99Ms)} ms`, '', 'p99 ≤ 10 ms', h.tradeCheck.p99Ms <= 10);
   row('Batch of 10,000 items', `${n(h.batch10k.medianMs)} ms`, '', '', '≤ 150 ms', h.batch10k.medianMs <= 150);
 }
 if (run('startup')) {
