@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { buildServer } from '../scripts/build.js';
 import { CACHE, fullChecklistDatabase, median, pinned, ROOT, rssMb, waitFor, writeResult } from './lib.js';
 import { TRADE_MIX } from './mix.js';
 import { freePort } from '../tests/helpers/server-process.js';
@@ -51,19 +51,10 @@ function wrk(url: string, bodiesFile: string, seconds: number): WrkResult {
   return parseWrk(res.stdout);
 }
 
+/** The bench server, bundled exactly as dist/server.js is. */
 async function bundleServer(): Promise<string> {
   const outfile = join(CACHE, 'http-server.js');
-  await build({
-    entryPoints: [join(ROOT, 'bench/http-server.ts')],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: ['better-sqlite3', '@fastify/swagger-ui', 'pino', 'thread-stream'],
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  await buildServer(outfile, join(ROOT, 'bench/http-server.ts'));
   return outfile;
 }
 

@@ -37,9 +37,9 @@ export function buildEngineTypes(): void {
  * half of the start-up time. Left outside: the native SQLite binding, Swagger UI (it serves
  * files from its own folder) and pino (its transports load worker files by path).
  */
-export async function buildServer(outfile = `${ROOT}dist/server.js`): Promise<void> {
+export async function buildServer(outfile = `${ROOT}dist/server.js`, entry = `${ROOT}src/server.ts`): Promise<void> {
   await build({
-    entryPoints: [`${ROOT}src/server.ts`],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     format: 'esm',

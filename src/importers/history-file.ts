@@ -9,14 +9,14 @@ import type { Readable } from 'node:stream';
 import type { Bundle, BundleListing } from '../contract/bundle.js';
 
 type ExcludedTaxon = BundleListing['excludedTaxa'][number];
-import { APPENDICES, RANKS, type Appendix, type Kingdom, type Rank } from '../contract/codes.js';
+import { APPENDICES, type Appendix, type Kingdom } from '../contract/codes.js';
 import { plainText } from './annotation-text.js';
 import { exceptedTaxa } from './excepted-taxa.js';
 import { LineErrors, readCsv } from './csv.js';
 import { dayFirstDate, ImportNotes, isCountryCode } from './fields.js';
 import { readHashAnnotation } from './hash-annotations.js';
 import { replayHistory, type ChangeType, type ListingChange } from './history-events.js';
-import { buildTaxonomy, type TaxonRow } from './index-taxa.js';
+import { buildTaxonomy, readTaxonColumns, type TaxonRow } from './index-taxa.js';
 import { CountryNames, readPopulations } from './populations.js';
 import type { ParseContext, ParsedFile } from './types.js';
 
@@ -62,14 +62,8 @@ export async function parseHistoryFile(input: Readable, ctx: ParseContext): Prom
     const f = (c: Column) => fields[col[c]]!.trim();
     const bad = (c: Column, why: string) => errors.add(line, c, why);
     const before = errors.count;
-    const id = f('TaxonId');
-    if (!/^\d+$/.test(id)) bad('TaxonId', `"${id}" is not a Species+ taxon id (digits)`);
-    const name = f('FullName').replace(/\s+/g, ' ');
-    if (name === '') bad('FullName', 'empty');
-    const rank = f('RankName') as Rank;
-    if (!RANKS.includes(rank)) bad('RankName', `unknown rank "${rank}"`);
-    const kingdom = f('Kingdom');
-    if (kingdom !== 'Animalia' && kingdom !== 'Plantae') bad('Kingdom', `unknown kingdom "${kingdom}" (expected Animalia or Plantae)`);
+    const taxon = readTaxonColumns(f, bad);
+    const { id, name } = taxon;
     const appendix = f('Appendix') as Appendix;
     if (!APPENDICES.includes(appendix)) bad('Appendix', `"${appendix}" is not I, II or III`);
     const type = f('ChangeType') as ChangeType;
@@ -88,18 +82,12 @@ export async function parseHistoryFile(input: Readable, ctx: ParseContext): Prom
 
     if (date! > latest) latest = date!;
     if (!known) {
-      taxaById.set(id, {
-        line, id, name, rank, author: f('AuthorYear') || null, synonyms: '', names: { en: '', es: '', fr: '' }, distribution: [],
-        levels: {
-          kingdom: kingdom as Kingdom, phylum: f('Phylum'), class: f('Class'), order: f('Order'), family: f('Family'), genus: f('Genus'),
-          species: f('Species') !== '' && (rank === 'SUBSPECIES' || rank === 'VARIETY') ? `${f('Genus')} ${f('Species')}` : '',
-        },
-      });
+      taxaById.set(id, { line, ...taxon, synonyms: '', names: { en: '', es: '', fr: '' }, distribution: [] });
     }
     raw.push({
       line, id, appendix, party, type, date: date!, hashSymbol, hash: withoutPrefix(f('#Annotation')), full: withoutPrefix(f('FullAnnotationEnglish')),
       short: withoutPrefix(f('AnnotationEnglish')), es: withoutPrefix(f('AnnotationSpanish')), fr: withoutPrefix(f('AnnotationFrench')),
-      kingdom: kingdom as Kingdom, family: f('Family'),
+      kingdom: taxon.levels.kingdom, family: f('Family'),
     });
   });
   errors.throwIfAny();

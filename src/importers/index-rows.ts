@@ -5,11 +5,14 @@
  * rows carry the same # annotation), so the whole file fits in memory comfortably.
  */
 import type { Readable } from 'node:stream';
-import { RANKS, type Appendix, type Kingdom, type Rank } from '../contract/codes.js';
+import type { Appendix } from '../contract/codes.js';
 import { appendixLines, type AppendixLine } from './annotation-text.js';
 import { LineErrors, readCsv } from './csv.js';
 import { isCountryCode, splitList, type ImportNotes } from './fields.js';
+import { readTaxonColumns, type TaxonIdentity } from './index-taxa.js';
 import type { Progress } from './types.js';
+
+export type { Levels } from './index-taxa.js';
 
 export const INDEX_COLUMNS = [
   'TaxonId', 'Kingdom', 'Phylum', 'Class', 'Order', 'Family', 'Genus', 'Species', 'Subspecies', 'FullName', 'AuthorYear',
@@ -33,25 +36,8 @@ export interface IndexLine {
   hash: string;
 }
 
-/** The classification columns, as the file gives them. */
-export interface Levels {
-  kingdom: Kingdom;
-  phylum: string;
-  class: string;
-  order: string;
-  family: string;
-  genus: string;
-  /** Binomial of the species a subspecies or variety belongs to. */
-  species: string;
-}
-
-export interface IndexRow {
+export interface IndexRow extends TaxonIdentity {
   line: number;
-  id: string;
-  name: string;
-  rank: Rank;
-  levels: Levels;
-  author: string | null;
   /** CurrentListing ("I/II/NC"): a summary, also of descendants; only "NC" on a row without lines is used. */
   currentListing: string;
   lines: IndexLine[];
@@ -64,7 +50,6 @@ export interface IndexRow {
 }
 
 const LISTING_TOKENS = new Set(['I', 'II', 'III', 'NC']);
-const KINGDOMS = new Set<string>(['Animalia', 'Plantae']);
 
 /** Shares equal strings between rows. */
 class Interner {
@@ -86,14 +71,7 @@ export async function readIndexRows(input: Readable, errors: LineErrors, notes: 
     const bad = (c: keyof typeof col, why: string) => errors.add(line, c, why);
     const before = errors.count;
 
-    const id = f('TaxonId');
-    if (!/^\d+$/.test(id)) bad('TaxonId', `"${id}" is not a Species+ taxon id (digits)`);
-    const name = f('FullName').replace(/\s+/g, ' ');
-    if (name === '') bad('FullName', 'empty');
-    const rank = f('RankName') as Rank;
-    if (!RANKS.includes(rank)) bad('RankName', `unknown rank "${rank}" (expected one of ${RANKS.join(', ')})`);
-    const kingdom = f('Kingdom');
-    if (!KINGDOMS.has(kingdom)) bad('Kingdom', `unknown kingdom "${kingdom}" (expected Animalia or Plantae)`);
+    const taxon = readTaxonColumns(f, bad);
     const currentListing = f('CurrentListing');
     if (currentListing !== '' && !currentListing.split('/').every((t) => LISTING_TOKENS.has(t))) {
       bad('CurrentListing', `"${currentListing}" is not a listing such as I, II, III, NC or I/II`);
@@ -107,19 +85,7 @@ export async function readIndexRows(input: Readable, errors: LineErrors, notes: 
 
     rows.push({
       line,
-      id,
-      name,
-      rank,
-      levels: {
-        kingdom: kingdom as Kingdom,
-        phylum: f('Phylum'),
-        class: f('Class'),
-        order: f('Order'),
-        family: f('Family'),
-        genus: f('Genus'),
-        species: f('Species') !== '' && (rank === 'SUBSPECIES' || rank === 'VARIETY') ? `${f('Genus')} ${f('Species')}` : '',
-      },
-      author: f('AuthorYear') || null,
+      ...taxon,
       currentListing,
       lines,
       hashSymbol: hashSymbol || null,

@@ -6,18 +6,62 @@
  * its row's meaning and is left out of the other classifications, with a warning.
  */
 import type { BundleTaxon } from '../contract/bundle.js';
-import type { Kingdom, Rank } from '../contract/codes.js';
+import { KINGDOMS, RANKS, type Kingdom, type Rank } from '../contract/codes.js';
 import type { ImportNotes } from './fields.js';
-import type { Levels } from './index-rows.js';
 import { parseSynonyms } from './synonyms.js';
 
-export interface TaxonRow {
-  line: number;
+/** The classification columns, as the file gives them. */
+export interface Levels {
+  kingdom: Kingdom;
+  phylum: string;
+  class: string;
+  order: string;
+  family: string;
+  genus: string;
+  /** Binomial of the species a subspecies or variety belongs to. */
+  species: string;
+}
+
+/** The columns naming a taxon, the same in the Index and in the History of listings. */
+export type TaxonColumn = 'TaxonId' | 'Kingdom' | 'Phylum' | 'Class' | 'Order' | 'Family' | 'Genus' | 'Species' | 'FullName' | 'AuthorYear' | 'RankName';
+
+export interface TaxonIdentity {
   id: string;
   name: string;
   rank: Rank;
   levels: Levels;
   author: string | null;
+}
+
+/** Reads those columns of a row; whatever is wrong is reported through `bad` (line, column, why). */
+export function readTaxonColumns(f: (c: TaxonColumn) => string, bad: (c: TaxonColumn, why: string) => void): TaxonIdentity {
+  const id = f('TaxonId');
+  if (!/^\d+$/.test(id)) bad('TaxonId', `"${id}" is not a Species+ taxon id (digits)`);
+  const name = f('FullName').replace(/\s+/g, ' ');
+  if (name === '') bad('FullName', 'empty');
+  const rank = f('RankName') as Rank;
+  if (!RANKS.includes(rank)) bad('RankName', `unknown rank "${rank}" (expected one of ${RANKS.join(', ')})`);
+  const kingdom = f('Kingdom') as Kingdom;
+  if (!KINGDOMS.includes(kingdom)) bad('Kingdom', `unknown kingdom "${kingdom}" (expected Animalia or Plantae)`);
+  return {
+    id,
+    name,
+    rank,
+    author: f('AuthorYear') || null,
+    levels: {
+      kingdom,
+      phylum: f('Phylum'),
+      class: f('Class'),
+      order: f('Order'),
+      family: f('Family'),
+      genus: f('Genus'),
+      species: f('Species') !== '' && (rank === 'SUBSPECIES' || rank === 'VARIETY') ? `${f('Genus')} ${f('Species')}` : '',
+    },
+  };
+}
+
+export interface TaxonRow extends TaxonIdentity {
+  line: number;
   synonyms: string;
   names: { en: string; es: string; fr: string };
   distribution: string[];

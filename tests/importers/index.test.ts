@@ -13,7 +13,7 @@ import { resolveListing } from '../../src/engine/listing.js';
 import { runImport, type ImportReport } from '../../src/importers/index.js';
 import { LineErrors } from '../../src/importers/csv.js';
 import { ImportNotes } from '../../src/importers/fields.js';
-import { readIndexRows, type IndexRow } from '../../src/importers/index-rows.js';
+import { readIndexRows } from '../../src/importers/index-rows.js';
 import { CountryNames, readPopulations } from '../../src/importers/populations.js';
 import { testApp, type TestApp } from '../helpers/app.js';
 import { dataFile, describeWithData } from './shared-data.js';

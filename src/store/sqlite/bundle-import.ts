@@ -5,7 +5,7 @@
  * same bundle twice changes nothing and does not bump the dataset version.
  */
 import type Database from 'better-sqlite3';
-import type { Bundle, Populations, SpecimenClause } from '../../contract/bundle.js';
+import type { Bundle, Populations } from '../../contract/bundle.js';
 import { BundleRejected, type ImportError, type ImportOptions, type ImportSummary } from '../types.js';
 import {
   canonicalExclusions,
@@ -16,12 +16,13 @@ import {
   canonicalReservation,
   canonicalSuspension,
   naturalKey,
-  type ExcludedOut,
 } from './canonical.js';
 import { Counter } from './counter.js';
 import { bumpVersion, recordAudit } from './dataset.js';
 import { importTaxa, type TaxaResult } from './import-taxa.js';
+import { QUOTAS, RESERVATIONS, SUSPENSIONS } from './records.js';
 import { readListingRows, listingRowToBundle, type ListingRow } from './rows.js';
+import { describeOverlap, findOverlaps, knownCodes, listingProblems, type KnownCodes } from './validate.js';
 
 const DOMAIN_TABLES = [
   'listing_exclusions', 'listings', 'reservations', 'quotas', 'suspensions', 'taxon_names', 'taxa', 'parties', 'code_entries',
@@ -80,14 +81,6 @@ function currentVersion(sqlite: Database.Database): number {
   return (sqlite.prepare('SELECT version FROM dataset_state WHERE id = 1').get() as { version: number } | undefined)?.version ?? 0;
 }
 
-function knownCodes(sqlite: Database.Database) {
-  const rows = sqlite.prepare('SELECT kind, code FROM code_entries').all() as { kind: string; code: string }[];
-  const of = (kind: string) => new Set(rows.filter((r) => r.kind === kind).map((r) => r.code));
-  const parties = new Set((sqlite.prepare('SELECT code FROM parties').all() as { code: string }[]).map((r) => r.code));
-  return { terms: of('terms'), units: of('units'), parties };
-}
-type Known = ReturnType<typeof knownCodes>;
-
 function importCodes(run: Run, bundle: Bundle): void {
   const select = run.sqlite.prepare('SELECT name_en, name_es, name_fr FROM code_entries WHERE kind = ? AND code = ?');
   const upsert = run.sqlite.prepare(
@@ -145,28 +138,13 @@ function importParties(run: Run, bundle: Bundle): void {
   });
 }
 
-function checkDates(run: Run, pointer: string, from: string, to: string | null): void {
-  if (to !== null && to <= from) run.errors.push({ pointer: `${pointer}/effectiveTo`, detail: 'must be after effectiveFrom' });
+/** Records whose checks failed are skipped (the import is rolled back at the end anyway). */
+function report(run: Run, problems: ImportError[]): boolean {
+  for (const p of problems) run.errors.push(p);
+  return problems.length === 0;
 }
 
-function checkTerms(run: Run, pointer: string, terms: readonly string[], known: Known): void {
-  if (known.terms.size === 0) return;
-  terms.forEach((t, k) => {
-    if (!known.terms.has(t)) run.errors.push({ pointer: `${pointer}/${k}`, detail: `unknown term code ${t}` });
-  });
-}
-
-function checkClauses(run: Run, pointer: string, clauses: SpecimenClause[] | undefined, known: Known): void {
-  clauses?.forEach((c, j) => checkTerms(run, `${pointer}/${j}/terms`, c.terms ?? [], known));
-}
-
-function taxonId(run: Run, taxa: TaxaResult, name: string, pointer: string): number | undefined {
-  const id = taxa.idByName.get(name);
-  if (id === undefined) run.errors.push({ pointer, detail: `unknown taxon "${name}"` });
-  return id;
-}
-
-function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known): void {
+function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: KnownCodes): void {
   const { sqlite, now, opts } = run;
   replaceListingsOf(run, bundle, taxa);
   const stored = readListingRows(sqlite);
@@ -197,22 +175,15 @@ function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known
   );
   const keysInBundle = new Map<string, string>();
 
+  const idOf = (name: string) => taxa.idByName.get(name);
   bundle.listings.forEach((l, i) => {
     const pointer = `/listings/${i}`;
-    const errorsBefore = run.errors.length;
-    const tid = taxonId(run, taxa, l.taxon, `${pointer}/taxon`);
-    if (l.party !== null && l.appendix !== 'III') run.errors.push({ pointer: `${pointer}/party`, detail: 'only Appendix III entries have a listing Party' });
-    if (l.party !== null && !known.parties.has(l.party)) run.errors.push({ pointer: `${pointer}/party`, detail: `unknown party ${l.party}` });
-    checkDates(run, pointer, l.effectiveFrom, l.effectiveTo);
-    const exclusions: { taxonId: number; taxon: string; populations: Populations | null }[] = [];
-    l.excludedTaxa.forEach((x, j) => {
+    if (!report(run, listingProblems(l, pointer, known, idOf))) return;
+    const tid = idOf(l.taxon)!;
+    const exclusions = l.excludedTaxa.map((x) => {
       const name = typeof x === 'string' ? x : x.taxon;
-      const id = taxonId(run, taxa, name, `${pointer}/excludedTaxa/${j}`);
-      if (id !== undefined) exclusions.push({ taxonId: id, taxon: name, populations: typeof x === 'string' ? null : canonicalPopulations(x.populations) });
+      return { taxonId: idOf(name)!, taxon: name, populations: typeof x === 'string' ? null : canonicalPopulations(x.populations) };
     });
-    checkClauses(run, `${pointer}/specimens/only`, l.specimens?.only, known);
-    checkClauses(run, `${pointer}/specimens/except`, l.specimens?.except, known);
-    if (tid === undefined || run.errors.length > errorsBefore) return;
     if (yielding.has(tid)) return run.counter.same('listings (left to another source)');
 
     const populations = canonicalPopulations(l.populations);
@@ -330,7 +301,7 @@ function importDated<R>(
   });
 }
 
-function importReservations(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known): void {
+function importReservations(run: Run, bundle: Bundle, taxa: TaxaResult, known: KnownCodes): void {
   const rows = run.sqlite.prepare('SELECT * FROM reservations').all() as {
     id: number; party_code: string; taxon_id: number; appendix: 'I' | 'II' | 'III'; effective_from: string; effective_to: string | null; notes: string | null;
   }[];
@@ -340,12 +311,10 @@ function importReservations(run: Run, bundle: Bundle, taxa: TaxaResult, known: K
       { id: r.id, canonical: canonicalReservation({ party: r.party_code, taxon: taxa.nameById.get(r.taxon_id)!, appendix: r.appendix, effectiveFrom: r.effective_from, effectiveTo: r.effective_to, notes: r.notes }) },
     ]),
   );
+  const idOf = (name: string) => taxa.idByName.get(name);
   importDated(run, 'reservations', bundle.reservations, (r, pointer) => {
-    const before = run.errors.length;
-    const tid = taxonId(run, taxa, r.taxon, `${pointer}/taxon`);
-    if (!known.parties.has(r.party)) run.errors.push({ pointer: `${pointer}/party`, detail: `unknown party ${r.party}` });
-    checkDates(run, pointer, r.effectiveFrom, r.effectiveTo);
-    if (tid === undefined || run.errors.length > before) return null;
+    if (!report(run, RESERVATIONS.problems(r, known, idOf, pointer))) return null;
+    const tid = idOf(r.taxon)!;
     return {
       key: naturalKey.reservation(r.party, tid, r.appendix, r.effectiveFrom),
       canonical: canonicalReservation(r),
@@ -357,7 +326,7 @@ function importReservations(run: Run, bundle: Bundle, taxa: TaxaResult, known: K
   `UPDATE reservations SET effective_to = ?, notes = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`);
 }
 
-function importQuotas(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known): void {
+function importQuotas(run: Run, bundle: Bundle, taxa: TaxaResult, known: KnownCodes): void {
   const rows = run.sqlite.prepare('SELECT * FROM quotas').all() as {
     id: number; taxon_id: number; exporter: string | null; quantity: number; unit: string | null; terms: string; sources: string; purposes: string;
     effective_from: string; effective_to: string | null; notes: string | null;
@@ -372,13 +341,10 @@ function importQuotas(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known):
       return [naturalKey.quota(r.taxon_id, r.exporter, c.terms, c.sources, c.purposes, r.effective_from), { id: r.id, canonical: c }];
     }),
   );
+  const idOf = (name: string) => taxa.idByName.get(name);
   importDated(run, 'quotas', bundle.quotas, (q, pointer) => {
-    const before = run.errors.length;
-    const tid = taxonId(run, taxa, q.taxon, `${pointer}/taxon`);
-    checkTerms(run, `${pointer}/terms`, q.terms, known);
-    if (q.unit !== null && known.units.size > 0 && !known.units.has(q.unit)) run.errors.push({ pointer: `${pointer}/unit`, detail: `unknown unit code ${q.unit}` });
-    checkDates(run, pointer, q.effectiveFrom, q.effectiveTo);
-    if (tid === undefined || run.errors.length > before) return null;
+    if (!report(run, QUOTAS.problems(q, known, idOf, pointer))) return null;
+    const tid = idOf(q.taxon)!;
     const c = canonicalQuota(q);
     return {
       key: naturalKey.quota(tid, q.exporter, c.terms, c.sources, c.purposes, q.effectiveFrom),
@@ -391,7 +357,7 @@ function importQuotas(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known):
   `UPDATE quotas SET quantity = ?, unit = ?, effective_to = ?, notes = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`);
 }
 
-function importSuspensions(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known): void {
+function importSuspensions(run: Run, bundle: Bundle, taxa: TaxaResult, known: KnownCodes): void {
   const rows = run.sqlite.prepare('SELECT * FROM suspensions').all() as {
     id: number; country: string; taxon_id: number | null; purposes: string; sources: string; terms: string; applies_to_imports: number;
     effective_from: string; effective_to: string | null; notification: string | null; notes: string | null;
@@ -406,12 +372,10 @@ function importSuspensions(run: Run, bundle: Bundle, taxa: TaxaResult, known: Kn
       return [naturalKey.suspension(r.country, r.taxon_id, c.purposes, c.sources, c.terms, r.effective_from), { id: r.id, canonical: c }];
     }),
   );
+  const idOf = (name: string) => taxa.idByName.get(name);
   importDated(run, 'suspensions', bundle.suspensions, (s, pointer) => {
-    const before = run.errors.length;
-    const tid = s.taxon === null ? null : taxonId(run, taxa, s.taxon, `${pointer}/taxon`);
-    checkTerms(run, `${pointer}/terms`, s.terms, known);
-    checkDates(run, pointer, s.effectiveFrom, s.effectiveTo);
-    if (tid === undefined || run.errors.length > before) return null;
+    if (!report(run, SUSPENSIONS.problems(s, known, idOf, pointer))) return null;
+    const tid = s.taxon === null ? null : idOf(s.taxon)!;
     const c = canonicalSuspension(s);
     return {
       key: naturalKey.suspension(s.country, tid, c.purposes, c.sources, c.terms, s.effectiveFrom),
@@ -446,32 +410,14 @@ function endMissing(run: Run, date: string): void {
 
 /** Entries of one taxon with the same scope (party, populations) must not overlap in time. */
 function checkOverlaps(run: Run, bundle: Bundle): void {
-  const rows = readListingRows(run.sqlite);
   const pointerOf = new Map<string, string>();
   bundle.listings.forEach((l, i) => pointerOf.set(`${l.taxon}|${l.appendix}|${l.effectiveFrom}|${l.party ?? ''}|${JSON.stringify(canonicalPopulations(l.populations))}`, `/listings/${i}`));
-  const groups = new Map<string, ListingRow[]>();
-  for (const r of rows) {
-    const key = naturalKey.scope(r.taxon_id, r.party_code, canonicalPopulations(r.populations));
-    const list = groups.get(key);
-    if (list) list.push(r);
-    else groups.set(key, [r]);
-  }
-  const describe = (r: ListingRow, taxon: string) =>
-    pointerOf.get(`${taxon}|${r.appendix}|${r.effective_from}|${r.party_code ?? ''}|${JSON.stringify(canonicalPopulations(r.populations))}`) ?? `stored listing ${r.id}`;
-  for (const list of groups.values()) {
-    list.sort((a, b) => (a.effective_from < b.effective_from ? -1 : 1));
-    for (let i = 1; i < list.length; i++) {
-      const prev = list[i - 1]!;
-      const cur = list[i]!;
-      if (prev.effective_to === null || prev.effective_to > cur.effective_from) {
-        const taxon = run.sqlite.prepare('SELECT name FROM taxa WHERE id = ?').pluck().get(cur.taxon_id) as string;
-        run.errors.push({
-          pointer: describe(cur, taxon),
-          detail: `overlaps ${describe(prev, taxon)} (${taxon}, Appendix ${prev.appendix} from ${prev.effective_from}${prev.effective_to ? ` to ${prev.effective_to}` : ''}): entries for the same taxon and population scope must not overlap in time`,
-        });
-      }
-    }
+  const nameOf = run.sqlite.prepare('SELECT name FROM taxa WHERE id = ?').pluck();
+  for (const overlap of findOverlaps(run.sqlite)) {
+    const taxon = nameOf.get(overlap.later.taxon_id) as string;
+    const describe = (r: ListingRow) =>
+      pointerOf.get(`${taxon}|${r.appendix}|${r.effective_from}|${r.party_code ?? ''}|${JSON.stringify(canonicalPopulations(r.populations))}`) ?? `stored listing ${r.id}`;
+    run.errors.push(describeOverlap(overlap, taxon, describe));
   }
 }
 
-export type { ExcludedOut };

@@ -1,6 +1,6 @@
 /** The dataset version every decision is stamped with, and the audit trail of writes. */
 import type Database from 'better-sqlite3';
-import type { DatasetState } from '../types.js';
+import type { AuditRecord, DatasetState } from '../types.js';
 
 export function ensureDatasetState(sqlite: Database.Database, now: string): void {
   sqlite
@@ -33,15 +33,7 @@ export function bumpVersion(
   return current.version + 1;
 }
 
-export interface AuditEntry {
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-}
+export type AuditEntry = Omit<AuditRecord, 'id'>;
 
 export function recordAudit(sqlite: Database.Database, e: AuditEntry): void {
   sqlite

@@ -199,7 +199,8 @@ interface DatedKind<R> {
   columns: readonly string[];
   values(r: R, taxonId: number | null): unknown[];
   fromRow(row: Record<string, unknown>, nameOf: (id: number) => string): R;
-  problems(r: R, known: KnownCodes, idOf: (name: string) => number | undefined): ImportError[];
+  /** What is wrong with the record; pointers start with `at` (e.g. /quotas/3, or '' for a single record). */
+  problems(r: R, known: KnownCodes, idOf: (name: string) => number | undefined, at: string): ImportError[];
   taxonOf(r: R): string | null;
 }
 
@@ -215,10 +216,10 @@ export const RESERVATIONS: DatedKind<BundleReservation> = {
       party: row.party_code as string, taxon: nameOf(row.taxon_id as number), appendix: row.appendix as BundleReservation['appendix'],
       effectiveFrom: row.effective_from as string, effectiveTo: row.effective_to as string | null, notes: row.notes as string | null,
     }),
-  problems: (r, known, idOf) => [
-    ...taxonProblems('/taxon', r.taxon, idOf),
-    ...(known.parties.has(r.party) ? [] : [{ pointer: '/party', detail: `unknown party ${r.party}` }]),
-    ...dateProblems('', r.effectiveFrom, r.effectiveTo),
+  problems: (r, known, idOf, at) => [
+    ...taxonProblems(`${at}/taxon`, r.taxon, idOf),
+    ...(known.parties.has(r.party) ? [] : [{ pointer: `${at}/party`, detail: `unknown party ${r.party}` }]),
+    ...dateProblems(at, r.effectiveFrom, r.effectiveTo),
   ],
   taxonOf: (r) => r.taxon,
 };
@@ -237,11 +238,11 @@ export const QUOTAS: DatedKind<BundleQuota> = {
       terms: list(row.terms), sources: list(row.sources) as BundleQuota['sources'], purposes: list(row.purposes) as BundleQuota['purposes'],
       effectiveFrom: row.effective_from as string, effectiveTo: row.effective_to as string | null, notes: row.notes as string | null,
     }),
-  problems: (q, known, idOf) => [
-    ...taxonProblems('/taxon', q.taxon, idOf),
-    ...termProblems('/terms', q.terms, known),
-    ...unitProblems('/unit', q.unit, known),
-    ...dateProblems('', q.effectiveFrom, q.effectiveTo),
+  problems: (q, known, idOf, at) => [
+    ...taxonProblems(`${at}/taxon`, q.taxon, idOf),
+    ...termProblems(`${at}/terms`, q.terms, known),
+    ...unitProblems(`${at}/unit`, q.unit, known),
+    ...dateProblems(at, q.effectiveFrom, q.effectiveTo),
   ],
   taxonOf: (q) => q.taxon,
 };
@@ -261,10 +262,10 @@ export const SUSPENSIONS: DatedKind<BundleSuspension> = {
       appliesToImports: row.applies_to_imports === 1, effectiveFrom: row.effective_from as string, effectiveTo: row.effective_to as string | null,
       notification: row.notification as string | null, notes: row.notes as string | null,
     }),
-  problems: (s, known, idOf) => [
-    ...(s.taxon === null ? [] : taxonProblems('/taxon', s.taxon, idOf)),
-    ...termProblems('/terms', s.terms, known),
-    ...dateProblems('', s.effectiveFrom, s.effectiveTo),
+  problems: (s, known, idOf, at) => [
+    ...(s.taxon === null ? [] : taxonProblems(`${at}/taxon`, s.taxon, idOf)),
+    ...termProblems(`${at}/terms`, s.terms, known),
+    ...dateProblems(at, s.effectiveFrom, s.effectiveTo),
   ],
   taxonOf: (s) => s.taxon,
 };
@@ -295,7 +296,7 @@ export function listDated<R>(sqlite: Database.Database, kind: DatedKind<R>, filt
 
 function writeDated<R>(sqlite: Database.Database, kind: DatedKind<R>, r: R, id: number | null, ctx: WriteContext): number {
   const idOf = idOfName(sqlite);
-  reject(kind.problems(r, knownCodes(sqlite), idOf));
+  reject(kind.problems(r, knownCodes(sqlite), idOf, ''));
   const taxon = kind.taxonOf(r);
   const values = kind.values(r, taxon === null ? null : idOf(taxon)!);
   if (id === null) {
