@@ -32,6 +32,9 @@ export default fp(async function docs(app: FastifyInstance, opts: { ui: boolean;
         license: { name: 'Proprietary' },
       },
       tags: TAGS,
+      // Swagger UI sends the key of its Authorize button to operations that declare security:
+      // all of them, but for the public probes (reads need a key only when so configured).
+      security: [{ apiKey: [] }],
       components: {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'API key: Authorization: Bearer <key>' },

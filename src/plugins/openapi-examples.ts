@@ -72,18 +72,128 @@ export const BATCH_EXAMPLES: Record<string, OperationExample> = {
   },
 };
 
+/**
+ * What Swagger UI offers for the other operations: request bodies and parameters that work
+ * on a freshly seeded store (ids are those of the built-in seed; a test checks they still
+ * name what they say).
+ */
+export const SEED_IDS = {
+  elephant: '777', greyParrot: '848', leopard: '699', emperorScorpion: '1007',
+  elephantAppendixI: '159', greyParrotReservationAE: '1', leopardQuotaNA: '4', suspensionAF: '1',
+} as const;
+
+const listing = {
+  taxon: 'Saiga tatarica', appendix: 'II', party: null, effectiveFrom: '2026-12-01', effectiveTo: null,
+  populations: { include: ['KZ'] }, excludedTaxa: [], annotation: { en: 'Example entry added by an officer' }, hashAnnotation: null, hashAnnotationText: null, specimens: null,
+};
+
+type Examples = Record<string, { summary: string; value: unknown }>;
+interface OperationDocs {
+  body?: Examples;
+  params?: Record<string, unknown>;
+}
+
+export const OPERATION_EXAMPLES: Record<string, OperationDocs> = {
+  'post /v1/taxa': {
+    body: {
+      species: {
+        summary: 'A species with its classification (missing ancestors are created)',
+        value: {
+          name: 'Strombus gigas', rank: 'SPECIES', author: 'Linnaeus, 1758',
+          higher: { kingdom: 'Animalia', phylum: 'Mollusca', class: 'Gastropoda', order: 'Littorinimorpha', family: 'Strombidae', genus: 'Strombus' },
+          commonNames: [{ lang: 'en', name: 'Queen conch' }, { lang: 'es', name: 'Caracol pala' }], distribution: ['BS', 'BZ', 'CU'],
+        },
+      },
+    },
+  },
+  'patch /v1/taxa/{id}': {
+    params: { id: SEED_IDS.elephant },
+    body: { names: { summary: 'Add a common name (send If-Match)', value: { commonNames: [{ lang: 'en', name: 'African elephant' }, { lang: 'fr', name: "Éléphant d'Afrique" }] } } },
+  },
+  'post /v1/listings': { body: { population: { summary: 'An Appendix II entry for one population', value: listing } } },
+  'patch /v1/listings/{id}': {
+    params: { id: SEED_IDS.elephantAppendixI },
+    body: { annotation: { summary: 'Correct the annotation (send If-Match)', value: { annotation: { en: 'All populations except those of Botswana, Namibia, South Africa and Zimbabwe.' } } } },
+  },
+  'post /v1/listings/{id}/end': { params: { id: SEED_IDS.elephantAppendixI }, body: { end: { summary: 'End the entry (send If-Match)', value: { date: '2027-01-01' } } } },
+  'post /v1/reservations': {
+    body: { reservation: { summary: 'A Party enters a reservation', value: { party: 'JP', taxon: 'Carcharhinus longimanus', appendix: 'II', effectiveFrom: '2014-09-14', effectiveTo: null, notes: null } } },
+  },
+  'patch /v1/reservations/{id}': { params: { id: SEED_IDS.greyParrotReservationAE }, body: { notes: { summary: 'Add a note (send If-Match)', value: { notes: 'Confirmed by Notification to the Parties' } } } },
+  'post /v1/reservations/{id}/end': { params: { id: SEED_IDS.greyParrotReservationAE }, body: { withdrawn: { summary: 'The reservation is withdrawn', value: { date: '2026-12-01' } } } },
+  'post /v1/quotas': {
+    body: {
+      zero: { summary: 'A zero quota for wild specimens traded commercially', value: { taxon: 'Python reticulatus', exporter: 'MY', quantity: 0, unit: null, terms: ['SKI'], sources: ['W'], purposes: ['T'], effectiveFrom: '2027-01-01', effectiveTo: '2028-01-01', notes: null } },
+    },
+  },
+  'patch /v1/quotas/{id}': { params: { id: SEED_IDS.leopardQuotaNA }, body: { quantity: { summary: 'Change the quantity (send If-Match)', value: { quantity: 200 } } } },
+  'post /v1/quotas/{id}/end': { params: { id: SEED_IDS.leopardQuotaNA }, body: { end: { summary: 'End the quota', value: { date: '2027-01-01' } } } },
+  'post /v1/suspensions': {
+    body: {
+      taxon: { summary: 'Suspend exports of one species from one country (Review of Significant Trade)', value: { country: 'BJ', taxon: 'Pandinus imperator', purposes: ['T'], sources: ['W'], terms: [], appliesToImports: false, effectiveFrom: '2013-05-02', effectiveTo: null, notification: '2013/017', notes: null } },
+    },
+  },
+  'patch /v1/suspensions/{id}': { params: { id: SEED_IDS.suspensionAF }, body: { notification: { summary: 'Record the Notification (send If-Match)', value: { notification: '2013/018' } } } },
+  'post /v1/suspensions/{id}/end': { params: { id: SEED_IDS.suspensionAF }, body: { lifted: { summary: 'The recommendation is withdrawn', value: { date: '2027-01-01' } } } },
+  'post /v1/imports': {
+    params: { kind: 'bundle', mode: 'merge', asOf: '2017-04-21' },
+    body: {
+      bundle: {
+        summary: 'A small cites-bundle/1 document',
+        value: {
+          format: 'cites-bundle/1', asOf: '2026-11-01',
+          taxa: [{ name: 'Pandinus imperator', rank: 'SPECIES', author: '(C. L. Koch, 1841)', higher: { kingdom: 'Animalia', phylum: 'Arthropoda', class: 'Arachnida', order: 'Scorpiones', family: 'Scorpionidae', genus: 'Pandinus' } }],
+          listings: [{ taxon: 'Pandinus imperator', appendix: 'II', effectiveFrom: '1995-02-16' }],
+        },
+      },
+    },
+  },
+  'post /v1/api-keys': { body: { gateway: { summary: 'A key for a customs system', value: { name: 'customs gateway', role: 'reader' } } } },
+  'get /v1/taxa': { params: { q: 'elephant', rank: 'SPECIES', appendix: 'II', page: 1, pageSize: 20 } },
+  'get /v1/taxa/{id}': { params: { id: SEED_IDS.elephant, origin: 'BW', term: 'TRO', source: 'W', purpose: 'H', date: '2026-11-01' } },
+  'get /v1/taxa/{id}/history': { params: { id: SEED_IDS.elephant } },
+  'get /v1/listings/{id}': { params: { id: SEED_IDS.elephantAppendixI } },
+  'get /v1/reservations': { params: { taxonId: SEED_IDS.greyParrot, activeOn: '2026-11-01' } },
+  'get /v1/reservations/{id}': { params: { id: SEED_IDS.greyParrotReservationAE } },
+  'get /v1/quotas': { params: { taxonId: SEED_IDS.leopard, activeOn: '2026-11-01' } },
+  'get /v1/quotas/{id}': { params: { id: SEED_IDS.leopardQuotaNA } },
+  'get /v1/suspensions': { params: { taxonId: SEED_IDS.emperorScorpion, activeOn: '2026-11-01' } },
+  'get /v1/suspensions/{id}': { params: { id: SEED_IDS.suspensionAF } },
+  'get /v1/decisions/{id}': { params: { id: '019ac7a3f2c00001d76a0f8d8ee24b33' } },
+  'get /v1/decisions': { params: { from: '2026-11-01', to: '2026-12-01', decision: 'deny', apiKeyId: '3f9a2b7c41d0', before: '019ac7a3f2c00001d76a0f8d8ee24b33', limit: 50 } },
+  'get /v1/audit': { params: { entity: 'listing', entityId: SEED_IDS.elephantAppendixI, before: 1000, limit: 50 } },
+  'delete /v1/api-keys/{id}': { params: { id: '3f9a2b7c41d0' } },
+  'get /v1/codes/{kind}': { params: { kind: 'terms' } },
+  'get /v1/parties': { params: { date: '2026-11-01' } },
+  'get /problems/{type}': { params: { type: 'unknown-taxon' } },
+};
+
 const published = (examples: Record<string, OperationExample>) =>
   Object.fromEntries(Object.entries(examples).map(([name, e]) => [name, { summary: e.summary, value: e.value }]));
 
-/** Adds the named examples to the request bodies of the OpenAPI document. */
+type Operation = {
+  parameters?: { name: string; example?: unknown }[];
+  requestBody?: { content?: Record<string, { examples?: unknown }> };
+};
+
+/** Adds the named examples to the request bodies and parameters of the OpenAPI document. */
 export function withExamples<T extends { paths?: Record<string, Record<string, unknown>> }>(doc: T): T {
-  const body = (path: string, method: string) =>
-    (doc.paths?.[path]?.[method] as { requestBody?: { content?: Record<string, { examples?: unknown }> } } | undefined)?.requestBody?.content?.[
-      'application/json'
-    ];
-  const single = body('/v1/trade-checks', 'post');
+  const operation = (key: string) => {
+    const [method, path] = key.split(' ') as [string, string];
+    return doc.paths?.[path]?.[method] as Operation | undefined;
+  };
+  const single = operation('post /v1/trade-checks')?.requestBody?.content?.['application/json'];
   if (single) single.examples = published(TRADE_CHECK_EXAMPLES);
-  const batch = body('/v1/trade-checks/batch', 'post');
+  const batch = operation('post /v1/trade-checks/batch')?.requestBody?.content?.['application/json'];
   if (batch) batch.examples = published(BATCH_EXAMPLES);
+  for (const [key, docs] of Object.entries(OPERATION_EXAMPLES)) {
+    const op = operation(key);
+    if (!op) continue;
+    const body = op.requestBody?.content?.['application/json'];
+    if (body && docs.body) body.examples = docs.body;
+    for (const p of op.parameters ?? []) {
+      if (docs.params && p.name in docs.params) p.example = docs.params[p.name];
+    }
+  }
   return doc;
 }

@@ -13,6 +13,7 @@ export default async function problemTypeRoutes(app: FastifyInstance) {
       config: { access: 'public' },
       schema: {
         tags: ['Health'],
+        security: [],
         operationId: 'describeProblemType',
         summary: 'What a problem type means',
         params: Params,

@@ -29,3 +29,35 @@ describe('Swagger UI trade-check examples, on the built-in seed', () => {
     });
   }
 });
+
+describe('every operation has an example', () => {
+  it('each request body has named examples and each free-form parameter an example', async () => {
+    const doc = (await t.app.inject('/docs/json')).json();
+    const missing: string[] = [];
+    for (const [path, ops] of Object.entries<Record<string, { parameters?: { name: string; example?: unknown; schema?: Record<string, unknown> }[]; requestBody?: { content: Record<string, { examples?: unknown }> } }>>(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        for (const p of op.parameters ?? []) {
+          const s = p.schema ?? {};
+          if (p.example === undefined && s.enum === undefined && s.default === undefined) missing.push(`${method} ${path} ?${p.name}`);
+        }
+        for (const [type, content] of Object.entries(op.requestBody?.content ?? {})) {
+          if (content.examples === undefined) missing.push(`${method} ${path} body ${type}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('the seed ids in the examples name what they say', async () => {
+    const { SEED_IDS } = await import('../../src/plugins/openapi-examples.js');
+    const name = async (id: string) => (await t.app.inject(`/v1/taxa/${id}`)).json().name;
+    expect(await name(SEED_IDS.elephant)).toBe('Loxodonta africana');
+    expect(await name(SEED_IDS.greyParrot)).toBe('Psittacus erithacus');
+    expect(await name(SEED_IDS.leopard)).toBe('Panthera pardus');
+    expect(await name(SEED_IDS.emperorScorpion)).toBe('Pandinus imperator');
+    expect((await t.app.inject(`/v1/listings/${SEED_IDS.elephantAppendixI}`)).json()).toMatchObject({ taxon: 'Loxodonta africana', appendix: 'I', effectiveTo: null });
+    expect((await t.app.inject(`/v1/reservations/${SEED_IDS.greyParrotReservationAE}`)).json()).toMatchObject({ taxon: 'Psittacus erithacus', party: 'AE' });
+    expect((await t.app.inject(`/v1/quotas/${SEED_IDS.leopardQuotaNA}`)).json()).toMatchObject({ taxon: 'Panthera pardus', exporter: 'NA' });
+    expect((await t.app.inject(`/v1/suspensions/${SEED_IDS.suspensionAF}`)).json()).toMatchObject({ country: 'AF', taxon: null });
+  });
+});
