@@ -9,6 +9,7 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import pino from 'pino';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { startCheckpointer } from '../src/db/checkpointer.js';
 import { TradeCheckRequest } from '../src/contract/trade-check.js';
 import { SqliteStore } from '../src/store/sqlite/store.js';
 
@@ -16,6 +17,7 @@ const config = loadConfig();
 const store = SqliteStore.open(config.DATABASE_PATH);
 const logStream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
 const app = await buildApp({ config, store, logger: { level: config.LOG_LEVEL, stream: logStream } });
+const checkpointer = startCheckpointer(store.sqlite); // as src/server.ts does
 
 await app.register(async (scope: FastifyInstance) => {
   scope.setValidatorCompiler(validatorCompiler);
@@ -29,6 +31,7 @@ await app.register(async (scope: FastifyInstance) => {
 await app.listen({ port: config.PORT, host: '127.0.0.1' });
 process.on('SIGTERM', async () => {
   await app.close();
+  await checkpointer?.stop();
   store.close();
   logStream.flushSync();
   process.exit(0);

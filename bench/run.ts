@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchCommits } from './commits.js';
 import { benchEngine } from './engine.js';
 import { benchHttp } from './http.js';
 import { benchLoad } from './load.js';
@@ -31,6 +32,12 @@ if (run('http')) {
   row('POST /v1/trade-checks (wrk, 50 conn.)', `${n(h.tradeCheck.requestsPerSecond)} req/s`, `echo ${n(h.validateAndEcho.requestsPerSecond)}, bare ${n(h.bare.requestsPerSecond)}`, `${h.ratios.tradeCheckToValidateAndEcho}× echo, ${h.ratios.tradeCheckToBare}× bare`, '≥ 0.9× echo, ≥ 0.5× bare', h.ratios.tradeCheckToValidateAndEcho >= 0.9 && h.ratios.tradeCheckToBare >= 0.5);
   row('  latency p50 / p99 at saturation', `${ms(h.tradeCheck.p50Ms)} / ${ms(h.tradeCheck.p99Ms)} ms`, `bare ${ms(h.bare.p50Ms)} / ${ms(h.bare.p99Ms)} ms`, '', 'p99 ≤ 10 ms', h.tradeCheck.p99Ms <= 10);
   row('Batch of 10,000 items', `${n(h.batch10k.medianMs)} ms`, '', '', '≤ 150 ms', h.batch10k.medianMs <= 150);
+}
+if (run('commits')) {
+  const c = await benchCommits();
+  const a = c.automaticCheckpoints;
+  const w = c.workerCheckpoints;
+  row('Decision-log commit, p99.9 / max', `${w.p999Ms} / ${w.maxMs} ms (worker checkpoints)`, `automatic checkpoints ${a.p999Ms} / ${a.maxMs} ms`, `${c.ratios.p999}× / ${c.ratios.max}×`, '', null);
 }
 if (run('startup')) {
   const s = await benchStartup();

@@ -4,6 +4,7 @@
  */
 import pino from 'pino';
 import { buildApp } from './app.js';
+import { startCheckpointer } from './db/checkpointer.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { loadBuiltinSeed } from './seed/index.js';
 import { SqliteStore } from './store/sqlite/store.js';
@@ -20,6 +21,7 @@ export async function start(config: Config) {
     store: seeded(store, config),
     logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization'], stream: logStream },
   });
+  const checkpointer = startCheckpointer(store.sqlite, 1000, (message) => app.log.warn({ message }, 'WAL checkpoint failed'));
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -38,6 +40,7 @@ export async function start(config: Config) {
     force.unref();
     try {
       await app.close(); // stops accepting, waits for in-flight requests, flushes the decision log
+      await checkpointer?.stop();
       store.close();
       logStream.flushSync();
       process.exit(0);
