@@ -5,7 +5,7 @@
  * `npx tsx bench/load.ts [--rate 1000] [--seconds 60] [--connections 20]`
  */
 import autocannon from 'autocannon';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKey } from '../src/auth/keys.js';
@@ -30,7 +30,9 @@ export async function benchLoad(rate = arg('rate', 1000), seconds = arg('seconds
   store.close();
   await buildServer();
   const port = await freePort();
-  const server = pinned(0, process.execPath, [join(ROOT, 'dist/server.js')], {
+  const probe = join(work, 'event-loop.json');
+  const server = pinned(0, process.execPath, ['--import', join(ROOT, 'bench/event-loop-probe.mjs'), join(ROOT, 'dist/server.js')], {
+    EVENT_LOOP_PROBE_OUT: probe,
     DATABASE_PATH: db, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'info',
     RATE_LIMIT_PER_MINUTE: String(rate * 120), // a gateway key sized for this traffic
   });
@@ -38,6 +40,7 @@ export async function benchLoad(rate = arg('rate', 1000), seconds = arg('seconds
   try {
     const url = `http://127.0.0.1:${port}`;
     await waitFor(`${url}/ready`);
+    server.kill('SIGUSR2'); // the probe's window starts with the load
     const result = await autocannon({
       url,
       connections,
@@ -58,11 +61,17 @@ export async function benchLoad(rate = arg('rate', 1000), seconds = arg('seconds
       // autocannon paces in millisecond ticks and lands 1-2 % under the rate it is given.
       held: achieved >= rate * 0.98 && result.errors + result.timeouts + result.non2xx === 0,
     };
-    writeResult('load', summary);
-    return summary;
-  } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
+    // What the server itself added: its event-loop delay over the same window.
+    const withServerDelay = { ...summary, serverEventLoopDelayMs: JSON.parse(readFileSync(probe, 'utf8')) as { p50Ms: number; p99Ms: number; maxMs: number } };
+    writeResult('load', withServerDelay);
+    return withServerDelay;
+  } finally {
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    }
     rmSync(work, { recursive: true, force: true });
   }
 }

@@ -51,7 +51,8 @@ if (run('import')) {
 if (run('load')) {
   const l = await benchLoad();
   row(`Load: ${n(l.settings.targetRate)} req/s for ${l.settings.seconds} s`, `${n(l.achievedRate)} req/s, ${l.errors} errors`, '', '', 'held, zero errors', l.held);
-  row('  latency p50 / p99', `${l.latencyMs.p50} / ${l.latencyMs.p99} ms`, '', '', '', null);
+  row('  latency p50 / p99 (client)', `${l.latencyMs.p50} / ${l.latencyMs.p99} ms`, '', '', '', null);
+  row('  server event-loop delay p99 / max', `${l.serverEventLoopDelayMs.p99Ms} / ${l.serverEventLoopDelayMs.maxMs} ms`, '', '', '', null);
 }
 
 const m = machine();
