@@ -4,7 +4,7 @@
  *   (zod stays a dependency) and its type declarations, built without Node's types, which
  *   also proves the engine needs none;
  * - the server as one bundled module (`node dist/server.js`): it starts in about half the
- *   time and memory of compiling the sources with tsx at every start (bench/README).
+ *   time and memory of compiling the sources with tsx at every start (bench/startup.ts).
  * `tsx scripts/build.ts` builds both; `... server` only the server.
  */
 import { execFileSync } from 'node:child_process';

@@ -5,7 +5,7 @@
  * commit when the WAL passes 1,000 pages, and that checkpoint (with its fsyncs) runs
  * inside the commit: with better-sqlite3 the whole event loop waits. Under steady trade
  * checks that was a 5–20 ms stall every few thousand decisions, felt by every request in
- * flight (bench/README, "tail latency"). The server therefore turns automatic checkpoints
+ * flight (bench/commits.ts measures it). The server therefore turns automatic checkpoints
  * off on its own connection and lets a worker thread with a second connection run PASSIVE
  * checkpoints, which never block the writer or the readers.
  *
