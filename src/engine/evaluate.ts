@@ -4,6 +4,7 @@
  * then the Appendix rules, then post-processing (non-Parties, quota conditions).
  * Pure: the date comes in, nothing is read or written outside `data`.
  */
+import { HIGH_SEAS, UNKNOWN_COUNTRY } from '../contract/countries.js';
 import { problem, type Problem } from '../contract/problem.js';
 import type { AppliedListing, TradeCheckRequest, TradeCheckResult } from '../contract/trade-check.js';
 import { lineage, type EngineData } from './data.js';
@@ -30,15 +31,21 @@ const NOTE_WARNINGS: Record<ResolutionNote, { note: (typeof WARNINGS)[keyof type
 };
 
 function movementOf(req: TradeCheckRequest): { movement: Movement; populationCountry: string | null; landedElsewhere: boolean } {
-  if (req.source === 'X') {
-    // Art. I(e), Res. Conf. 14.6: exporter = flag State, importer = where landed.
-    return { movement: 'introduction-from-the-sea', populationCountry: 'ZZ', landedElsewhere: req.exporter !== req.importer };
+  // An origin other than the exporter makes it a re-export whatever the source (contract,
+  // pitfall 2): a specimen once introduced from the sea (origin ZZ) and sent on is re-exported.
+  if (req.exporter !== req.importer && req.origin !== undefined && req.origin !== req.exporter) {
+    return { movement: 're-export', populationCountry: req.origin === UNKNOWN_COUNTRY ? null : req.origin, landedElsewhere: false };
   }
-  if (req.exporter === req.importer) return { movement: 'domestic', populationCountry: req.exporter, landedElsewhere: false };
-  if (req.origin !== undefined && req.origin !== req.exporter) {
-    return { movement: 're-export', populationCountry: req.origin === 'XX' ? null : req.origin, landedElsewhere: false };
+  // Art. I(e), Res. Conf. 14.6: exporter = flag State, importer = where landed. Source X
+  // with the exporter named as country of origin claims a catch in that State's waters:
+  // not from the sea (R41 flags it); evaluated as an export from that State.
+  const claimsStateWaters = req.origin === req.exporter && req.exporter !== req.importer;
+  if (req.source === 'X' && !claimsStateWaters) {
+    return { movement: 'introduction-from-the-sea', populationCountry: HIGH_SEAS, landedElsewhere: req.exporter !== req.importer };
   }
-  return { movement: 'export', populationCountry: req.exporter, landedElsewhere: false };
+  const sameState = req.exporter === req.importer && req.exporter !== UNKNOWN_COUNTRY;
+  if (sameState) return { movement: 'domestic', populationCountry: req.exporter, landedElsewhere: false };
+  return { movement: 'export', populationCountry: req.exporter === UNKNOWN_COUNTRY ? null : req.exporter, landedElsewhere: false };
 }
 
 function badCode(pointer: string, value: string, list: string): Problem {
@@ -158,6 +165,7 @@ function decide(ctx: TradeContext, out: Outcome): void {
   const appendix = ctx.appendix!;
   const listedAppendix = r.listed ? r.entry.appendix : appendix;
 
+  if (ctx.exporter === UNKNOWN_COUNTRY || ctx.importer === UNKNOWN_COUNTRY) out.warn(WARNINGS.STATE_UNKNOWN, true);
   ctx.exporterStatus = partyStatus(ctx.data, ctx.exporter, ctx.lineage, listedAppendix, ctx.date);
   ctx.importerStatus = partyStatus(ctx.data, ctx.importer, ctx.lineage, listedAppendix, ctx.date);
   if (outsideConvention(ctx, out)) return; // row 2: R34

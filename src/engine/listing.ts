@@ -151,26 +151,27 @@ function decideEntry(entry: ListingEntry, taxon: number, s: Specimen, notes: Res
 export function resolveListing(data: EngineData, taxon: number, country: string | null, s: Specimen, date: string): Resolution {
   const notes: ResolutionNote[] = [];
   const below: number[] = [];
+  // An exclusion takes the taxon out of that entry only: a broader entry higher up still
+  // applies (cites-rules §4.2); with none, the taxon is not listed, and says which excluded it.
+  let excludedBy: ListingEntry | null = null;
   for (let t = taxon; t !== -1; t = data.taxa[t]!.parent) {
     const entries = data.listingsByTaxon.get(t);
     if (entries !== undefined) {
       let candidates: ListingEntry[] | null = null;
-      let excludedBy: ListingEntry | null = null;
       for (const e of entries) {
         if (!inForce(e.from, e.to, date)) continue;
         if (e.excluded !== null && isExcluded(e, below, country, notes)) {
-          excludedBy = e;
+          excludedBy ??= e;
           continue;
         }
         if (e.populations !== null && country !== null && !scopeContains(e.populations, country)) continue;
         (candidates ??= []).push(e);
       }
       if (candidates !== null) return choose(candidates, taxon, country, s, notes);
-      if (excludedBy !== null) return { listed: false, why: 'excluded', entry: excludedBy, notes };
     }
     below.push(t);
   }
-  return { listed: false, why: 'no-listing', entry: null, notes };
+  return excludedBy === null ? { listed: false, why: 'no-listing', entry: null, notes } : { listed: false, why: 'excluded', entry: excludedBy, notes };
 }
 
 /**

@@ -5,6 +5,7 @@
  * reservation on the listing is a non-Party for that species (Art. XV(3), XVI(2), XXIII(3)).
  */
 import type { Appendix } from '../contract/codes.js';
+import { UNKNOWN_COUNTRY } from '../contract/countries.js';
 import type { SnapshotReservation } from '../contract/snapshot.js';
 import { inForce, type EngineData } from './data.js';
 
@@ -32,6 +33,9 @@ export function isPartyOn(data: EngineData, code: string, date: string): boolean
  * between Appendices voids it).
  */
 export function partyStatus(data: EngineData, code: string, lineage: readonly number[], appendix: Appendix, date: string): PartyStatus {
+  // An unknown State (XX) may well be a Party: read as one, so the Convention's own
+  // documents are asked for and "outside the Convention" is never concluded from it.
+  if (code === UNKNOWN_COUNTRY) return PARTY;
   if (!isPartyOn(data, code, date)) return NON_PARTY;
   const reservation = reservationOf(data, code, lineage, appendix, date) ?? reservationOf(data, responsibleParty(data, code), lineage, appendix, date);
   return reservation === null ? PARTY : { kind: 'reserving', reservation };

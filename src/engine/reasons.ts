@@ -107,8 +107,11 @@ export const WARNINGS = {
   OUTSIDE_CITES_NATIONAL_LAW: note('OUTSIDE_CITES_NATIONAL_LAW', 'Outside the Convention, national law and the controls of any transit Party still apply.'),
   CLAIM_NOT_APPLICABLE: note('CLAIM_NOT_APPLICABLE', 'An exemption was claimed but its conditions are not met; the normal rules were applied.'),
   OWNER_RESIDENCE_NEEDED: note('OWNER_RESIDENCE_NEEDED', 'Personal-effects exemption: give the owner\'s State of usual residence to decide it; the normal rules were applied.'),
+  TERM_NEEDED_FOR_EXEMPTION: note('TERM_NEEDED_FOR_EXEMPTION', 'The exemption claimed depends on the kind of specimen (not a live animal; the part a per-person limit is set for): give the trade term. Without it the normal rules were applied.'),
+  PERSONAL_EFFECTS_LIMIT_UNCHECKED: note('PERSONAL_EFFECTS_LIMIT_UNCHECKED', 'The quantity is not in a unit the per-person limit of Res. Conf. 13.7 can be compared with.'),
   LIVE_PERSONAL_EFFECTS: note('LIVE_PERSONAL_EFFECTS', 'Live animals are not treated as personal effects under this deployment\'s policy (certificate of ownership, Res. Conf. 10.20).'),
   EXPORT_PERMIT_REQUIREMENT_ASSUMED: note('EXPORT_PERMIT_REQUIREMENT_ASSUMED', 'Assumed that the State of wild origin requires export permits for this species (Art. VII(3)(b)(iii)).'),
   SOURCE_X_WITH_ORIGIN: note('SOURCE_X_WITH_ORIGIN', 'Source X (high seas) with a country of origin: a catch in waters under a State\'s jurisdiction is not introduction from the sea.'),
+  STATE_UNKNOWN: note('STATE_UNKNOWN', 'State of export or import unknown (XX): its Party status cannot be checked; the documents shown are those a Party would issue or require.'),
   RE_EXPORT_ORIGIN_UNKNOWN: note('RE_EXPORT_ORIGIN_UNKNOWN', 'Re-export with an unknown country of origin.'),
 } as const;

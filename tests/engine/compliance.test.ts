@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codes, decide, rulesEngine } from '../helpers/engine.js';
+import { codes, decide, docs, rulesEngine } from '../helpers/engine.js';
 
 const engine = rulesEngine();
 
@@ -73,6 +73,22 @@ describe('R41 — code consistency (Res. Conf. 12.3): never a silent allow', () 
   });
   it('source D outside Appendix I is flagged', () => {
     const r = decide(engine, { taxon: 'Amazona aestiva', exporter: 'ZA', importer: 'DE', purpose: 'T', source: 'D' });
+    expect(r.reviewRequired).toBe(true);
+  });
+  it('source X (high seas) with the exporter named as country of origin: read as a wild export from that State, flagged', () => {
+    // Walrus ivory "from the sea" whose origin is Canada, the listing Party: a catch in
+    // Canadian waters is an export by the listing Party (Art. V(2)), not an introduction from the sea.
+    const r = decide(engine, { taxon: 'Odobenus rosmarus', exporter: 'CA', importer: 'US', origin: 'CA', purpose: 'T', source: 'X', term: 'IVC' });
+    expect(r.decision).toBe('needs-permit');
+    expect(r.movement).toBe('export');
+    expect(docs(r)).toEqual(['export-permit@CA']);
+    expect(r.reviewRequired).toBe(true);
+    expect(r.warnings.map((w) => w.code)).toContain('SOURCE_X_WITH_ORIGIN');
+  });
+  it('source X landed in the flag State with that State as origin stays an introduction from the sea, flagged', () => {
+    const r = decide(engine, { taxon: 'Carcharhinus longimanus', exporter: 'ES', importer: 'ES', origin: 'ES', purpose: 'T', source: 'X', term: 'FIN' });
+    expect(r.movement).toBe('introduction-from-the-sea');
+    expect(docs(r)).toEqual(['introduction-from-the-sea-certificate@ES']);
     expect(r.reviewRequired).toBe(true);
   });
   it('sources U and I always need review', () => {

@@ -66,6 +66,23 @@ describe('R25 — personal and household effects (Art. VII(3), Res. Conf. 13.7)'
     expect(r.decision).toBe('needs-permit');
     expect(r.warnings.map((w) => w.code)).toContain('LIVE_PERSONAL_EFFECTS');
   });
+  it('live eggs and fingerlings are live animals too', () => {
+    for (const term of ['EGL', 'FIG']) {
+      const r = decide(engine, { ...caviar, term, claims: { personalEffects: true, ownerResidence: 'DE' } });
+      expect(r.decision, term).toBe('needs-permit');
+      expect(r.warnings.map((w) => w.code)).toContain('LIVE_PERSONAL_EFFECTS');
+    }
+  });
+  it('an animal without a trade term is not exempt: nothing shows it is not alive (stricter reading)', () => {
+    const r = decide(engine, { taxon: 'Panthera pardus', exporter: 'DE', importer: 'FR', purpose: 'P', source: 'W', claims: { personalEffects: true, ownerResidence: 'DE' } });
+    expect(r.decision).not.toBe('allow');
+    expect(r.warnings.map((w) => w.code)).toContain('TERM_NEEDED_FOR_EXEMPTION');
+  });
+  it('caviar in a unit the 125 g limit cannot be compared with is flagged for review', () => {
+    const r = decide(engine, { ...caviar, quantity: 200, claims: { personalEffects: true, ownerResidence: 'DE' } });
+    expect(r.reviewRequired).toBe(true);
+    expect(r.warnings.map((w) => w.code)).toContain('PERSONAL_EFFECTS_LIMIT_UNCHECKED');
+  });
   it('a commercial purpose voids the claim', () => {
     const r = decide(engine, { ...caviar, purpose: 'T', quantity: 50, unit: 'GRM', claims: { personalEffects: true, ownerResidence: 'DE' } });
     expect(r.decision).toBe('needs-permit');
@@ -81,6 +98,21 @@ describe('R27 — scientific exchange between registered institutions (Art. VII(
   });
   it('never for live animals (pitfall 19)', () => {
     const r = decide(engine, { taxon: 'Panthera tigris', exporter: 'GB', importer: 'US', purpose: 'S', source: 'C', term: 'LIV', claims: { registeredInstitutions: true } });
+    expect(r.decision).toBe('needs-permit');
+    expect(r.warnings.map((w) => w.code)).toContain('CLAIM_NOT_APPLICABLE');
+  });
+  it('live eggs are live animals: hyacinth macaw eggs follow the Appendix-I rules', () => {
+    const r = decide(engine, { taxon: 'Anodorhynchus hyacinthinus', exporter: 'BR', importer: 'DE', purpose: 'S', source: 'W', term: 'EGL', claims: { registeredInstitutions: true } });
+    expect(r.decision).toBe('needs-permit');
+    expect(docs(r)).toEqual(['export-permit@BR', 'import-permit@DE']);
+  });
+  it('an animal specimen without a trade term does not qualify (stricter reading)', () => {
+    const r = decide(engine, { taxon: 'Panthera tigris', exporter: 'GB', importer: 'US', purpose: 'S', source: 'W', claims: { registeredInstitutions: true } });
+    expect(r.decision).toBe('needs-permit');
+    expect(r.warnings.map((w) => w.code)).toContain('TERM_NEEDED_FOR_EXEMPTION');
+  });
+  it('only between Parties: a non-Party has no Management Authority to register an institution', () => {
+    const r = decide(engine, { taxon: 'Panthera tigris', exporter: 'GB', importer: 'TW', purpose: 'S', source: 'W', term: 'SPE', claims: { registeredInstitutions: true } });
     expect(r.decision).toBe('needs-permit');
     expect(r.warnings.map((w) => w.code)).toContain('CLAIM_NOT_APPLICABLE');
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { codes, decide, docs, rulesEngine } from '../helpers/engine.js';
+import { createEngine } from '../../src/engine/index.js';
+import { RULES_BUNDLE } from '../fixtures/rules-bundle.js';
+import { codes, decide, docs, rulesEngine, snapshotOf } from '../helpers/engine.js';
 
 const engine = rulesEngine();
 const trade = { exporter: 'KE', importer: 'DE', purpose: 'T', source: 'W' } as const;
@@ -70,6 +72,59 @@ describe('R2 — what counts as a trade event (Art. I(c)–(e))', () => {
     const r = decide(engine, { ...trade, taxon: 'Amazona aestiva', exporter: 'CH', origin: 'AR' });
     expect(r.movement).toBe('re-export');
     expect(docs(r)).toEqual(['re-export-certificate@CH']);
+  });
+
+  // Hammerhead fins landed in Hong Kong from the high seas (origin ZZ), then sent to China.
+  const fins = { taxon: 'Sphyrna lewini', exporter: 'HK', importer: 'CN', origin: 'ZZ', purpose: 'T', source: 'X', term: 'FIN' } as const;
+  it('a specimen introduced from the sea and sent on is re-exported: App. III needs a re-export certificate (Art. V(4), pitfall 2)', () => {
+    const r = decide(engine, { ...fins, date: '2013-06-01' });
+    expect(r.movement).toBe('re-export');
+    expect(r.decision).toBe('needs-permit');
+    expect(docs(r)).toEqual(['re-export-certificate@HK']);
+  });
+  it('... and App. II a re-export certificate, not an export permit (Art. IV(5))', () => {
+    const r = decide(engine, { ...fins, date: '2024-06-01' });
+    expect(r.movement).toBe('re-export');
+    expect(docs(r)).toEqual(['re-export-certificate@HK']);
+    expect(r.reviewRequired).toBe(false);
+  });
+
+  it('an unknown State (XX) is never taken for a non-Party: no "outside the Convention" allow (R34, row 30)', () => {
+    const r = decide(engine, { taxon: 'Panthera tigris', exporter: 'XX', importer: 'TW', purpose: 'T', source: 'W' });
+    expect(r.decision).not.toBe('allow');
+    expect(codes(r)).not.toContain('OUTSIDE_CITES');
+    expect(r.reviewRequired).toBe(true);
+    expect(r.warnings.map((w) => w.code)).toContain('STATE_UNKNOWN');
+  });
+  it('an unknown State as importer of Appendix-I specimens: the Appendix-I documents, flagged', () => {
+    const r = decide(engine, { taxon: 'Panthera tigris', exporter: 'IN', importer: 'XX', purpose: 'S', source: 'W' });
+    expect(r.decision).toBe('needs-permit');
+    expect(docs(r)).toEqual(['export-permit@IN', 'import-permit@XX']);
+    expect(r.reviewRequired).toBe(true);
+  });
+  it('two unknown States are not taken for one: not a domestic movement', () => {
+    const r = decide(engine, { taxon: 'Panthera tigris', exporter: 'XX', importer: 'XX', purpose: 'S', source: 'W' });
+    expect(r.movement).toBe('export');
+    expect(r.decision).toBe('needs-permit');
+  });
+});
+
+describe('Listing resolution: an exclusion removes the taxon from that entry only (cites-rules §4.2)', () => {
+  // A constructed listing (not a real one) of the order above Felidae, whose App. II entry
+  // excepts the domestic cat: the resolution climbs past the exception to the order's entry.
+  const withOrderEntry = createEngine(
+    snapshotOf({ ...RULES_BUNDLE, listings: [...RULES_BUNDLE.listings!, { taxon: 'Carnivora', appendix: 'III', party: 'IN', effectiveFrom: '2030-01-01' }] }),
+    { today: () => '2026-11-01' },
+  );
+  it('without a broader entry the excepted taxon is not listed', () => {
+    const r = decide(withOrderEntry, { ...trade, taxon: 'Felis catus', date: '2029-12-31' });
+    expect(r.decision).toBe('allow');
+    expect(r.listing).toBeNull();
+  });
+  it('with one, the broader entry applies', () => {
+    const r = decide(withOrderEntry, { ...trade, taxon: 'Felis catus', date: '2030-06-01' });
+    expect(r.appendix).toBe('III');
+    expect(r.listing).toMatchObject({ taxon: 'Carnivora', inherited: true });
   });
 });
 

@@ -5,6 +5,7 @@
  * the decision; a claim whose conditions fail leaves the normal rules to decide, with a warning.
  */
 import { doc, type Outcome, type TradeContext } from '../outcome.js';
+import type { Note } from '../../contract/trade-check.js';
 import { CONDITIONS, WARNINGS } from '../reasons.js';
 import { inUnit } from './compliance.js';
 import { isPreConvention } from './source-codes.js';
@@ -24,19 +25,49 @@ export function preConvention(ctx: TradeContext, out: Outcome): boolean {
   return true;
 }
 
+/**
+ * Res. Conf. 13.7 per-person limits. A limit that may apply but cannot be checked (no
+ * term for a limit on one term, or a quantity in a unit that does not convert) is read
+ * strictly: over the limit when the figure exceeds it, otherwise the limit is a condition
+ * of the exemption, and the decision is flagged for review when the figures do not compare.
+ */
 function personalEffectsLimitExceeded(ctx: TradeContext, out: Outcome): boolean {
   const names = new Set(ctx.lineage.map((t) => ctx.data.taxa[t]!.name));
+  const term = ctx.specimen.term;
   for (const limit of ctx.policy.personalEffectsLimits) {
     if (!names.has(limit.taxon)) continue;
-    if (limit.terms.length > 0 && (ctx.specimen.term === undefined || !limit.terms.includes(ctx.specimen.term))) continue;
-    const quantity = ctx.quantity === undefined ? null : inUnit(ctx.quantity, ctx.unit, limit.unit === 'grams' ? 'GRM' : null);
-    if (quantity !== null && quantity > limit.max) {
-      out.because('PERSONAL_EFFECTS_LIMIT_EXCEEDED');
-      return true;
+    if (limit.terms.length > 0 && term !== undefined && !limit.terms.includes(term)) continue;
+    if (ctx.quantity !== undefined) {
+      const quantity = inUnit(ctx.quantity, ctx.unit, limit.unit === 'grams' ? 'GRM' : null);
+      if (quantity === null) out.warn(WARNINGS.PERSONAL_EFFECTS_LIMIT_UNCHECKED, true);
+      else if (quantity > limit.max) {
+        out.because('PERSONAL_EFFECTS_LIMIT_EXCEEDED');
+        if (limit.terms.length > 0 && term === undefined) out.warn(WARNINGS.TERM_NEEDED_FOR_EXEMPTION, true);
+        return true;
+      }
     }
     out.condition(CONDITIONS.WITHIN_PERSONAL_EFFECTS_LIMIT);
   }
   return false;
+}
+
+/** Terms that are live animals (Res. Conf. 12.3): live, live eggs, fingerlings. */
+const LIVE_ANIMAL_TERMS: ReadonlySet<string> = new Set(['LIV', 'EGL', 'FIG']);
+
+/**
+ * An exemption closed to live animals holds only when the term shows the specimen is not
+ * one; without a term the stricter reading applies (as for annotations), with a warning.
+ * Returns true when the exemption is closed.
+ */
+function closedToLiveAnimals(ctx: TradeContext, out: Outcome, liveNote: Note): boolean {
+  if (ctx.kingdom !== 'Animalia') return false;
+  if (ctx.specimen.term === undefined) {
+    out.warn(WARNINGS.TERM_NEEDED_FOR_EXEMPTION);
+    return true;
+  }
+  if (!LIVE_ANIMAL_TERMS.has(ctx.specimen.term)) return false;
+  out.warn(liveNote);
+  return true;
 }
 
 /** R25 (Art. VII(3), Res. Conf. 13.7). */
@@ -47,10 +78,7 @@ export function personalEffects(ctx: TradeContext, out: Outcome): boolean {
     out.warn(WARNINGS.CLAIM_NOT_APPLICABLE);
     return false;
   }
-  if (ctx.kingdom === 'Animalia' && ctx.specimen.term === 'LIV' && ctx.policy.personalEffectsLiveAnimals === 'exclude') {
-    out.warn(WARNINGS.LIVE_PERSONAL_EFFECTS);
-    return false;
-  }
+  if (ctx.policy.personalEffectsLiveAnimals === 'exclude' && closedToLiveAnimals(ctx, out, WARNINGS.LIVE_PERSONAL_EFFECTS)) return false;
   if (personalEffectsLimitExceeded(ctx, out)) return false;
   const residence = claims.ownerResidence;
   const acquiredIn = claims.acquiredIn ?? ctx.exporter;
@@ -74,13 +102,19 @@ export function personalEffects(ctx: TradeContext, out: Outcome): boolean {
   return true;
 }
 
-/** R27 (Art. VII(6), Res. Conf. 11.15): not for live animals, not commercial. */
+/**
+ * R27 (Art. VII(6), Res. Conf. 11.15): museum and herbarium specimens and live plant
+ * material, not live animals, not commercial, between institutions registered by the
+ * Management Authorities of both States (so both must be Parties for the species).
+ */
 export function scientificExchange(ctx: TradeContext, out: Outcome): boolean {
   if (ctx.claims.registeredInstitutions !== true) return false;
-  if (ctx.commercial || (ctx.kingdom === 'Animalia' && ctx.specimen.term === 'LIV')) {
+  const bothParties = ctx.exporterStatus?.kind === 'party' && ctx.importerStatus?.kind === 'party';
+  if (ctx.commercial || !bothParties) {
     out.warn(WARNINGS.CLAIM_NOT_APPLICABLE);
     return false;
   }
+  if (closedToLiveAnimals(ctx, out, WARNINGS.CLAIM_NOT_APPLICABLE)) return false;
   out.because('SCIENTIFIC_EXCHANGE')
     .condition(CONDITIONS.BOTH_REGISTERED)
     .condition(CONDITIONS.LABELLED)

@@ -5,6 +5,7 @@
  * settles the pre-Convention test of source O (R24) before any rule relies on the source.
  */
 import type { Source } from '../../contract/codes.js';
+import { HIGH_SEAS, UNKNOWN_COUNTRY } from '../../contract/countries.js';
 import { firstListedOn } from '../listing.js';
 import type { Outcome, TradeContext } from '../outcome.js';
 import { WARNINGS } from '../reasons.js';
@@ -36,8 +37,10 @@ export function checkSourceForTaxon(ctx: TradeContext, out: Outcome): void {
   } else if (src === 'I') {
     out.because('SOURCE_CONFISCATED');
     out.reviewRequired = true;
-  } else if (src === 'X' && ctx.origin !== null && ctx.origin !== 'ZZ' && ctx.origin !== ctx.exporter) {
+  } else if (src === 'X' && ctx.origin !== null && ctx.origin !== HIGH_SEAS && ctx.origin !== UNKNOWN_COUNTRY) {
+    // A State named as origin has jurisdiction over the catch area: not the high seas.
     out.warn(WARNINGS.SOURCE_X_WITH_ORIGIN, true);
+    if (ctx.movement !== 'introduction-from-the-sea') readAs(ctx, 'W'); // row 30
   }
 }
 
