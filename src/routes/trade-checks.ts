@@ -101,8 +101,10 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
         const result = parsed.success ? engine.evaluate(parsed.data, today) : validationProblem(parsed.error.issues, `/items/${i}`);
         if (isProblem(result)) {
           summary.invalid++;
-          if (result.errors && parsed.success) result.errors = result.errors.map((e) => ({ ...e, pointer: e.pointer.replace('#', `#/items/${i}`) }));
-          replies.push(JSON.stringify(result));
+          // The engine's problems may be shared (unknown names are cached): point into the
+          // batch on a copy, never on the problem itself.
+          const shown = parsed.success && result.errors ? { ...result, errors: result.errors.map((e) => ({ ...e, pointer: e.pointer.replace('#', `#/items/${i}`) })) } : result;
+          replies.push(JSON.stringify(shown));
           continue;
         }
         summary[result.decision]++;

@@ -98,6 +98,18 @@ describe('POST /v1/trade-checks/batch', () => {
     );
   });
 
+  it('the same misspelled name in several items points at each item, and leaves single checks alone', async () => {
+    const typo = { ...leopardTrophy, taxon: 'Panthra pardus' };
+    for (let round = 0; round < 2; round++) {
+      const results = (await post('/v1/trade-checks/batch', { items: [leopardTrophy, typo, typo] })).json().results;
+      expect(results[1]).toMatchObject({ status: 422, errors: [{ pointer: '#/items/1/taxon' }] });
+      expect(results[2]).toMatchObject({ status: 422, errors: [{ pointer: '#/items/2/taxon' }] });
+    }
+    const single = await post('/v1/trade-checks', typo);
+    expect(single.statusCode).toBe(422);
+    expect(single.json().errors).toEqual([expect.objectContaining({ pointer: '#/taxon' })]);
+  });
+
   it('refuses more items than the configured cap, with a clear error', async () => {
     const small = await testApp({ env: { BATCH_MAX_ITEMS: '3' } });
     const res = await small.app.inject({ method: 'POST', url: '/v1/trade-checks/batch', payload: { items: [leopardTrophy, leopardTrophy, leopardTrophy, leopardTrophy] } });
