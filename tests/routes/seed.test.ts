@@ -83,6 +83,25 @@ describe('the built-in seed', () => {
 });
 
 describe('GET /v1/taxa search', () => {
+  const check = async (body: Record<string, unknown>) => (await t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: body })).json();
+
+  it('Greenland, not Denmark, holds the porbeagle reservation Denmark entered on its behalf (Art. XXIII)', async () => {
+    const porbeagle = { taxon: 'Lamna nasus', importer: 'DE', purpose: 'T', source: 'W', term: 'MEA', date: '2024-01-01' };
+    const fromDenmark = await check({ ...porbeagle, exporter: 'DK' });
+    expect(fromDenmark.documents).toEqual([{ type: 'export-permit', issuer: 'DK' }]);
+    const fromGreenland = await check({ ...porbeagle, exporter: 'GL' });
+    expect(fromGreenland.documents).toEqual([{ type: 'comparable-documentation', issuer: 'GL', inLieuOf: 'export-permit' }]);
+  });
+
+  it('elephant ivory carvings: non-commercial from Zimbabwe are Appendix II, from Namibia deemed Appendix I (annotation 2)', async () => {
+    const carving = { taxon: 'Loxodonta africana', importer: 'DE', purpose: 'P', source: 'W', term: 'IVC', date: '2024-01-01' };
+    const zw = await check({ ...carving, exporter: 'ZW' });
+    expect(zw).toMatchObject({ appendix: 'II', documents: [{ type: 'export-permit', issuer: 'ZW' }] });
+    const na = await check({ ...carving, exporter: 'NA' });
+    expect(na).toMatchObject({ appendix: 'I', listing: { deemedAppendixI: true } });
+    expect(na.documents.map((d: { type: string }) => d.type).sort()).toEqual(['export-permit', 'import-permit']);
+  });
+
   it('finds scientific names, synonyms and common names whatever the case, spacing or accents', async () => {
     const first = async (q: string) => (await t.app.inject({ url: '/v1/taxa', query: { q } })).json().items[0];
     expect(await first('LOXODONTA   africana')).toMatchObject({ name: 'Loxodonta africana', matchedAs: 'accepted' });
