@@ -121,4 +121,10 @@ describe('R17 — annotated Appendix-II populations: uncovered specimens are App
     expect(r.appendix).toBe('I');
     expect(docs(r)).toEqual(['export-permit@KE', 'import-permit@DE']);
   });
+  it('1997-2000: Botswana, Namibia and Zimbabwe elephants were Appendix II under the CoP10 annotation, never unlisted', () => {
+    const skins = decide(engine, { taxon: 'Loxodonta africana', exporter: 'BW', importer: 'DE', purpose: 'T', source: 'W', term: 'SKI', date: '1998-06-01' });
+    expect(skins).toMatchObject({ decision: 'deny', appendix: 'I', listing: { appendix: 'II', deemedAppendixI: true, effectiveFrom: '1997-09-18' } });
+    const trophy = decide(engine, { taxon: 'Loxodonta africana', exporter: 'ZW', importer: 'DE', purpose: 'H', source: 'W', term: 'TRO', date: '1997-09-18' });
+    expect(trophy).toMatchObject({ decision: 'needs-permit', appendix: 'II' });
+  });
 });
