@@ -174,6 +174,18 @@ function codeList<T extends string>(run: TableRun, line: number, column: string,
   return [...new Set(codes)] as T[];
 }
 
+/**
+ * Species+ gives a quota's last day (a calendar-year quota ends 31/12/2017, the next starts
+ * 01/01/2018; CoP18 quotas end 25/11/2019, their successors start 26/11/2019), whereas our
+ * dates end the day before `effectiveTo`. One file's rows end on a successor's first day
+ * instead; reading every end as a last day keeps those a day longer: the stricter reading.
+ */
+function dayAfter(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 export async function parseQuotasFile(input: Readable, ctx: ParseContext): Promise<ParsedFile> {
   const run = new TableRun(ctx);
   const quotas: BundleQuota[] = [];
@@ -187,8 +199,9 @@ export async function parseQuotasFile(input: Readable, ctx: ParseContext): Promi
     const kind = QUOTA_TYPES[type.trim()];
     if (kind === undefined) run.errors.add(line, 'quota_type', `"${type.trim()}" is not one of ${Object.keys(QUOTA_TYPES).join(', ')}`);
     const from = run.date(line, 'start_date', start, true);
-    const to = run.date(line, 'end_date', end, false, ['Present']);
-    if (from && to && to <= from) run.errors.add(line, 'end_date', `${to} is not after the start date ${from}`);
+    const lastDay = run.date(line, 'end_date', end, false, ['Present']);
+    const to = lastDay ? dayAfter(lastDay) : lastDay;
+    if (from && to && to <= from) run.errors.add(line, 'end_date', `${lastDay} is before the start date ${from}`);
     const exporter = /^all$/i.test(iso.trim()) ? null : run.country(line, 'iso_code2', iso);
     run.rank(line, rank);
     const quantity = Number(quota.trim().replace(/,/g, ''));
