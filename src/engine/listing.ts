@@ -1,7 +1,9 @@
 /**
  * Which listing applies to a specimen (cites-rules.md §4.2): walk from the taxon up its
  * classification; the first level with an entry in force that takes in the specimen's
- * population decides. A named population beats "all populations except…", which beats the
+ * population decides (with the origin unknown, a level that names its populations only is
+ * weighed against the broader entry above it, and the stricter wins). A named population
+ * beats "all populations except…", which beats the
  * whole taxon; an exception on a higher-taxon entry removes the taxon from the Appendices;
  * the entry's specimen coverage then decides parts, derivatives and deemed-Appendix-I.
  */
@@ -149,12 +151,29 @@ function decideEntry(entry: ListingEntry, taxon: number, s: Specimen, notes: Res
  * origin is unknown: split listings then take their strictest entry) on `date`.
  */
 export function resolveListing(data: EngineData, taxon: number, country: string | null, s: Specimen, date: string): Resolution {
-  const notes: ResolutionNote[] = [];
-  const below: number[] = [];
+  return resolveFrom(data, taxon, taxon, [], country, s, date, []);
+}
+
+/** How strict a resolution is: Appendix I first, not listed last. */
+const strictness = (r: Resolution) => (r.listed ? STRICTNESS[r.appendix] : 3);
+
+/** Whether every entry names the populations it takes in (so others fall to a broader entry). */
+const onlyNamedPopulations = (entries: readonly ListingEntry[]) => entries.every((e) => e.specificity === 2);
+
+function resolveFrom(
+  data: EngineData,
+  taxon: number,
+  start: number,
+  below: number[],
+  country: string | null,
+  s: Specimen,
+  date: string,
+  notes: ResolutionNote[],
+): Resolution {
   // An exclusion takes the taxon out of that entry only: a broader entry higher up still
   // applies (cites-rules §4.2); with none, the taxon is not listed, and says which excluded it.
   let excludedBy: ListingEntry | null = null;
-  for (let t = taxon; t !== -1; t = data.taxa[t]!.parent) {
+  for (let t = start; t !== -1; t = data.taxa[t]!.parent) {
     const entries = data.listingsByTaxon.get(t);
     if (entries !== undefined) {
       let candidates: ListingEntry[] | null = null;
@@ -167,7 +186,17 @@ export function resolveListing(data: EngineData, taxon: number, country: string 
         if (e.populations !== null && country !== null && !scopeContains(e.populations, country)) continue;
         (candidates ??= []).push(e);
       }
-      if (candidates !== null) return choose(candidates, taxon, country, s, notes);
+      if (candidates !== null) {
+        const here = choose(candidates, taxon, country, s, notes);
+        if (country !== null || !onlyNamedPopulations(candidates)) return here;
+        // Origin unknown and this level lists named populations only (e.g. southern white
+        // rhino of ZA and SZ in App. II): the specimen may belong to any other population,
+        // which a broader entry decides (Rhinocerotidae, App. I). The stricter one applies.
+        const above = resolveFrom(data, taxon, data.taxa[t]!.parent, [...below, t], country, s, date, notes);
+        if (strictness(above) === strictness(here)) return here;
+        notes.push('origin-unknown-split-listing');
+        return strictness(above) < strictness(here) ? above : here;
+      }
     }
     below.push(t);
   }

@@ -102,6 +102,16 @@ describe('GET /v1/taxa search', () => {
     expect(na.documents.map((d: { type: string }) => d.type).sort()).toEqual(['export-permit', 'import-permit']);
   });
 
+  it('a southern white rhino of unknown origin takes the strictest listing, even one on a higher taxon (cites-rules §4.2)', async () => {
+    // Only the populations of South Africa and Eswatini are in Appendix II; any other is
+    // Appendix I through Rhinocerotidae. Re-exported live from Germany with origin unknown:
+    const rhino = { taxon: 'Ceratotherium simum simum', exporter: 'DE', importer: 'US', purpose: 'T', source: 'W', term: 'LIV' };
+    const unknown = await check({ ...rhino, origin: 'XX' });
+    expect(unknown).toMatchObject({ decision: 'deny', appendix: 'I', listing: { taxon: 'Rhinocerotidae' }, reviewRequired: true });
+    expect(unknown.warnings.map((w: { code: string }) => w.code)).toContain('ORIGIN_UNKNOWN_SPLIT_LISTING');
+    expect(await check({ ...rhino, origin: 'ZA' })).toMatchObject({ decision: 'needs-permit', appendix: 'II', listing: { taxon: 'Ceratotherium simum simum' } });
+  });
+
   it('finds scientific names, synonyms and common names whatever the case, spacing or accents', async () => {
     const first = async (q: string) => (await t.app.inject({ url: '/v1/taxa', query: { q } })).json().items[0];
     expect(await first('LOXODONTA   africana')).toMatchObject({ name: 'Loxodonta africana', matchedAs: 'accepted' });
