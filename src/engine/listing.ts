@@ -3,9 +3,9 @@
  * classification; the first level with an entry in force that takes in the specimen's
  * population decides (with the origin unknown, a level that names its populations only is
  * weighed against the broader entry above it, and the stricter wins). A named population
- * beats "all populations except…", which beats the
- * whole taxon; an exception on a higher-taxon entry removes the taxon from the Appendices;
- * the entry's specimen coverage then decides parts, derivatives and deemed-Appendix-I.
+ * beats "all populations except…", which beats the whole taxon; an exception on a
+ * higher-taxon entry removes the taxon from that entry; the entry's specimen coverage then
+ * decides parts, derivatives and deemed-Appendix-I.
  */
 import type { Appendix, Purpose, Source } from '../contract/codes.js';
 import type { SnapshotListing } from '../contract/snapshot.js';
