@@ -6,7 +6,7 @@
  */
 import { problem, type Problem } from '../contract/problem.js';
 import type { EngineData } from './data.js';
-import { editDistance, normaliseName } from './names.js';
+import { normaliseName } from './names.js';
 
 export interface TaxonMatch {
   taxon: number;
@@ -33,12 +33,13 @@ function unknown(data: EngineData, input: string, key: string): Problem {
   });
 }
 
-/** A species of `genus` whose name is within two edits of `key` (a probable misspelling). */
-function closeSpecies(data: EngineData, genus: number, key: string): boolean {
-  for (const child of data.children.get(genus) ?? []) {
-    if (editDistance(key, normaliseName(data.taxa[child]!.name), 2) <= 2) return true;
-  }
-  return false;
+/**
+ * A scientific name or synonym of the same genus within two edits of `key`: a probable
+ * misspelling (of a species, a subspecies or a synonym), to be reported, not read as the
+ * genus. "Panthera leo persicca" is the Appendix-I Asiatic lion, not Felidae's Appendix II.
+ */
+function probableMisspelling(data: EngineData, genusWord: string, key: string): boolean {
+  return data.names.suggest(key, 5, 2).some((s) => s.kind !== 'common-name' && s.name.startsWith(`${genusWord} `));
 }
 
 export class TaxonMatcher {
@@ -80,7 +81,7 @@ export class TaxonMatcher {
     const words = key.split(' ');
     if (words.length >= 2) {
       const genus = data.genusByKey.get(words[0]!);
-      if (genus !== undefined && !closeSpecies(data, genus, key)) return { taxon: genus, matchedAs: 'genus' };
+      if (genus !== undefined && !probableMisspelling(data, words[0]!, key)) return { taxon: genus, matchedAs: 'genus' };
     }
     return unknown(data, input, key);
   }

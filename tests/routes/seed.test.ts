@@ -112,6 +112,15 @@ describe('GET /v1/taxa search', () => {
     expect(await check({ ...rhino, origin: 'ZA' })).toMatchObject({ decision: 'needs-permit', appendix: 'II', listing: { taxon: 'Ceratotherium simum simum' } });
   });
 
+  it('a misspelled synonym or subspecies is reported with suggestions, never read as its genus', async () => {
+    // Read as the genus, both would fall to a broader Appendix-II entry although they are Appendix I.
+    for (const [typo, meant] of [['Psittacus timneeh', 'Psittacus erithacus'], ['Panthera leo persicca', 'Panthera leo persica']]) {
+      const res = await t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: { taxon: typo, exporter: 'CM', importer: 'DE', purpose: 'T', source: 'W', date: '2024-01-01' } });
+      expect(res.statusCode, typo).toBe(422);
+      expect(res.json().suggestions.map((x: { name: string }) => x.name)).toContain(meant);
+    }
+  });
+
   it('finds scientific names, synonyms and common names whatever the case, spacing or accents', async () => {
     const first = async (q: string) => (await t.app.inject({ url: '/v1/taxa', query: { q } })).json().items[0];
     expect(await first('LOXODONTA   africana')).toMatchObject({ name: 'Loxodonta africana', matchedAs: 'accepted' });
