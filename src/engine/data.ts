@@ -52,7 +52,6 @@ export interface EngineData {
   readonly names: NameIndex;
   /** Genus name key → genus taxon, for binomials whose species is unknown. */
   readonly genusByKey: ReadonlyMap<string, number>;
-  readonly children: ReadonlyMap<number, readonly number[]>;
   readonly listingsByTaxon: ReadonlyMap<number, readonly ListingEntry[]>;
   readonly parties: ReadonlyMap<string, SnapshotParty>;
   readonly reservationsByParty: ReadonlyMap<string, readonly (SnapshotReservation & { taxon: number })[]>;
@@ -97,14 +96,12 @@ export function buildEngineData(snapshot: Snapshot): EngineData {
 
   const names = new NameIndex();
   const genusByKey = new Map<string, number>();
-  const children = new Map<number, number[]>();
   const taxa: TaxonNode[] = snapshot.taxa.map((t, index) => {
     names.add(t.name, index, 'accepted');
     for (const s of t.synonyms) names.add(s, index, 'synonym');
     for (const c of t.commonNames) names.add(c.name, index, 'common-name');
     if (t.rank === 'GENUS') genusByKey.set(normaliseName(t.name), index);
     const parent = t.parentId === null ? -1 : indexOf(t.parentId, `taxon ${t.name}`);
-    if (parent >= 0) push(children, parent, index);
     return { index, id: t.id, name: t.name, rank: t.rank, kingdom: t.kingdom, parent };
   });
 
@@ -145,7 +142,6 @@ export function buildEngineData(snapshot: Snapshot): EngineData {
     taxonById,
     names,
     genusByKey,
-    children,
     listingsByTaxon,
     parties: new Map(snapshot.parties.map((p) => [p.code, p])),
     reservationsByParty,

@@ -39,7 +39,7 @@ function unknown(data: EngineData, input: string, key: string): Problem {
  * genus. "Panthera leo persicca" is the Appendix-I Asiatic lion, not Felidae's Appendix II.
  */
 function probableMisspelling(data: EngineData, genusWord: string, key: string): boolean {
-  return data.names.suggest(key, 5, 2).some((s) => s.kind !== 'common-name' && s.name.startsWith(`${genusWord} `));
+  return data.names.suggest(key, 20, 2).some((s) => s.kind !== 'common-name' && s.name.startsWith(`${genusWord} `));
 }
 
 export class TaxonMatcher {
