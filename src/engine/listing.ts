@@ -13,7 +13,10 @@ import { inForce, scopeContains, type EngineData, type ListingEntry } from './da
 
 export interface Specimen {
   readonly term: string | undefined;
+  /** The source the rules read (F counts as W, an inconsistent code as W, ...). */
   readonly source: Source;
+  /** The source declared, when the rules read it as another. */
+  readonly declaredSource?: Source;
   readonly purpose: Purpose;
 }
 

@@ -11,7 +11,10 @@ export type FilterMatch = 'yes' | 'no' | 'unknown-term';
 
 /** Does a (terms, sources, purposes) filter take in this specimen? */
 export function filterMatches(f: { terms: string[]; sources: string[]; purposes: string[] }, s: Specimen): FilterMatch {
-  if (f.sources.length > 0 && !f.sources.includes(s.source)) return 'no';
+  // A source filter takes in the source as read (an F specimen is read as W, so W covers
+  // it) and as declared (a quota or suspension on F specimens still covers them).
+  const sourceListed = f.sources.includes(s.source) || (s.declaredSource !== undefined && f.sources.includes(s.declaredSource));
+  if (f.sources.length > 0 && !sourceListed) return 'no';
   if (f.purposes.length > 0 && !f.purposes.includes(s.purpose)) return 'no';
   if (f.terms.length === 0) return 'yes';
   if (s.term === undefined) return 'unknown-term';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { codes, decide, docs, rulesEngine } from '../helpers/engine.js';
+import { createEngine } from '../../src/engine/index.js';
+import { RULES_BUNDLE } from '../fixtures/rules-bundle.js';
+import { codes, decide, docs, rulesEngine, snapshotOf } from '../helpers/engine.js';
 
 const engine = rulesEngine();
 
@@ -26,6 +28,17 @@ describe('R18 — export quotas, including zero quotas (Art. IV(3), Res. Conf. 1
     expect(r.decision).toBe('needs-permit');
     expect(r.conditions.find((c) => c.code === 'WITHIN_QUOTA')?.message).toContain('250');
     expect(decide(engine, { ...leopard, quantity: 300 }).decision).toBe('deny');
+  });
+  it('a quota on source F covers F specimens although the rules read F as W (Notification 1998/14)', () => {
+    // A constructed zero quota on F (born in captivity) saiga from Kazakhstan.
+    const withF = createEngine(
+      snapshotOf({ ...RULES_BUNDLE, quotas: [...RULES_BUNDLE.quotas!, { taxon: 'Saiga tatarica', exporter: 'KZ', quantity: 0, sources: ['F'], effectiveFrom: '2020-01-01', notes: 'constructed for this test' }] }),
+      { today: () => '2026-11-01' },
+    );
+    expect(codes(decide(withF, { ...saiga, term: 'SKI', purpose: 'S', source: 'F' }))).toContain('ZERO_QUOTA');
+    expect(codes(decide(withF, { ...saiga, term: 'SKI', purpose: 'S', source: 'W' }))).not.toContain('ZERO_QUOTA');
+    // ... and the annotation's zero quota on W still covers F specimens read as W.
+    expect(codes(decide(engine, { ...saiga, term: 'SKI', purpose: 'T', source: 'F' }))).toContain('ZERO_QUOTA');
   });
   it('a quota on some specimen types, with no term given: flagged for review', () => {
     const r = decide(engine, { taxon: 'Panthera leo', exporter: 'ZA', importer: 'CN', purpose: 'T', source: 'W' });

@@ -14,7 +14,7 @@ const ANIMAL_ONLY: ReadonlySet<Source> = new Set(['C', 'F', 'R']);
 const PLANT_ONLY: ReadonlySet<Source> = new Set(['A', 'Y']);
 
 function readAs(ctx: TradeContext, source: Source): void {
-  ctx.specimen = { ...ctx.specimen, source };
+  ctx.specimen = { ...ctx.specimen, source, declaredSource: ctx.declaredSource };
 }
 
 /** Before listing resolution: checks that depend only on the taxon and the request. */
