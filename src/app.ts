@@ -92,7 +92,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     app.addHook('onClose', async () => clearInterval(poll));
   }
 
-  const keys = new KeyRing(store);
+  const keys = new KeyRing(store, 60_000, config.API_KEY_CACHE_MS);
   await app.register(problems);
   await app.register(auth, { keys, requireKeyForReads: requireKeyForReads(config) });
   await app.register(security, { config });

@@ -22,6 +22,7 @@ export const ConfigSchema = z.object({
   LOAD_SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
   BATCH_MAX_ITEMS: z.coerce.number().int().min(1).default(20_000),
   DATASET_POLL_MS: z.coerce.number().int().min(0).default(10_000),
+  API_KEY_CACHE_MS: z.coerce.number().int().min(0).default(5_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   POLICY_APP_I_CAPTIVE_BRED_COMMERCIAL: z.enum(['deny', 'review']).default('deny'),
   POLICY_SUSPENSIONS: z.enum(['deny', 'review']).default('deny'),

@@ -1,8 +1,7 @@
 /**
  * `keys create --role admin --name ops` → prints a new key once; `keys list`; `keys revoke <id>`.
- * Works on the store at DATABASE_PATH. A running server sees new keys at once; a revocation
- * made here reaches it when its key cache is next cleared (revoke through the API to apply
- * it at once).
+ * Works on the store at DATABASE_PATH. A running server sees new keys at once and a
+ * revocation made here within five seconds (its key cache re-reads entries that old).
  */
 import { parseArgs } from 'node:util';
 import { generateKey, ROLES, type Role } from '../auth/keys.js';

@@ -24,25 +24,35 @@ declare module 'fastify' {
   }
 }
 
-/** Valid keys by hash, so a request costs a hash and a map lookup, not a query. */
+/**
+ * Keys by hash, so a request costs a hash and a map lookup, not a query. An entry is
+ * re-read after `maxAgeMs`: a key revoked outside this process (`npm run keys -- revoke`,
+ * another instance) stops working within that time; the API's own revocations at once.
+ */
 export class KeyRing {
-  private readonly cache = new Map<string, ApiKeyRecord | null>();
+  private readonly cache = new Map<string, { record: ApiKeyRecord | null; readAt: number }>();
   private readonly lastUsed = new Map<string, string>();
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly store: CitesStore, flushEveryMs = 60_000) {
+  constructor(
+    private readonly store: CitesStore,
+    flushEveryMs = 60_000,
+    private readonly maxAgeMs = 5_000,
+  ) {
     this.timer = setInterval(() => this.flush(), flushEveryMs);
     this.timer.unref();
   }
 
   find(key: string, now: string): ApiKeyRecord | null {
     const hash = hashKey(key);
-    let record = this.cache.get(hash);
-    if (record === undefined) {
-      record = this.store.apiKeyByHash(hash);
+    const at = performance.now();
+    let entry = this.cache.get(hash);
+    if (entry === undefined || at - entry.readAt > this.maxAgeMs) {
+      entry = { record: this.store.apiKeyByHash(hash), readAt: at };
       if (this.cache.size > 10_000) this.cache.clear();
-      this.cache.set(hash, record);
+      this.cache.set(hash, entry);
     }
+    const record = entry.record;
     if (record === null || record.revokedAt !== null) return null;
     this.lastUsed.set(record.id, now);
     return record;

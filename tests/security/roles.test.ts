@@ -117,6 +117,16 @@ describe('keys', () => {
     await t.close();
   });
 
+  it('a key revoked outside the server (npm run keys -- revoke) stops working once its cached entry is API_KEY_CACHE_MS old', async () => {
+    const t = await testApp({ env: { API_KEY_CACHE_MS: '0' } });
+    const key = keyFor(t, 'officer');
+    expect((await t.app.inject({ url: '/v1/parties', headers: bearer(key) })).statusCode).toBe(200);
+    const id = (t.store.sqlite.prepare("SELECT id FROM api_keys WHERE role = 'officer'").pluck().get()) as string;
+    t.store.revokeApiKey(id, 'cli'); // what the CLI does, beside the server
+    expect((await t.app.inject({ url: '/v1/parties', headers: bearer(key) })).statusCode).toBe(401);
+    await t.close();
+  });
+
   it('a malformed Authorization header is refused, and keys never reach the logs', async () => {
     const lines: string[] = [];
     const { Writable } = await import('node:stream');
