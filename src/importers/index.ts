@@ -68,6 +68,11 @@ function load(store: CitesStore, kind: ImportKind, file: ParsedFile, opts: RunIm
 /** Imports a file (plain or gzip) of the given kind. Throws FileRejected with every error. */
 export async function runImport(store: CitesStore, kind: ImportKind, content: Buffer | Readable, opts: RunImportOptions): Promise<ImportReport> {
   const started = Date.now();
+  if (opts.mode === 'replace' && kind !== 'bundle') {
+    // An official file describes part of the store (the Index has no Parties, the quotas
+    // table no taxa): replacing the store with it would delete everything else.
+    throw new FileRejected([{ pointer: '', detail: `mode replace applies to bundles only, not to ${kind} files` }]);
+  }
   const parser = PARSERS[kind];
   if (!parser) throw new FileRejected([{ pointer: '', detail: `import kind "${kind}" is not supported by this build` }]);
   const input = await decompressed(Buffer.isBuffer(content) ? Readable.from([content]) : content);

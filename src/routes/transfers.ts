@@ -12,6 +12,9 @@ const ImportQuery = z.strictObject({
   kind: z.enum(IMPORT_KINDS).default('bundle').describe('What the body is (contract §4)'),
   mode: z.enum(['merge', 'replace']).default('merge').describe('merge: add and update by natural keys; replace: the store becomes exactly the bundle'),
   asOf: IsoDate.optional().describe('Date an official file describes (the Index has none in its content); default today'),
+}).refine((q) => q.mode === 'merge' || q.kind === 'bundle', {
+  path: ['mode'],
+  message: 'replace applies to bundles only: an official file describes part of the store, and replacing with it would delete the rest',
 });
 
 const Counts = z.record(z.string(), z.number());

@@ -1,6 +1,7 @@
 /** Issue: listings store — bundle import/export: round trip, all-or-nothing, every error listed. */
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileRejected, runImport } from '../../src/importers/index.js';
 import { bearer, keyFor, testApp, type TestApp } from '../helpers/app.js';
 
 let seeded: TestApp;
@@ -99,6 +100,19 @@ describe('bundle export and import', () => {
     expect(res.statusCode).toBe(200);
     expect(await exportText(t)).toBe(seedBundle);
     await t.close();
+  });
+
+  it('replace mode is refused for official files, which describe only part of the store', async () => {
+    const key = keyFor(seeded, 'officer');
+    const before = await exportText(seeded);
+    const parties = 'Country,ISO,Region,Type,date_of_joining,entry_into_force\nKenya,KE,Africa,Ratification,13/12/1978,13/03/1979\n';
+    const res = await seeded.app.inject({ method: 'POST', url: '/v1/imports?kind=parties&mode=replace', headers: { ...bearer(key), 'content-type': 'text/csv' }, payload: parties });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect(res.json().errors).toEqual([expect.objectContaining({ pointer: '#/mode', in: 'query' })]);
+    // The same guard for the CLI (npm run import -- parties file.csv --mode replace).
+    await expect(runImport(seeded.store, 'parties', Buffer.from(parties), { actor: 'test', mode: 'replace' })).rejects.toThrow(FileRejected);
+    expect(await exportText(seeded)).toBe(before);
   });
 
   it('imports need an officer key', async () => {
