@@ -95,6 +95,16 @@ export function evaluateTrade(
 ): TradeCheckResult | Problem {
   const match: TaxonMatch | Problem = req.taxonId !== undefined ? matcher.byId(req.taxonId) : matcher.byName(req.taxon!);
   if ('status' in match) return match;
+  if (req.taxonId !== undefined && req.taxon !== undefined) {
+    // Both given: they must name the same taxon, or a typo in one would decide silently.
+    const named = matcher.byName(req.taxon);
+    if ('status' in named || named.taxon !== match.taxon) {
+      const idName = data.taxa[match.taxon]!.name;
+      return problem('validation-error', 400, `taxonId ${req.taxonId} is ${idName}, which "${req.taxon}" does not name; give one of them, or both for the same taxon.`, {
+        errors: [{ pointer: '#/taxonId', in: 'body', detail: `is ${idName}, not "${req.taxon}"` }],
+      });
+    }
+  }
   if (req.term !== undefined && data.terms.size > 0 && !data.terms.has(req.term)) return badCode('#/term', req.term, 'term');
   if (req.unit !== undefined && data.units.size > 0 && !data.units.has(req.unit)) return badCode('#/unit', req.unit, 'unit');
 

@@ -149,6 +149,14 @@ describe('Names resolve in any case and spacing; unknown names are reported, nev
     expect(r.warnings.map((w) => w.code)).toContain('GENUS_INFERRED');
   });
 
+  it('taxon and taxonId together must name the same taxon: a conflict is a 400, never a decision', () => {
+    const tiger = decide(engine, { ...trade, taxon: 'Panthera tigris' });
+    const budgie = decide(engine, { ...trade, taxon: 'Melopsittacus undulatus' });
+    expect(decide(engine, { ...trade, taxon: 'tiger', taxonId: tiger.taxon.id }).decision).toBe('deny');
+    const conflict = engine.check({ ...trade, taxon: 'Panthera tigris', taxonId: budgie.taxon.id });
+    expect(conflict).toMatchObject({ status: 400, errors: [{ pointer: '#/taxonId' }] });
+  });
+
   it('a name that matches nothing at all is a problem, not an allow', () => {
     expect(engine.check({ ...trade, taxon: 'Zzyzx nonexistens' })).toMatchObject({ status: 422 });
   });
