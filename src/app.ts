@@ -6,6 +6,8 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { readFileSync } from 'node:fs';
 import { requireKeyForReads, type Config } from './config.js';
+import { problem } from './contract/problem.js';
+import { sendProblem } from './http/reply.js';
 import auth, { KeyRing } from './plugins/auth.js';
 import { PACKAGE_JSON } from './paths.js';
 import docs from './plugins/docs.js';
@@ -50,6 +52,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors Fastify raises before routing (a malformed URL such as /v1/taxa/%) answer as
+    // problem details like every other error.
+    frameworkErrors: (error, _req, reply) => {
+      void sendProblem(reply, problem('validation-error', 400, `The request URL cannot be read: ${error.message}`));
+    },
   });
 
   const services: Services = {

@@ -90,6 +90,13 @@ describe('errors are RFC 9457 problem+json', () => {
     expect(res.json()).toMatchObject({ type: '/problems/not-found', status: 404 });
   });
 
+  it('a URL that cannot be decoded gets 400 problem+json too', async () => {
+    const res = await t.app.inject('/v1/taxa/%');
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ type: '/problems/validation-error', status: 400 });
+  });
+
   it('problem types are documented at their URI', async () => {
     const res = await t.app.inject('/problems/unknown-taxon');
     expect(res.json()).toEqual({ type: '/problems/unknown-taxon', title: 'No taxon matches this name' });
