@@ -15,8 +15,9 @@ export function ifMatchRevision(req: FastifyRequest): number | Problem {
   if (header === undefined) {
     return problem('precondition-required', 428, 'Send If-Match with the ETag of the record you read (GET it first).');
   }
-  const m = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
-  if (!m) return problem('conflict', 412, `If-Match must be one ETag such as "3"; got ${header}.`);
+  // RFC 9110 §13.1.1: If-Match compares strongly, so a weak ETag (W/"3") never matches.
+  const m = /^"(\d+)"$/.exec(header.trim());
+  if (!m) return problem('conflict', 412, `If-Match must be one strong ETag such as "3"; got ${header}.`);
   return Number(m[1]);
 }
 

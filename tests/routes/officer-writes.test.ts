@@ -41,6 +41,8 @@ describe('listings', () => {
   it('an update needs If-Match: 428 without it, 412 with a stale ETag, 200 with the current one', async () => {
     expect((await send('PATCH', `/v1/listings/${id}`, { annotation: { en: 'test' } })).statusCode).toBe(428);
     expect((await send('PATCH', `/v1/listings/${id}`, { annotation: { en: 'test' } }, { 'if-match': '"7"' })).statusCode).toBe(412);
+    // If-Match compares strongly (RFC 9110): the weak form of the current ETag does not match.
+    expect((await send('PATCH', `/v1/listings/${id}`, { annotation: { en: 'test' } }, { 'if-match': `W/${etag}` })).statusCode).toBe(412);
     const ok = await send('PATCH', `/v1/listings/${id}`, { annotation: { en: 'Listed by China (test)' } }, { 'if-match': etag });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ revision: 2, annotation: { en: 'Listed by China (test)' }, party: 'CN' });
