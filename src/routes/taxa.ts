@@ -9,6 +9,7 @@ import { classification, listingHistory, listingInForce, listingView, searchTaxa
 import type { EngineData } from '../engine/data.js';
 import { resolveListing } from '../engine/listing.js';
 import { sendProblem } from '../http/reply.js';
+import { etagOf } from '../http/revisions.js';
 
 const IdParams = z.strictObject({ id: z.string().min(1).max(40) });
 
@@ -81,6 +82,7 @@ export default async function taxaRoutes(app: FastifyInstance) {
         date,
       );
       const entry = resolution.entry === null ? null : listingView(data, resolution.entry, index);
+      reply.header('etag', etagOf(details.revision)); // what PATCH /v1/taxa/{id} wants in If-Match
       return {
         id: details.id,
         name: details.name,

@@ -109,7 +109,9 @@ describe('restrictions and taxa', () => {
     });
     expect(created.statusCode).toBe(201);
     const taxon = conforms(TaxonRecord, created.json());
-    const renamed = await send('PATCH', `/v1/taxa/${taxon.id}`, { name: 'Aliger gigas', synonyms: ['Strombus gigas'] }, { 'if-match': `"${taxon.revision}"` });
+    const read = await t.app.inject({ url: `/v1/taxa/${taxon.id}` });
+    expect(read.headers.etag).toBe(`"${taxon.revision}"`); // a permit officer reads the ETag to send back
+    const renamed = await send('PATCH', `/v1/taxa/${taxon.id}`, { name: 'Aliger gigas', synonyms: ['Strombus gigas'] }, { 'if-match': read.headers.etag as string });
     expect(renamed.statusCode).toBe(200);
     expect(renamed.json()).toMatchObject({ id: taxon.id, name: 'Aliger gigas', synonyms: [{ name: 'Strombus gigas', author: null }] });
     const byOldName = await check({ taxon: 'Strombus gigas', exporter: 'BS', importer: 'US', purpose: 'T', source: 'W' });
