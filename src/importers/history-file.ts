@@ -6,7 +6,7 @@
  * can be imported alone; taxa already in the store (by Species+ id) are left as they are.
  */
 import type { Readable } from 'node:stream';
-import type { Bundle, BundleListing } from '../contract/bundle.js';
+import type { BundleListing } from '../contract/bundle.js';
 
 type ExcludedTaxon = BundleListing['excludedTaxa'][number];
 import { APPENDICES, type Appendix, type Kingdom } from '../contract/codes.js';
@@ -18,7 +18,7 @@ import { readHashAnnotation } from './hash-annotations.js';
 import { replayHistory, type ChangeType, type ListingChange } from './history-events.js';
 import { buildTaxonomy, readTaxonColumns, type TaxonRow } from './index-taxa.js';
 import { CountryNames, readPopulations } from './populations.js';
-import type { ParseContext, ParsedFile } from './types.js';
+import { officialFileBundle, type ParseContext, type ParsedFile } from './types.js';
 
 export const HISTORY_COLUMNS = [
   'TaxonId', 'Kingdom', 'Phylum', 'Class', 'Order', 'Family', 'Genus', 'Species', 'Subspecies', 'FullName', 'AuthorYear', 'RankName',
@@ -106,18 +106,7 @@ export async function parseHistoryFile(input: Readable, ctx: ParseContext): Prom
   notes.count('reservations', reservations.length);
 
   const asOf = ctx.asOf ?? (latest !== '' ? latest : ctx.today);
-  const bundle: Bundle = {
-    format: 'cites-bundle/1',
-    asOf,
-    source: `History of CITES Listings (CITES Checklist, UNEP-WCMC), as of ${asOf}`,
-    codes: { sources: [], purposes: [], terms: [], units: [] },
-    parties: [],
-    taxa,
-    listings,
-    reservations,
-    quotas: [],
-    suspensions: [],
-  };
+  const bundle = officialFileBundle(asOf, 'History of CITES Listings (CITES Checklist, UNEP-WCMC)', { taxa, listings, reservations });
   return { bundle, warnings: notes.warnings, stats: notes.stats, origin: 'history', replacesListingsOf: ['index', 'seed'] };
 }
 

@@ -5,14 +5,13 @@
  * longer has them, and give way to a dated listing history once one is imported.
  */
 import type { Readable } from 'node:stream';
-import type { Bundle } from '../contract/bundle.js';
 import { LineErrors } from './csv.js';
 import { ImportNotes } from './fields.js';
 import { buildIndexListings } from './index-listings.js';
 import { readIndexRows } from './index-rows.js';
 import { buildTaxonomy } from './index-taxa.js';
 import { CountryNames } from './populations.js';
-import type { ParseContext, ParsedFile } from './types.js';
+import { officialFileBundle, type ParseContext, type ParsedFile } from './types.js';
 
 export const INDEX_ORIGIN = 'index';
 
@@ -31,18 +30,7 @@ export async function parseIndexFile(input: Readable, ctx: ParseContext): Promis
   const listings = buildIndexListings(rows, ancestors, asOf, countries, notes);
   notes.count('taxa', taxa.length);
 
-  const bundle: Bundle = {
-    format: 'cites-bundle/1',
-    asOf,
-    source: `Index of CITES Species (CITES Checklist, UNEP-WCMC), as of ${asOf}`,
-    codes: { sources: [], purposes: [], terms: [], units: [] },
-    parties: [],
-    taxa,
-    listings,
-    reservations: [],
-    quotas: [],
-    suspensions: [],
-  };
+  const bundle = officialFileBundle(asOf, 'Index of CITES Species (CITES Checklist, UNEP-WCMC)', { taxa, listings });
   return {
     bundle,
     warnings: notes.warnings,

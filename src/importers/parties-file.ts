@@ -3,10 +3,10 @@
  * Country, ISO, Region, Type, date_of_joining, entry_into_force; dates D/M/YYYY).
  */
 import type { Readable } from 'node:stream';
-import type { Bundle, BundleParty } from '../contract/bundle.js';
+import type { BundleParty } from '../contract/bundle.js';
 import { LineErrors, readCsv } from './csv.js';
 import { dayFirstDate, ImportNotes, isCountryCode } from './fields.js';
-import type { ParseContext, ParsedFile } from './types.js';
+import { officialFileBundle, type ParseContext, type ParsedFile } from './types.js';
 
 const COLUMNS = ['Country', 'ISO', 'Region', 'Type', 'date_of_joining', 'entry_into_force'] as const;
 /** How a State becomes a Party (Art. XIX–XXI, and succession of States). */
@@ -39,17 +39,6 @@ export async function parsePartiesFile(input: Readable, ctx: ParseContext): Prom
   errors.throwIfAny();
   notes.count('parties', parties.length);
   const asOf = ctx.asOf ?? ctx.today;
-  const bundle: Bundle = {
-    format: 'cites-bundle/1',
-    asOf,
-    source: `CITES chronological list of Parties, as of ${asOf}`,
-    codes: { sources: [], purposes: [], terms: [], units: [] },
-    parties,
-    taxa: [],
-    listings: [],
-    reservations: [],
-    quotas: [],
-    suspensions: [],
-  };
+  const bundle = officialFileBundle(asOf, 'CITES chronological list of Parties', { parties });
   return { bundle, warnings: notes.warnings, stats: notes.stats, origin: 'parties' };
 }

@@ -13,7 +13,7 @@ import { BUILTIN_SEED_FILE } from '../paths.js';
 import { plainText } from './annotation-text.js';
 import { LineErrors, readCsv, type CsvRow } from './csv.js';
 import { dayFirstDate, ImportNotes, isCountryCode, splitList } from './fields.js';
-import type { ParseContext, ParsedFile } from './types.js';
+import { officialFileBundle, type ParseContext, type ParsedFile } from './types.js';
 
 const RANKS = new Set(['KINGDOM', 'PHYLUM', 'CLASS', 'ORDER', 'FAMILY', 'SUBFAMILY', 'GENUS', 'SPECIES', 'SUBSPECIES', 'VARIETY']);
 
@@ -73,18 +73,7 @@ class TableRun {
   finish(origin: string, source: string, part: Partial<Pick<Bundle, 'reservations' | 'quotas' | 'suspensions'>>): ParsedFile {
     this.errors.throwIfAny();
     const asOf = this.asOf();
-    const bundle: Bundle = {
-      format: 'cites-bundle/1',
-      asOf,
-      source: `${source}, as of ${asOf}`,
-      codes: { sources: [], purposes: [], terms: [], units: [] },
-      parties: [],
-      taxa: [],
-      listings: [],
-      reservations: part.reservations ?? [],
-      quotas: part.quotas ?? [],
-      suspensions: part.suspensions ?? [],
-    };
+    const bundle = officialFileBundle(asOf, source, part);
     return { bundle, warnings: this.notes.warnings, stats: this.notes.stats, origin, endMissing: { date: asOf } };
   }
 }

@@ -27,6 +27,27 @@ export interface ParsedFile {
   yieldsListingsTo?: string[];
 }
 
+type BundleRecords = Pick<Bundle, 'parties' | 'taxa' | 'listings' | 'reservations' | 'quotas' | 'suspensions'>;
+
+/**
+ * The bundle an official file makes: each file brings some kinds of record and none of the
+ * others (no code lists: those come with the built-in seed or a bundle).
+ */
+export function officialFileBundle(asOf: string, source: string, records: Partial<BundleRecords>): Bundle {
+  return {
+    format: 'cites-bundle/1',
+    asOf,
+    source: `${source}, as of ${asOf}`,
+    codes: { sources: [], purposes: [], terms: [], units: [] },
+    parties: records.parties ?? [],
+    taxa: records.taxa ?? [],
+    listings: records.listings ?? [],
+    reservations: records.reservations ?? [],
+    quotas: records.quotas ?? [],
+    suspensions: records.suspensions ?? [],
+  };
+}
+
 /** What a parser may know besides the file: options and read-only facts from the store. */
 export interface ParseContext {
   progress?: Progress | undefined;
