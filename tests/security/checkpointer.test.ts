@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startCheckpointer } from '../../src/db/checkpointer.js';
 import { newDecisionId } from '../../src/services/decision-log.js';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
@@ -31,15 +31,6 @@ const decisions = (n: number) =>
     apiKeyId: null, request: JSON.stringify({ taxon: 'Melopsittacus undulatus' }), result: `{"decision":"allow","pad":"${'x'.repeat(900)}"}`,
   }));
 
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (condition()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return condition();
-}
-
 describe('WAL checkpoints in a worker thread', () => {
   it('moves committed decisions into the database file while the connection itself never checkpoints', async () => {
     const { file, store } = storeOnDisk();
@@ -48,7 +39,7 @@ describe('WAL checkpoints in a worker thread', () => {
     expect(store.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     const before = statSync(file).size;
     store.saveDecisions(decisions(3000)); // about 3 MB, three times the automatic threshold
-    expect(await until(() => statSync(file).size > before + 2_000_000)).toBe(true);
+    await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(before + 2_000_000), { timeout: 10_000, interval: 50 });
     await checkpointer!.stop();
     store.close();
     const reopened = SqliteStore.open(file);
