@@ -18,7 +18,7 @@ export const Problem = z
     instance: z.string().optional(),
     errors: z.array(InvalidField).optional(),
     suggestions: z
-      .array(z.object({ id: z.string(), name: z.string(), matchedAs: z.string(), distance: z.number().int() }))
+      .array(z.object({ id: z.string(), name: z.string(), kingdom: z.string().optional(), matchedAs: z.string(), distance: z.number().int() }))
       .optional()
       .describe('For unknown-taxon: the closest known names'),
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APPENDICES, DECISIONS, DOCUMENT_TYPES, PURPOSES, SOURCES } from './codes.js';
+import { APPENDICES, DECISIONS, DOCUMENT_TYPES, KINGDOMS, PURPOSES, SOURCES } from './codes.js';
 import { CodeString, CountryCode, IsoDate } from './common.js';
 import { Problem } from './problem.js';
 
@@ -27,6 +27,9 @@ export const TradeCheckRequest = z
     taxon: z.string().trim().min(1, 'must not be empty').max(200).optional()
       .describe('Scientific name, synonym or common name; any case, extra spaces tolerated'),
     taxonId: z.string().trim().min(1).max(40).optional().describe("The service's own taxon id"),
+    kingdom: z.preprocess((v) => (typeof v === 'string' ? v.trim().charAt(0).toUpperCase() + v.trim().slice(1).toLowerCase() : v), z.enum(KINGDOMS))
+      .optional()
+      .describe('Animalia or Plantae: says which taxon a name used in both kingdoms means (Pholidota: the pangolins or the orchid genus)'),
     exporter: CountryCode.describe('State of export or re-export (for introduction from the sea: flag State of the vessel)'),
     importer: CountryCode.describe('State of import (for introduction from the sea: where the catch is landed)'),
     origin: CountryCode.optional().describe('Country of origin; when different from exporter the movement is a re-export'),

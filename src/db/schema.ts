@@ -53,7 +53,9 @@ export const taxa = sqliteTable(
     ...audited,
   },
   (t) => [
-    uniqueIndex('taxa_name_unique').on(t.name),
+    // A name is unique within a kingdom only: the order Pholidota (pangolins) and the orchid
+    // genus Pholidota are two taxa.
+    uniqueIndex('taxa_kingdom_name_unique').on(t.kingdom, t.name),
     uniqueIndex('taxa_external_id_unique').on(t.externalId),
     index('taxa_name_key').on(t.nameKey),
     index('taxa_parent').on(t.parentId),

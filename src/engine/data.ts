@@ -50,8 +50,8 @@ export interface EngineData {
   readonly taxa: readonly TaxonNode[];
   readonly taxonById: ReadonlyMap<string, number>;
   readonly names: NameIndex;
-  /** Genus name key → genus taxon, for binomials whose species is unknown. */
-  readonly genusByKey: ReadonlyMap<string, number>;
+  /** Genus name key → genus taxa (one per kingdom that uses the name), for binomials whose species is unknown. */
+  readonly genusByKey: ReadonlyMap<string, readonly number[]>;
   readonly listingsByTaxon: ReadonlyMap<number, readonly ListingEntry[]>;
   readonly parties: ReadonlyMap<string, SnapshotParty>;
   readonly reservationsByParty: ReadonlyMap<string, readonly (SnapshotReservation & { taxon: number })[]>;
@@ -95,12 +95,12 @@ export function buildEngineData(snapshot: Snapshot): EngineData {
   };
 
   const names = new NameIndex();
-  const genusByKey = new Map<string, number>();
+  const genusByKey = new Map<string, number[]>();
   const taxa: TaxonNode[] = snapshot.taxa.map((t, index) => {
     names.add(t.name, index, 'accepted');
     for (const s of t.synonyms) names.add(s, index, 'synonym');
     for (const c of t.commonNames) names.add(c.name, index, 'common-name');
-    if (t.rank === 'GENUS') genusByKey.set(normaliseName(t.name), index);
+    if (t.rank === 'GENUS') push(genusByKey, normaliseName(t.name), index);
     const parent = t.parentId === null ? -1 : indexOf(t.parentId, `taxon ${t.name}`);
     return { index, id: t.id, name: t.name, rank: t.rank, kingdom: t.kingdom, parent };
   });

@@ -93,11 +93,11 @@ export function evaluateTrade(
   req: TradeCheckRequest,
   today: string,
 ): TradeCheckResult | Problem {
-  const match: TaxonMatch | Problem = req.taxonId !== undefined ? matcher.byId(req.taxonId) : matcher.byName(req.taxon!);
+  const match: TaxonMatch | Problem = req.taxonId !== undefined ? matcher.byId(req.taxonId) : matcher.byName(req.taxon!, req.kingdom);
   if ('status' in match) return match;
   if (req.taxonId !== undefined && req.taxon !== undefined) {
     // Both given: they must name the same taxon, or a typo in one would decide silently.
-    const named = matcher.byName(req.taxon);
+    const named = matcher.byName(req.taxon, req.kingdom);
     if ('status' in named || named.taxon !== match.taxon) {
       const idName = data.taxa[match.taxon]!.name;
       return problem('validation-error', 400, `taxonId ${req.taxonId} is ${idName}, which "${req.taxon}" does not name; give one of them, or both for the same taxon.`, {

@@ -4,6 +4,7 @@
  * known inherits its genus's listing unless it looks like a misspelling of a known
  * species; anything else is an `unknown-taxon` problem with the closest names.
  */
+import type { Kingdom } from '../contract/codes.js';
 import { problem, type Problem } from '../contract/problem.js';
 import type { EngineData } from './data.js';
 import { normaliseName } from './names.js';
@@ -19,6 +20,7 @@ function suggestions(data: EngineData, key: string) {
   return data.names.suggest(key).map((s) => ({
     id: data.taxa[s.taxon]!.id,
     name: data.taxa[s.taxon]!.name,
+    kingdom: data.taxa[s.taxon]!.kingdom,
     matchedAs: s.kind,
     distance: s.distance,
   }));
@@ -58,30 +60,46 @@ export class TaxonMatcher {
     return { taxon, matchedAs: 'id' };
   }
 
-  byName(input: string): TaxonMatch | Problem {
-    const cached = this.cache.get(input);
+  /** The taxon a name means; `kingdom` picks between taxa of the two kingdoms that share the name. */
+  byName(input: string, kingdom?: Kingdom): TaxonMatch | Problem {
+    const cacheKey = kingdom === undefined ? input : `${kingdom}\u0000${input}`;
+    const cached = this.cache.get(cacheKey);
     if (cached !== undefined) return cached;
-    const result = this.resolve(input);
+    const result = this.resolve(input, kingdom);
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(input, result);
+    this.cache.set(cacheKey, result);
     return result;
   }
 
-  private resolve(input: string): TaxonMatch | Problem {
+  private resolve(input: string, kingdom: Kingdom | undefined): TaxonMatch | Problem {
     const { data } = this;
     const key = normaliseName(input);
     const hit = data.names.lookup(key);
-    if (hit.found) return { taxon: hit.taxon, matchedAs: hit.kind };
+    if (hit.found) {
+      if (kingdom !== undefined && data.taxa[hit.taxon]!.kingdom !== kingdom) return unknown(data, input, key);
+      return { taxon: hit.taxon, matchedAs: hit.kind };
+    }
+    if (hit.ambiguous !== null && kingdom !== undefined) {
+      const inKingdom = hit.ambiguous.filter((t) => data.taxa[t]!.kingdom === kingdom);
+      if (inKingdom.length === 1) return { taxon: inKingdom[0]!, matchedAs: hit.kind };
+    }
     if (hit.ambiguous !== null) {
+      const kingdoms = new Set(hit.ambiguous.map((t) => data.taxa[t]!.kingdom));
+      if (kingdoms.size > 1 && hit.kind !== 'common-name') {
+        return problem('ambiguous-taxon', 422, `"${input}" names a taxon in each kingdom (${[...kingdoms].join(', ')}); give kingdom or taxonId.`, {
+          errors: [{ pointer: '#/taxon', in: 'body', detail: 'names taxa in both kingdoms: give kingdom (Animalia or Plantae) or taxonId' }],
+          suggestions: hit.ambiguous.map((t) => ({ id: data.taxa[t]!.id, name: data.taxa[t]!.name, kingdom: data.taxa[t]!.kingdom, matchedAs: hit.kind, distance: 0 })),
+        });
+      }
       return problem('ambiguous-taxon', 422, `"${input}" is a ${hit.kind} of several taxa; give the scientific name or taxonId.`, {
         errors: [{ pointer: '#/taxon', in: 'body', detail: 'matches several taxa' }],
-        suggestions: hit.ambiguous.map((t) => ({ id: data.taxa[t]!.id, name: data.taxa[t]!.name, matchedAs: hit.kind, distance: 0 })),
+        suggestions: hit.ambiguous.map((t) => ({ id: data.taxa[t]!.id, name: data.taxa[t]!.name, kingdom: data.taxa[t]!.kingdom, matchedAs: hit.kind, distance: 0 })),
       });
     }
     const words = key.split(' ');
     if (words.length >= 2) {
-      const genus = data.genusByKey.get(words[0]!);
-      if (genus !== undefined && !probableMisspelling(data, words[0]!, key)) return { taxon: genus, matchedAs: 'genus' };
+      const genera = (data.genusByKey.get(words[0]!) ?? []).filter((g) => kingdom === undefined || data.taxa[g]!.kingdom === kingdom);
+      if (genera.length === 1 && !probableMisspelling(data, words[0]!, key)) return { taxon: genera[0]!, matchedAs: 'genus' };
     }
     return unknown(data, input, key);
   }

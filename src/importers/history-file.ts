@@ -94,8 +94,9 @@ export async function parseHistoryFile(input: Readable, ctx: ParseContext): Prom
 
   // Taxa the store already has (by Species+ id) keep their names and details; the others are added.
   const stored = ctx.namesByExternalId();
-  const nameOf = new Map([...taxaById].map(([id, t]) => [id, stored.get(id) ?? t.name]));
-  const { taxa } = buildTaxonomy([...taxaById.values()].filter((t) => !stored.has(t.id)), notes);
+  const taxonomy = buildTaxonomy([...taxaById.values()].filter((t) => !stored.has(t.id)), notes);
+  const { taxa } = taxonomy;
+  const nameOf = new Map([...taxaById].map(([id, t]) => [id, stored.get(id) ?? taxonomy.refOf(t.levels.kingdom, t.name)]));
   const knownNames = new Set([...stored.values(), ...nameOf.values(), ...taxa.map((t) => t.name)]);
 
   const countries = new CountryNames();

@@ -26,8 +26,9 @@ export async function parseIndexFile(input: Readable, ctx: ParseContext): Promis
   const countries = new CountryNames();
   for (const r of rows) for (const [name, code] of r.countryNames) countries.add(name, code);
 
-  const { taxa, ancestors } = buildTaxonomy(rows, notes);
-  const listings = buildIndexListings(rows, ancestors, asOf, countries, notes);
+  const taxonomy = buildTaxonomy(rows, notes);
+  const { taxa } = taxonomy;
+  const listings = buildIndexListings(rows, taxonomy, asOf, countries, notes);
   notes.count('taxa', taxa.length);
 
   const bundle = officialFileBundle(asOf, 'Index of CITES Species (CITES Checklist, UNEP-WCMC)', { taxa, listings });

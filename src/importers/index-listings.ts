@@ -23,6 +23,7 @@ import { comparable, plainText } from './annotation-text.js';
 import type { ImportNotes } from './fields.js';
 import { readAppendixIPlantAnnotation, readHashAnnotation } from './hash-annotations.js';
 import type { IndexLine, IndexRow } from './index-rows.js';
+import { taxonKey, type Taxonomy } from './index-taxa.js';
 import { readPopulations, type CountryNames, type PopulationReading } from './populations.js';
 
 const STRICTNESS: Record<Appendix, number> = { I: 0, II: 1, III: 2 };
@@ -32,10 +33,19 @@ interface Entry {
   listing: BundleListing;
 }
 
-/** Builds the entries and exclusions of every row (quotas are only reported). `ancestors` gives each row's ancestors, nearest first. */
-export function buildIndexListings(rows: readonly IndexRow[], ancestors: ReadonlyMap<string, string[]>, asOf: string, countries: CountryNames, notes: ImportNotes): BundleListing[] {
-  const rowByName = new Map(rows.map((r) => [r.name, r]));
-  const chainOf = (r: IndexRow) => (ancestors.get(r.name) ?? []).map((n) => rowByName.get(n)).filter((a): a is IndexRow => a !== undefined);
+/** Builds the entries and exclusions of every row (quotas are only reported). */
+export function buildIndexListings(
+  rows: readonly IndexRow[],
+  taxonomy: Pick<Taxonomy, 'ancestors' | 'refOf'>,
+  asOf: string,
+  countries: CountryNames,
+  notes: ImportNotes,
+): BundleListing[] {
+  const keyOf = (r: IndexRow) => taxonKey(r.levels.kingdom, r.name);
+  const refOf = (r: IndexRow) => taxonomy.refOf(r.levels.kingdom, r.name);
+  const rowByKey = new Map(rows.map((r) => [keyOf(r), r]));
+  const rowNames = new Set(rows.map((r) => r.name));
+  const chainOf = (r: IndexRow) => (taxonomy.ancestors.get(keyOf(r)) ?? []).map((k) => rowByKey.get(k)).filter((a): a is IndexRow => a !== undefined);
 
   /** Is this line of the row the repetition of an ancestor's listing? */
   const inherited = (r: IndexRow, line: IndexLine): boolean => {
@@ -60,9 +70,9 @@ export function buildIndexListings(rows: readonly IndexRow[], ancestors: Readonl
       continue;
     }
     const readings = new Map(row.lines.map((l) => [l, readPopulations(l.short, countries)] as const));
-    const entries = own.map((l) => entryOf(row, l, readings, asOf, notes));
-    entriesOf.set(row.name, resolveConflicts(row, entries, notes));
-    for (const l of own) quotas.push(...quotasIn(row, l, rowByName, notes));
+    const entries = own.map((l) => entryOf(row, refOf(row), l, readings, asOf, notes));
+    entriesOf.set(keyOf(row), resolveConflicts(row, entries, notes));
+    for (const l of own) quotas.push(...quotasIn(row, l, rowNames, notes));
 
     // Populations an own line leaves out, that no other line of the row takes in, are not listed at all.
     if (own.length === row.lines.length) {
@@ -75,10 +85,10 @@ export function buildIndexListings(rows: readonly IndexRow[], ancestors: Readonl
   for (const { row, populations } of pending) {
     const lineage = chainOf(row);
     if (!lineage.some((a) => a.lines.length > 0)) continue; // nothing above lists it: nothing to except
-    const holder = lineage.find((a) => entriesOf.has(a.name));
+    const holder = lineage.find((a) => entriesOf.has(keyOf(a)));
     if (!holder) continue;
-    for (const e of entriesOf.get(holder.name)!) {
-      e.listing.excludedTaxa.push(populations ? { taxon: row.name, populations } : row.name);
+    for (const e of entriesOf.get(keyOf(holder))!) {
+      e.listing.excludedTaxa.push(populations ? { taxon: refOf(row), populations } : refOf(row));
     }
     notes.count(populations ? 'population exclusions on ancestor entries' : 'taxa excluded from an ancestor entry (NC)');
   }
@@ -106,7 +116,7 @@ function text(parts: { en?: string; es?: string; fr?: string }): LocalizedText |
   return Object.keys(out).length ? out : null;
 }
 
-function entryOf(row: IndexRow, line: IndexLine, readings: Map<IndexLine, PopulationReading>, asOf: string, notes: ImportNotes): Entry {
+function entryOf(row: IndexRow, taxon: string, line: IndexLine, readings: Map<IndexLine, PopulationReading>, asOf: string, notes: ImportNotes): Entry {
   const where = `line ${row.line}: ${row.name}, Appendix ${line.appendix}`;
   const reading = readings.get(line)!;
   let populations: Populations | null = null;
@@ -147,7 +157,7 @@ function entryOf(row: IndexRow, line: IndexLine, readings: Map<IndexLine, Popula
 
   return {
     listing: {
-      taxon: row.name,
+      taxon,
       appendix: line.appendix,
       party: null,
       effectiveFrom: asOf,
@@ -230,7 +240,7 @@ function unlistedPopulations(readings: readonly PopulationReading[]): string[] {
 }
 
 /** Quotas an own line states, described for the report ("Crocodylus niloticus from EG: 0, W, T"). */
-function quotasIn(row: IndexRow, line: IndexLine, rowByName: ReadonlyMap<string, IndexRow>, notes: ImportNotes): string[] {
+function quotasIn(row: IndexRow, line: IndexLine, rowNames: ReadonlySet<string>, notes: ImportNotes): string[] {
   const { quotas, mentioned } = readAnnotationQuotas(line.short);
   if (mentioned && quotas.length === 0) {
     notes.count('quotas left as text');
@@ -238,7 +248,7 @@ function quotasIn(row: IndexRow, line: IndexLine, rowByName: ReadonlyMap<string,
   }
   return quotas.flatMap((q) =>
     (q.taxa.length ? q.taxa : [row.name]).map((taxon) => {
-      const known = rowByName.has(taxon) ? '' : ' (not in the file)';
+      const known = rowNames.has(taxon) ? '' : ' (not in the file)';
       const what = [q.quantity, q.terms.join('+'), q.sources.join('+'), q.purposes.join('+')].filter((x) => x !== '').join(', ');
       return `${taxon}${known}${q.exporter ? ` from ${q.exporter}` : ''}: ${what}`;
     }),

@@ -1,12 +1,14 @@
 /**
  * The taxonomy of the Checklist files: every row is an accepted name whose classification
  * columns (Kingdom … Genus, Species) name its ancestors; ancestors without a row of their
- * own are created by the store from `higher`. Names are the store's keys, so a name used
- * for two different taxa (the mammal order Pholidota and the orchid genus Pholidota) keeps
- * its row's meaning and is left out of the other classifications, with a warning.
+ * own are created by the store from `higher`. A name is unique within a kingdom only: the
+ * mammal order Pholidota and the orchid genus Pholidota are two taxa, so rows and their
+ * ancestors are keyed by kingdom and name, and a homonym is named with its kingdom
+ * ("Pholidota [Animalia]") wherever a record refers to it.
  */
 import type { BundleTaxon } from '../contract/bundle.js';
 import { KINGDOMS, RANKS, type Kingdom, type Rank } from '../contract/codes.js';
+import { formatTaxonRef } from '../contract/taxon-ref.js';
 import type { ImportNotes } from './fields.js';
 import { parseSynonyms } from './synonyms.js';
 
@@ -73,57 +75,54 @@ const LEVELS: ReadonlyArray<[Exclude<keyof Levels, 'kingdom'> | 'kingdom', Rank]
 const RANK_ORDER: readonly Rank[] = ['KINGDOM', 'PHYLUM', 'CLASS', 'ORDER', 'FAMILY', 'SUBFAMILY', 'GENUS', 'SPECIES', 'SUBSPECIES', 'VARIETY'];
 const above = (a: Rank, b: Rank) => RANK_ORDER.indexOf(a) < RANK_ORDER.indexOf(b);
 
+/** Identity of a row or of a classification level: kingdom and name. */
+export const taxonKey = (kingdom: Kingdom, name: string) => `${kingdom}|${name}`;
+
 export interface Taxonomy {
   taxa: BundleTaxon[];
-  /** Ancestor names of each row, nearest first (as the store will link them). */
+  /** Ancestor keys (taxonKey) of each row, nearest first, by the row's key. */
   ancestors: Map<string, string[]>;
+  /** How records refer to a taxon: its name, with its kingdom when the name is a homonym. */
+  refOf(kingdom: Kingdom, name: string): string;
+  /** Names used in both kingdoms. */
+  homonyms: string[];
 }
 
-/** What a name means: kingdom and rank. */
-const meaning = (kingdom: Kingdom, rank: Rank) => `${kingdom} ${rank}`;
-
 export function buildTaxonomy(rows: readonly TaxonRow[], notes: ImportNotes): Taxonomy {
-  // 1. Names used with more than one meaning.
-  const meanings = new Map<string, Set<string>>();
-  const note = (name: string, m: string) => {
-    let set = meanings.get(name);
-    if (!set) meanings.set(name, (set = new Set()));
-    set.add(m);
-  };
-  const rowMeaning = new Map<string, string>();
+  // 1. Names used in both kingdoms (homonyms under the two codes of nomenclature).
+  const kingdomsOf = new Map<string, Set<Kingdom>>();
+  const note = (name: string, k: Kingdom) => (kingdomsOf.get(name) ?? kingdomsOf.set(name, new Set()).get(name)!).add(k);
   for (const r of rows) {
-    rowMeaning.set(r.name, meaning(r.levels.kingdom, r.rank));
-    note(r.name, meaning(r.levels.kingdom, r.rank));
-    for (const [level, rank] of LEVELS) if (r.levels[level] !== '' && r.levels[level] !== r.name) note(r.levels[level], meaning(r.levels.kingdom, rank));
+    note(r.name, r.levels.kingdom);
+    for (const [level] of LEVELS) if (r.levels[level] !== '') note(r.levels[level], r.levels.kingdom);
   }
-  const ambiguous = new Set([...meanings].filter(([, m]) => m.size > 1).map(([name]) => name));
-  for (const name of ambiguous) {
-    const kept = rowMeaning.get(name);
-    notes.warn(
-      `"${name}" names ${[...meanings.get(name)!].join(' and ')}; ` +
-        (kept ? `kept as the ${kept.toLowerCase()} of its own row and left out of the other classifications` : 'left out of every classification (no row of its own)'),
-    );
-    notes.count('homonyms left out of classifications');
+  const homonyms = [...kingdomsOf].filter(([, k]) => k.size > 1).map(([name]) => name).sort();
+  for (const name of homonyms) {
+    notes.warn(`"${name}" names a taxon in each kingdom; they are kept apart and written "${name} [Animalia]" / "${name} [Plantae]" where a record refers to them`);
+    notes.count('homonyms (kept apart by kingdom)');
   }
-  const usable = (name: string, kingdom: Kingdom, rank: Rank) => name !== '' && (!ambiguous.has(name) || rowMeaning.get(name) === meaning(kingdom, rank));
+  const ambiguous = new Set(homonyms);
+  const refOf = (kingdom: Kingdom, name: string) => formatTaxonRef(name, kingdom, ambiguous.has(name));
 
   // 2. Taxa, with the classification the store creates missing ancestors from.
   const ancestors = new Map<string, string[]>();
   const taxa = rows.map((r): BundleTaxon => {
     const higher: NonNullable<BundleTaxon['higher']> = {};
     const chain: string[] = [];
+    let parent: string | null = null;
     for (const [level, rank] of LEVELS) {
       const name = r.levels[level];
-      if (name === r.name || !above(rank, r.rank) || !usable(name, r.levels.kingdom, rank)) continue;
+      if (name === '' || name === r.name || !above(rank, r.rank)) continue;
       higher[level] = name;
-      chain.unshift(name);
+      chain.unshift(taxonKey(r.levels.kingdom, name));
+      parent = name;
     }
-    ancestors.set(r.name, chain);
+    ancestors.set(taxonKey(r.levels.kingdom, r.name), chain);
     return {
       name: r.name,
       rank: r.rank,
       author: r.author,
-      parent: chain[0] ?? null,
+      parent: parent === null ? null : refOf(r.levels.kingdom, parent),
       higher,
       externalId: r.id,
       synonyms: r.synonyms === '' ? [] : synonymsOf(r, notes),
@@ -131,7 +130,7 @@ export function buildTaxonomy(rows: readonly TaxonRow[], notes: ImportNotes): Ta
       distribution: r.distribution,
     };
   });
-  return { taxa, ancestors };
+  return { taxa, ancestors, refOf, homonyms };
 }
 
 /** Synonyms within the bundle's limits (names of 200 characters, authors of 300): longer ones are misreadings. */

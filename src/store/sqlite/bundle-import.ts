@@ -56,7 +56,7 @@ export function importBundle(sqlite: Database.Database, bundle: Bundle, opts: Im
     importQuotas(run, bundle, taxa, known);
     importSuspensions(run, bundle, taxa, known);
     if (run.errors.length === 0 && opts.endMissing) endMissing(run, opts.endMissing.date);
-    checkOverlaps(run, bundle);
+    checkOverlaps(run, bundle, taxa);
     if (run.errors.length > 0) throw new BundleRejected(run.errors);
 
     const changed = run.counter.changed || opts.mode === 'replace';
@@ -175,14 +175,15 @@ function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known
   );
   const keysInBundle = new Map<string, string>();
 
-  const idOf = (name: string) => taxa.idByName.get(name);
+  const { directory } = taxa;
   bundle.listings.forEach((l, i) => {
     const pointer = `/listings/${i}`;
-    if (!report(run, listingProblems(l, pointer, known, idOf))) return;
-    const tid = idOf(l.taxon)!;
+    if (!report(run, listingProblems(l, pointer, known, directory))) return;
+    const tid = directory.idOf(l.taxon)!;
+    const kingdom = directory.entry(tid)!.kingdom;
     const exclusions = l.excludedTaxa.map((x) => {
-      const name = typeof x === 'string' ? x : x.taxon;
-      return { taxonId: idOf(name)!, taxon: name, populations: typeof x === 'string' ? null : canonicalPopulations(x.populations) };
+      const taxonId = directory.idOf(typeof x === 'string' ? x : x.taxon, kingdom)!;
+      return { taxonId, taxon: directory.refOf(taxonId), populations: typeof x === 'string' ? null : canonicalPopulations(x.populations) };
     });
     if (yielding.has(tid)) return run.counter.same('listings (left to another source)');
 
@@ -201,10 +202,10 @@ function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known
         effectiveFrom = open.effective_from; // the entry continues: keep the date it started
       }
     }
-    const after = canonicalListing({ ...l, effectiveFrom, excludedTaxa: canonicalExclusions(exclusions) });
+    const after = canonicalListing({ ...l, taxon: directory.refOf(tid), effectiveFrom, excludedTaxa: canonicalExclusions(exclusions) });
     if (existing) {
       run.seen.listings.add(existing.id);
-      const before = canonicalListing(listingRowToBundle(existing, taxa.nameById));
+      const before = canonicalListing(listingRowToBundle(existing, directory));
       if (JSON.stringify(before) === JSON.stringify(after)) return run.counter.same('listings');
       update.run(after.effectiveTo, json(after.annotation), after.hashAnnotation, json(after.hashAnnotationText), json(after.specimens), now, opts.actor, existing.id);
       clearExclusions.run(existing.id);
@@ -236,7 +237,7 @@ function replaceListingsOf(run: Run, bundle: Bundle, taxa: TaxaResult): void {
   const superseded = run.opts.supersedesListingsOf;
   const origins = [...replaced, ...(superseded?.origins ?? [])];
   if (origins.length === 0) return;
-  const covered = new Set(bundle.listings.map((l) => taxa.idByName.get(l.taxon)).filter((id) => id !== undefined));
+  const covered = new Set(bundle.listings.map((l) => taxa.directory.idOf(l.taxon)).filter((id) => id !== undefined));
   const select = run.sqlite.prepare(
     `SELECT id, taxon_id, origin, effective_from, effective_to FROM listings WHERE origin IN (${origins.map(() => '?').join(',')})`,
   );
@@ -308,16 +309,16 @@ function importReservations(run: Run, bundle: Bundle, taxa: TaxaResult, known: K
   const existing = new Map(
     rows.map((r) => [
       naturalKey.reservation(r.party_code, r.taxon_id, r.appendix, r.effective_from),
-      { id: r.id, canonical: canonicalReservation({ party: r.party_code, taxon: taxa.nameById.get(r.taxon_id)!, appendix: r.appendix, effectiveFrom: r.effective_from, effectiveTo: r.effective_to, notes: r.notes }) },
+      { id: r.id, canonical: canonicalReservation({ party: r.party_code, taxon: taxa.directory.refOf(r.taxon_id), appendix: r.appendix, effectiveFrom: r.effective_from, effectiveTo: r.effective_to, notes: r.notes }) },
     ]),
   );
-  const idOf = (name: string) => taxa.idByName.get(name);
+  const { directory } = taxa;
   importDated(run, 'reservations', bundle.reservations, (r, pointer) => {
-    if (!report(run, RESERVATIONS.problems(r, known, idOf, pointer))) return null;
-    const tid = idOf(r.taxon)!;
+    if (!report(run, RESERVATIONS.problems(r, known, directory, pointer))) return null;
+    const tid = directory.idOf(r.taxon)!;
     return {
       key: naturalKey.reservation(r.party, tid, r.appendix, r.effectiveFrom),
-      canonical: canonicalReservation(r),
+      canonical: canonicalReservation({ ...r, taxon: directory.refOf(tid) }),
       insert: [r.party, tid, r.appendix, r.effectiveFrom, r.effectiveTo, r.notes],
       update: [r.effectiveTo, r.notes],
     };
@@ -334,18 +335,18 @@ function importQuotas(run: Run, bundle: Bundle, taxa: TaxaResult, known: KnownCo
   const existing = new Map(
     rows.map((r) => {
       const c = canonicalQuota({
-        taxon: taxa.nameById.get(r.taxon_id)!, exporter: r.exporter, quantity: r.quantity, unit: r.unit,
+        taxon: taxa.directory.refOf(r.taxon_id), exporter: r.exporter, quantity: r.quantity, unit: r.unit,
         terms: JSON.parse(r.terms), sources: JSON.parse(r.sources), purposes: JSON.parse(r.purposes),
         effectiveFrom: r.effective_from, effectiveTo: r.effective_to, notes: r.notes,
       });
       return [naturalKey.quota(r.taxon_id, r.exporter, c.terms, c.sources, c.purposes, r.effective_from), { id: r.id, canonical: c }];
     }),
   );
-  const idOf = (name: string) => taxa.idByName.get(name);
+  const { directory } = taxa;
   importDated(run, 'quotas', bundle.quotas, (q, pointer) => {
-    if (!report(run, QUOTAS.problems(q, known, idOf, pointer))) return null;
-    const tid = idOf(q.taxon)!;
-    const c = canonicalQuota(q);
+    if (!report(run, QUOTAS.problems(q, known, directory, pointer))) return null;
+    const tid = directory.idOf(q.taxon)!;
+    const c = canonicalQuota({ ...q, taxon: directory.refOf(tid) });
     return {
       key: naturalKey.quota(tid, q.exporter, c.terms, c.sources, c.purposes, q.effectiveFrom),
       canonical: c,
@@ -365,18 +366,18 @@ function importSuspensions(run: Run, bundle: Bundle, taxa: TaxaResult, known: Kn
   const existing = new Map(
     rows.map((r) => {
       const c = canonicalSuspension({
-        country: r.country, taxon: r.taxon_id === null ? null : taxa.nameById.get(r.taxon_id)!,
+        country: r.country, taxon: r.taxon_id === null ? null : taxa.directory.refOf(r.taxon_id),
         purposes: JSON.parse(r.purposes), sources: JSON.parse(r.sources), terms: JSON.parse(r.terms), appliesToImports: r.applies_to_imports === 1,
         effectiveFrom: r.effective_from, effectiveTo: r.effective_to, notification: r.notification, notes: r.notes,
       });
       return [naturalKey.suspension(r.country, r.taxon_id, c.purposes, c.sources, c.terms, r.effective_from), { id: r.id, canonical: c }];
     }),
   );
-  const idOf = (name: string) => taxa.idByName.get(name);
+  const { directory } = taxa;
   importDated(run, 'suspensions', bundle.suspensions, (s, pointer) => {
-    if (!report(run, SUSPENSIONS.problems(s, known, idOf, pointer))) return null;
-    const tid = s.taxon === null ? null : idOf(s.taxon)!;
-    const c = canonicalSuspension(s);
+    if (!report(run, SUSPENSIONS.problems(s, known, directory, pointer))) return null;
+    const tid = s.taxon === null ? null : directory.idOf(s.taxon)!;
+    const c = canonicalSuspension({ ...s, taxon: tid === null ? null : directory.refOf(tid) });
     return {
       key: naturalKey.suspension(s.country, tid, c.purposes, c.sources, c.terms, s.effectiveFrom),
       canonical: c,
@@ -409,14 +410,15 @@ function endMissing(run: Run, date: string): void {
 }
 
 /** Entries of one taxon with the same scope (party, populations) must not overlap in time. */
-function checkOverlaps(run: Run, bundle: Bundle): void {
+function checkOverlaps(run: Run, bundle: Bundle, taxa: TaxaResult): void {
   const pointerOf = new Map<string, string>();
-  bundle.listings.forEach((l, i) => pointerOf.set(`${l.taxon}|${l.appendix}|${l.effectiveFrom}|${l.party ?? ''}|${JSON.stringify(canonicalPopulations(l.populations))}`, `/listings/${i}`));
-  const nameOf = run.sqlite.prepare('SELECT name FROM taxa WHERE id = ?').pluck();
+  const keyOf = (taxonId: number | undefined, appendix: string, from: string, party: string | null, populations: Populations | null) =>
+    `${taxonId}|${appendix}|${from}|${party ?? ''}|${JSON.stringify(canonicalPopulations(populations))}`;
+  bundle.listings.forEach((l, i) => pointerOf.set(keyOf(taxa.directory.idOf(l.taxon), l.appendix, l.effectiveFrom, l.party, l.populations), `/listings/${i}`));
   for (const overlap of findOverlaps(run.sqlite)) {
-    const taxon = nameOf.get(overlap.later.taxon_id) as string;
+    const taxon = taxa.directory.refOf(overlap.later.taxon_id);
     const describe = (r: ListingRow) =>
-      pointerOf.get(`${taxon}|${r.appendix}|${r.effective_from}|${r.party_code ?? ''}|${JSON.stringify(canonicalPopulations(r.populations))}`) ?? `stored listing ${r.id}`;
+      pointerOf.get(keyOf(r.taxon_id, r.appendix, r.effective_from, r.party_code, r.populations)) ?? `stored listing ${r.id}`;
     run.errors.push(describeOverlap(overlap, taxon, describe));
   }
 }

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type { Snapshot } from '../../contract/snapshot.js';
 import type { Kingdom, Rank } from '../../contract/codes.js';
 import { canonicalListing, canonicalParty, canonicalQuota, canonicalReservation, canonicalSuspension, canonicalTaxon } from './canonical.js';
+import { TaxonDirectory } from '../taxon-directory.js';
 import { readDatasetState } from './dataset.js';
 import { listingRowToBundle, readListingRows } from './rows.js';
 
@@ -48,7 +49,8 @@ const byJson = <T>(list: T[]): T[] =>
 export function exportBundle(sqlite: Database.Database, today: string) {
   const state = readDatasetState(sqlite);
   const taxa = sqlite.prepare('SELECT * FROM taxa').all() as TaxonRow[];
-  const nameById = new Map(taxa.map((t) => [t.id, t.name]));
+  const directory = new TaxonDirectory(taxa);
+  const refOf = (id: number) => directory.refOf(id);
   const names = namesByTaxon(sqlite);
   const codeRows = sqlite.prepare('SELECT * FROM code_entries ORDER BY kind, code').all() as {
     kind: string; code: string; name_en: string; name_es: string | null; name_fr: string | null;
@@ -70,24 +72,24 @@ export function exportBundle(sqlite: Database.Database, today: string) {
           name: t.name,
           rank: t.rank,
           author: t.author,
-          parent: t.parent_id === null ? null : nameById.get(t.parent_id)!,
+          parent: t.parent_id === null ? null : refOf(t.parent_id),
           externalId: t.external_id,
           synonyms: names.get(t.id)?.synonyms ?? [],
           commonNames: names.get(t.id)?.commonNames ?? [],
           distribution: JSON.parse(t.distribution) as string[],
         }),
       )
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-    listings: byJson(readListingRows(sqlite).map((r) => canonicalListing(listingRowToBundle(r, nameById)))),
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.parent! < b.parent! ? -1 : a.parent! > b.parent! ? 1 : 0)),
+    listings: byJson(readListingRows(sqlite).map((r) => canonicalListing(listingRowToBundle(r, directory)))),
     reservations: byJson(
       (sqlite.prepare('SELECT * FROM reservations').all() as Row[]).map((r) =>
-        canonicalReservation({ party: r.party_code, taxon: nameById.get(r.taxon_id)!, appendix: r.appendix, effectiveFrom: r.effective_from, effectiveTo: r.effective_to, notes: r.notes }),
+        canonicalReservation({ party: r.party_code, taxon: refOf(r.taxon_id), appendix: r.appendix, effectiveFrom: r.effective_from, effectiveTo: r.effective_to, notes: r.notes }),
       ),
     ),
     quotas: byJson(
       (sqlite.prepare('SELECT * FROM quotas').all() as Row[]).map((q) =>
         canonicalQuota({
-          taxon: nameById.get(q.taxon_id)!, exporter: q.exporter, quantity: q.quantity, unit: q.unit,
+          taxon: refOf(q.taxon_id), exporter: q.exporter, quantity: q.quantity, unit: q.unit,
           terms: json(q.terms), sources: json(q.sources), purposes: json(q.purposes),
           effectiveFrom: q.effective_from, effectiveTo: q.effective_to, notes: q.notes,
         }),
@@ -96,7 +98,7 @@ export function exportBundle(sqlite: Database.Database, today: string) {
     suspensions: byJson(
       (sqlite.prepare('SELECT * FROM suspensions').all() as Row[]).map((s) =>
         canonicalSuspension({
-          country: s.country, taxon: s.taxon_id === null ? null : nameById.get(s.taxon_id)!,
+          country: s.country, taxon: s.taxon_id === null ? null : refOf(s.taxon_id),
           purposes: json(s.purposes), sources: json(s.sources), terms: json(s.terms), appliesToImports: s.applies_to_imports === 1,
           effectiveFrom: s.effective_from, effectiveTo: s.effective_to, notification: s.notification, notes: s.notes,
         }),

@@ -1,21 +1,29 @@
 /**
  * The taxonomy part of a bundle import: explicit taxa plus the ancestors their `higher`
- * classification implies, matched to stored taxa by Species+ id or name, checked
- * (known parent, ranks that descend, a tree rooted in Animalia or Plantae) and written
- * parents first. Returns every taxon's id by name for the records that refer to taxa.
+ * classification implies, matched to stored taxa by Species+ id or by name within their
+ * kingdom, checked (known parent, ranks that descend, a tree rooted in Animalia or
+ * Plantae) and written parents first. A name is unique only within a kingdom (the mammal
+ * order Pholidota and the orchid genus Pholidota are two taxa), so every record is keyed by
+ * kingdom and name; a parent is always in its child's kingdom. Returns the directory that
+ * resolves the references of the other records.
  */
 import type Database from 'better-sqlite3';
 import type { BundleTaxon } from '../../contract/bundle.js';
-import { KINGDOMS, RANKS, type Rank } from '../../contract/codes.js';
+import { KINGDOMS, RANKS, type Kingdom, type Rank } from '../../contract/codes.js';
+import { parseTaxonRef } from '../../contract/taxon-ref.js';
 import { normaliseName } from '../../engine/names.js';
+import { TaxonDirectory } from '../taxon-directory.js';
 import type { ImportError } from '../types.js';
 import { canonicalTaxon, synonymRecords } from './canonical.js';
 import type { Counter } from './counter.js';
 
 interface TaxonRecord {
+  key: string;
   name: string;
+  kingdom: Kingdom;
   rank: Rank;
   author: string | null;
+  /** Key of the parent (same kingdom), or null for a kingdom. */
   parent: string | null;
   externalId: string | null;
   synonyms: { name: string; author: string | null }[];
@@ -29,6 +37,7 @@ interface StoredTaxon {
   id: number;
   name: string;
   rank: Rank;
+  kingdom: Kingdom;
   author: string | null;
   parent_id: number | null;
   external_id: string | null;
@@ -41,10 +50,30 @@ const HIGHER_LEVELS: ReadonlyArray<[keyof NonNullable<BundleTaxon['higher']>, Ra
 ];
 const RANK_INDEX = new Map<Rank, number>(RANKS.map((r, i) => [r, i]));
 const rankIndex = (r: Rank) => RANK_INDEX.get(r) ?? -1;
+const keyOf = (kingdom: Kingdom, name: string) => `${kingdom}|${name}`;
+const isKingdom = (name: string): name is Kingdom => (KINGDOMS as readonly string[]).includes(name);
 
 export interface TaxaResult {
-  idByName: Map<string, number>;
-  nameById: Map<number, string>;
+  /** Every taxon after the import: resolves the references of listings and restrictions. */
+  directory: TaxonDirectory;
+  /** Id of each bundle taxon, by its position in the bundle (undefined where it had errors). */
+  ids: (number | undefined)[];
+}
+
+/** The name of the parent a taxon record names or implies (its `parent`, its `higher` classification, its binomial's genus). */
+function parentNameOf(t: BundleTaxon, known: (name: string) => boolean): string | null {
+  if (t.parent !== null) return parseTaxonRef(t.parent).name;
+  if (t.higher) {
+    let parent: string | null = null;
+    for (const [level, rank] of HIGHER_LEVELS) {
+      const name = t.higher[level];
+      if (name !== undefined && name !== t.name && rankIndex(rank) < rankIndex(t.rank)) parent = name;
+    }
+    if (parent !== null) return parent;
+  }
+  const words = t.name.split(' ');
+  const implied = t.rank === 'SPECIES' ? words[0] : t.rank === 'SUBSPECIES' || t.rank === 'VARIETY' ? words.slice(0, 2).join(' ') : undefined;
+  return implied !== undefined && implied !== t.name && known(implied) ? implied : null;
 }
 
 export function importTaxa(
@@ -52,26 +81,94 @@ export function importTaxa(
   taxa: BundleTaxon[],
   ctx: { errors: ImportError[]; counter: Counter; origin: string; now: string; actor: string },
 ): TaxaResult {
-  const stored = sqlite.prepare('SELECT id, name, rank, author, parent_id, external_id, distribution FROM taxa').all() as StoredTaxon[];
+  const stored = sqlite.prepare('SELECT id, name, rank, kingdom, author, parent_id, external_id, distribution FROM taxa').all() as StoredTaxon[];
   const storedById = new Map(stored.map((t) => [t.id, t]));
-  const storedByName = new Map(stored.map((t) => [t.name, t]));
+  const storedByKey = new Map(stored.map((t) => [keyOf(t.kingdom, t.name), t]));
   const storedByExternal = new Map(stored.filter((t) => t.external_id !== null).map((t) => [t.external_id!, t]));
-  const storedParentName = (t: StoredTaxon) => (t.parent_id === null ? null : storedById.get(t.parent_id)!.name);
+  const storedKingdoms = new Map<string, Set<Kingdom>>();
+  for (const t of stored) (storedKingdoms.get(t.name) ?? storedKingdoms.set(t.name, new Set()).get(t.name)!).add(t.kingdom);
 
-  // 1. Explicit records, then the ancestors their classification implies.
+  // 1. The kingdom of each record: stated (higher.kingdom, a qualified parent, a kingdom
+  // itself), or that of its Species+ id, its parent's name or its own name when only one
+  // kingdom uses them (in the store or in this bundle).
+  const bundleKingdoms = new Map<string, Set<Kingdom>>();
+  const noteKingdom = (name: string, k: Kingdom) => (bundleKingdoms.get(name) ?? bundleKingdoms.set(name, new Set()).get(name)!).add(k);
+  const kingdoms: (Kingdom | null)[] = taxa.map((t) => {
+    const stated = t.higher?.kingdom ?? (t.rank === 'KINGDOM' ? t.name : null) ?? (t.parent !== null ? parseTaxonRef(t.parent).kingdom : null);
+    const k = stated !== null && isKingdom(stated) ? stated : null;
+    if (k !== null) {
+      noteKingdom(t.name, k);
+      for (const [level] of HIGHER_LEVELS) if (t.higher?.[level] !== undefined) noteKingdom(t.higher[level]!, k);
+    }
+    return k ?? (t.externalId !== null ? (storedByExternal.get(t.externalId)?.kingdom ?? null) : null);
+  });
+  const onlyKingdom = (name: string): Kingdom | null => {
+    const all = new Set([...(storedKingdoms.get(name) ?? []), ...(bundleKingdoms.get(name) ?? [])]);
+    return all.size === 1 ? [...all][0]! : null;
+  };
+  const bundleNames = new Set(taxa.map((t) => t.name));
+  const knownName = (name: string) => storedKingdoms.has(name) || bundleNames.has(name);
+  for (let changed = true; changed; ) {
+    changed = false;
+    taxa.forEach((t, i) => {
+      if (kingdoms[i] !== null) return;
+      // A record with a parent takes its parent's kingdom (once that is known); only a
+      // record without one falls back on its own name.
+      const parent = parentNameOf(t, knownName);
+      const k = parent !== null ? onlyKingdom(parent) : onlyKingdom(t.name);
+      if (k !== null) {
+        kingdoms[i] = k;
+        noteKingdom(t.name, k);
+        changed = true;
+      }
+    });
+  }
+
+  // 2. Explicit records, then the ancestors their classification implies.
+  const explicitKeys = new Set(taxa.flatMap((t, i) => (kingdoms[i] ? [keyOf(kingdoms[i]!, t.name)] : [])));
   const records = new Map<string, TaxonRecord>();
+  const keys: (string | undefined)[] = [];
   taxa.forEach((t, i) => {
     const pointer = `/taxa/${i}`;
-    const previous = records.get(t.name);
+    const kingdom = kingdoms[i];
+    if (kingdom === null || kingdom === undefined) {
+      const used = [...(storedKingdoms.get(t.name) ?? [])];
+      const parent = t.parent === null ? null : parseTaxonRef(t.parent).name;
+      ctx.errors.push(
+        parent !== null && !knownName(parent)
+          ? { pointer: `${pointer}/parent`, detail: `unknown parent taxon "${parent}"` }
+          : {
+              pointer,
+              detail: used.length > 1
+                ? `"${t.name}" names taxa in ${used.join(' and ')}: give higher.kingdom or a parent`
+                : 'its kingdom cannot be told: give higher (with kingdom) or a known parent',
+            },
+      );
+      keys.push(undefined);
+      return;
+    }
+    if (t.parent !== null) {
+      const stated = parseTaxonRef(t.parent).kingdom;
+      if (stated !== null && stated !== kingdom) ctx.errors.push({ pointer: `${pointer}/parent`, detail: `the parent must be in ${kingdom}, like the taxon` });
+    }
+    const key = keyOf(kingdom, t.name);
+    keys.push(key);
+    const previous = records.get(key);
     if (previous && !previous.implied) {
       ctx.errors.push({ pointer: `${pointer}/name`, detail: `duplicate taxon "${t.name}" (also at ${previous.pointer})` });
       return;
     }
-    records.set(t.name, {
+    const parentName = parentNameOf(t, (name) => explicitKeys.has(keyOf(kingdom, name)) || records.has(keyOf(kingdom, name)) || storedByKey.has(keyOf(kingdom, name)));
+    const existing = storedByKey.get(key);
+    const storedParent = existing && existing.parent_id !== null ? storedById.get(existing.parent_id)!.name : null;
+    const parent = parentName ?? storedParent;
+    records.set(key, {
+      key,
       name: t.name,
+      kingdom,
       rank: t.rank,
       author: t.author,
-      parent: parentOf(t, records, storedByName, storedById),
+      parent: parent === null ? null : keyOf(kingdom, parent),
       externalId: t.externalId,
       synonyms: synonymRecords(t.synonyms),
       commonNames: t.commonNames,
@@ -84,34 +181,35 @@ export function importTaxa(
       const name = t.higher?.[level];
       if (name === undefined || name === t.name) continue;
       if (rankIndex(rank) >= rankIndex(t.rank)) break;
-      if (!records.has(name) && !storedByName.has(name)) {
-        records.set(name, {
-          name, rank, author: null, parent: above, externalId: null,
+      const ancestor = keyOf(kingdom, name);
+      if (!records.has(ancestor) && !storedByKey.has(ancestor)) {
+        records.set(ancestor, {
+          key: ancestor, name, kingdom, rank, author: null, parent: above, externalId: null,
           synonyms: [], commonNames: [], distribution: [], pointer: `${pointer}/higher/${level}`, implied: true,
         });
       }
-      above = name;
+      above = ancestor;
     }
   });
 
-  // 2. Check the tree as it will be after the import.
-  const parentName = (name: string): string | null => {
-    const r = records.get(name);
+  // 3. Check the tree as it will be after the import.
+  const parentKey = (key: string): string | null => {
+    const r = records.get(key);
     if (r) return r.parent;
-    const s = storedByName.get(name);
-    return s ? storedParentName(s) : null;
+    const s = storedByKey.get(key);
+    return s && s.parent_id !== null ? keyOf(s.kingdom, storedById.get(s.parent_id)!.name) : null;
   };
-  const rankOf = (name: string): Rank | undefined => records.get(name)?.rank ?? storedByName.get(name)?.rank;
-  const kingdomOf = new Map<string, string>();
+  const rankOf = (key: string): Rank | undefined => records.get(key)?.rank ?? storedByKey.get(key)?.rank;
+  const nameOf = (key: string) => key.slice(key.indexOf('|') + 1);
   const depthOf = new Map<string, number>();
-  // Root and depth of every name walked through, so that 38,000 species of a few hundred
+  // Root and depth of every key walked through, so that 38,000 species of a few hundred
   // genera do not each walk to the kingdom again.
   const lineages = new Map<string, { root: string; depth: number }>();
-  const walk = (name: string) => {
-    let root = name;
+  const walk = (key: string) => {
+    let root = key;
     let depth = 0;
     const seen = new Set<string>();
-    for (let p = parentName(root); p !== null; p = parentName(root)) {
+    for (let p = parentKey(root); p !== null; p = parentKey(root)) {
       if (seen.has(p)) break;
       seen.add(p);
       root = p;
@@ -119,18 +217,18 @@ export function importTaxa(
     }
     return { root, depth };
   };
-  const lineageOf = (name: string): { root: string; depth: number } => {
+  const lineageOf = (key: string): { root: string; depth: number } => {
     const path: string[] = [];
-    let cur = name;
+    let cur = key;
     let above = lineages.get(cur);
     while (above === undefined) {
       path.push(cur);
-      const p = parentName(cur);
+      const p = parentKey(cur);
       if (p === null) {
         above = { root: cur, depth: -1 };
         break;
       }
-      if (path.includes(p)) return walk(name); // a cycle (reported below): walk it as it is, remember nothing
+      if (path.includes(p)) return walk(key); // a cycle (reported below): walk it as it is, remember nothing
       cur = p;
       above = lineages.get(cur);
     }
@@ -138,36 +236,35 @@ export function importTaxa(
       above = { root: above.root, depth: above.depth + 1 };
       lineages.set(path[i]!, above);
     }
-    return lineages.get(name)!;
+    return lineages.get(key)!;
   };
   for (const r of records.values()) {
     if (r.parent !== null) {
       const pr = rankOf(r.parent);
       if (pr === undefined) {
-        ctx.errors.push({ pointer: `${r.pointer}/parent`, detail: `unknown parent taxon "${r.parent}"` });
+        ctx.errors.push({ pointer: `${r.pointer}/parent`, detail: `unknown parent taxon "${nameOf(r.parent)}" in ${r.kingdom}` });
         continue;
       }
       if (rankIndex(pr) >= rankIndex(r.rank)) {
-        ctx.errors.push({ pointer: `${r.pointer}/parent`, detail: `parent "${r.parent}" (${pr}) is not above ${r.rank}` });
+        ctx.errors.push({ pointer: `${r.pointer}/parent`, detail: `parent "${nameOf(r.parent)}" (${pr}) is not above ${r.rank}` });
         continue;
       }
     } else if (r.rank !== 'KINGDOM') {
       ctx.errors.push({ pointer: `${r.pointer}/parent`, detail: 'give parent or higher (only a kingdom has no parent)' });
       continue;
     }
-    const { root, depth } = lineageOf(r.name);
-    if (rankOf(root) !== 'KINGDOM' || !(KINGDOMS as readonly string[]).includes(root)) {
-      ctx.errors.push({ pointer: r.pointer, detail: `classification must start at kingdom Animalia or Plantae (it starts at "${root}")` });
+    const { root, depth } = lineageOf(r.key);
+    if (rankOf(root) !== 'KINGDOM' || nameOf(root) !== r.kingdom) {
+      ctx.errors.push({ pointer: r.pointer, detail: `classification must start at kingdom Animalia or Plantae (it starts at "${nameOf(root)}")` });
       continue;
     }
-    kingdomOf.set(r.name, root);
-    depthOf.set(r.name, depth);
+    depthOf.set(r.key, depth);
   }
 
-  // 3. Write, parents first. Records with errors are written too (with placeholders) so
+  // 4. Write, parents first. Records with errors are written too (with placeholders) so
   // that the rest of the bundle can still be checked: the caller rolls everything back.
-  const idByName = new Map(stored.map((t) => [t.name, t.id]));
-  const nameById = new Map(stored.map((t) => [t.id, t.name]));
+  const directory = new TaxonDirectory(stored.map((t) => ({ id: t.id, name: t.name, kingdom: t.kingdom })));
+  const idByKey = new Map(stored.map((t) => [keyOf(t.kingdom, t.name), t.id]));
   const namesOf = loadNames(sqlite);
   const insert = sqlite.prepare(
     `INSERT INTO taxa (name, name_key, rank, kingdom, author, parent_id, external_id, distribution, origin, revision, updated_at, updated_by)
@@ -180,66 +277,44 @@ export function importTaxa(
   const deleteNames = sqlite.prepare('DELETE FROM taxon_names WHERE taxon_id = ?');
   const insertName = sqlite.prepare('INSERT INTO taxon_names (taxon_id, kind, name, name_key, lang, author) VALUES (?, ?, ?, ?, ?, ?)');
 
-  const depth = (r: TaxonRecord) => depthOf.get(r.name) ?? Number.MAX_SAFE_INTEGER;
+  const depth = (r: TaxonRecord) => depthOf.get(r.key) ?? Number.MAX_SAFE_INTEGER;
   const ordered = [...records.values()].sort((a, b) => depth(a) - depth(b));
   for (const r of ordered) {
-    const existing = (r.externalId !== null ? storedByExternal.get(r.externalId) : undefined) ?? storedByName.get(r.name);
+    const byExternal = r.externalId !== null ? storedByExternal.get(r.externalId) : undefined;
+    const existing = (byExternal?.kingdom === r.kingdom ? byExternal : undefined) ?? storedByKey.get(r.key);
     if (existing && r.implied) continue;
-    const canonical = canonicalTaxon(r);
-    const parentId = r.parent === null ? null : (idByName.get(r.parent) ?? null);
-    const kingdom = kingdomOf.get(r.name) ?? 'Animalia';
+    const canonical = canonicalTaxon({ ...r, parent: r.parent === null ? null : nameOf(r.parent) });
+    const parentId = r.parent === null ? null : (idByKey.get(r.parent) ?? null);
     const distribution = JSON.stringify(canonical.distribution);
     if (existing) {
       const names = namesOf.get(existing.id) ?? { synonyms: [], commonNames: [] };
       const before = canonicalTaxon({
-        name: existing.name, rank: existing.rank, author: existing.author, parent: storedParentName(existing),
+        name: existing.name, rank: existing.rank, author: existing.author,
+        parent: existing.parent_id === null ? null : storedById.get(existing.parent_id)!.name,
         externalId: existing.external_id, synonyms: names.synonyms, commonNames: names.commonNames,
         distribution: JSON.parse(existing.distribution) as string[],
       });
-      if (JSON.stringify(before) === JSON.stringify(canonical)) {
+      idByKey.set(r.key, existing.id);
+      if (JSON.stringify(before) === JSON.stringify(canonical) && existing.kingdom === r.kingdom) {
         ctx.counter.same('taxa');
         continue;
       }
-      update.run(r.name, normaliseName(r.name), r.rank, kingdom, r.author, parentId, r.externalId, distribution, ctx.now, ctx.actor, existing.id);
-      if (existing.name !== r.name) idByName.delete(existing.name);
-      idByName.set(r.name, existing.id);
-      nameById.set(existing.id, r.name);
+      update.run(r.name, normaliseName(r.name), r.rank, r.kingdom, r.author, parentId, r.externalId, distribution, ctx.now, ctx.actor, existing.id);
+      directory.add({ id: existing.id, name: r.name, kingdom: r.kingdom });
       deleteNames.run(existing.id);
       writeNames(insertName, existing.id, canonical);
       ctx.counter.update('taxa');
     } else {
       const id = Number(
-        insert.run(r.name, normaliseName(r.name), r.rank, kingdom, r.author, parentId, r.externalId, distribution, ctx.origin, ctx.now, ctx.actor).lastInsertRowid,
+        insert.run(r.name, normaliseName(r.name), r.rank, r.kingdom, r.author, parentId, r.externalId, distribution, ctx.origin, ctx.now, ctx.actor).lastInsertRowid,
       );
-      idByName.set(r.name, id);
-      nameById.set(id, r.name);
+      idByKey.set(r.key, id);
+      directory.add({ id, name: r.name, kingdom: r.kingdom });
       writeNames(insertName, id, canonical);
       ctx.counter.create('taxa');
     }
   }
-  return { idByName, nameById };
-}
-
-function parentOf(
-  t: BundleTaxon,
-  records: Map<string, TaxonRecord>,
-  stored: Map<string, StoredTaxon>,
-  storedById: Map<number, StoredTaxon>,
-): string | null {
-  if (t.parent !== null) return t.parent;
-  if (t.higher) {
-    let parent: string | null = null;
-    for (const [level, rank] of HIGHER_LEVELS) {
-      const name = t.higher[level];
-      if (name !== undefined && name !== t.name && rankIndex(rank) < rankIndex(t.rank)) parent = name;
-    }
-    if (parent !== null) return parent;
-  }
-  const words = t.name.split(' ');
-  const implied = t.rank === 'SPECIES' ? words[0] : t.rank === 'SUBSPECIES' || t.rank === 'VARIETY' ? words.slice(0, 2).join(' ') : undefined;
-  if (implied !== undefined && implied !== t.name && (records.has(implied) || stored.has(implied))) return implied;
-  const existing = stored.get(t.name);
-  return existing && existing.parent_id !== null ? storedById.get(existing.parent_id)!.name : null;
+  return { directory, ids: keys.map((k) => (k === undefined ? undefined : idByKey.get(k))) };
 }
 
 function loadNames(sqlite: Database.Database) {

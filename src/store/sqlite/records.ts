@@ -5,7 +5,9 @@
  */
 import type Database from 'better-sqlite3';
 import type { BundleListing, BundleQuota, BundleReservation, BundleSuspension, BundleTaxon } from '../../contract/bundle.js';
+import type { Kingdom } from '../../contract/codes.js';
 import { normaliseName } from '../../engine/names.js';
+import { TaxonDirectory } from '../taxon-directory.js';
 import { StaleRevision, type ListingRecord, type RecordMeta, type TaxonDetails } from '../types.js';
 import { BundleRejected, type ImportError } from '../types.js';
 import {
@@ -29,6 +31,7 @@ import {
   termProblems,
   unitProblems,
   type KnownCodes,
+  type TaxonLookup,
 } from './validate.js';
 
 export type TaxonRecord = TaxonDetails;
@@ -40,20 +43,9 @@ export interface WriteContext {
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
-function idOfName(sqlite: Database.Database) {
-  const stmt = sqlite.prepare('SELECT id FROM taxa WHERE name = ?').pluck();
-  return (name: string) => stmt.get(name) as number | undefined;
-}
-
-function nameOfId(sqlite: Database.Database) {
-  const stmt = sqlite.prepare('SELECT name FROM taxa WHERE id = ?').pluck();
-  const cache = new Map<number, string>();
-  const lookup = (id: number) => {
-    let name = cache.get(id);
-    if (name === undefined) cache.set(id, (name = stmt.get(id) as string));
-    return name;
-  };
-  return { get: lookup } as ReadonlyMap<number, string>;
+/** Every stored taxon by name and kingdom, to resolve the references of one record. */
+export function taxonDirectory(sqlite: Database.Database): TaxonDirectory {
+  return new TaxonDirectory(sqlite.prepare('SELECT id, name, kingdom FROM taxa').all() as { id: number; name: string; kingdom: Kingdom }[]);
 }
 
 function reject(errors: ImportError[]): void {
@@ -95,14 +87,15 @@ export function readListing(sqlite: Database.Database, id: string): ListingRecor
   if (!/^\d+$/.test(id)) return null;
   const row = readListingRows(sqlite, 'WHERE id = ?', Number(id))[0];
   if (!row) return null;
-  return { ...metaOf(row), ...(canonicalListing(listingRowToBundle(row, nameOfId(sqlite))) as BundleListing) };
+  return { ...metaOf(row), ...(canonicalListing(listingRowToBundle(row, taxonDirectory(sqlite))) as BundleListing) };
 }
 
 function writeListing(sqlite: Database.Database, l: BundleListing, id: number | null, ctx: WriteContext): number {
   const known = knownCodes(sqlite);
-  const idOf = idOfName(sqlite);
-  reject(listingProblems(l, '', known, idOf));
-  const taxonId = idOf(l.taxon)!;
+  const taxa = taxonDirectory(sqlite);
+  reject(listingProblems(l, '', known, taxa));
+  const taxonId = taxa.idOf(l.taxon)!;
+  const kingdom = taxa.entry(taxonId)!.kingdom;
   const populations = canonicalPopulations(l.populations);
   const c = canonicalListing({ ...l, excludedTaxa: [] });
   const values = [
@@ -136,7 +129,7 @@ function writeListing(sqlite: Database.Database, l: BundleListing, id: number | 
   );
   for (const x of l.excludedTaxa) {
     const pops = typeof x === 'string' ? null : canonicalPopulations(x.populations);
-    insertExclusion.run(listingId, idOf(typeof x === 'string' ? x : x.taxon), json(pops?.include ?? null), json(pops?.exclude ?? null));
+    insertExclusion.run(listingId, taxa.idOf(typeof x === 'string' ? x : x.taxon, kingdom), json(pops?.include ?? null), json(pops?.exclude ?? null));
   }
   const overlaps = findOverlaps(sqlite, new Set([taxonId])).filter((o) => o.later.id === listingId || o.earlier.id === listingId);
   reject(overlaps.map((o) => describeOverlap(o, l.taxon, (r) => (r.id === listingId ? '' : `listing ${r.id}`))));
@@ -198,9 +191,9 @@ interface DatedKind<R> {
   /** Column values, in `columns` order, for a record whose taxon resolved to `taxonId`. */
   columns: readonly string[];
   values(r: R, taxonId: number | null): unknown[];
-  fromRow(row: Record<string, unknown>, nameOf: (id: number) => string): R;
+  fromRow(row: Record<string, unknown>, refOf: (id: number) => string): R;
   /** What is wrong with the record; pointers start with `at` (e.g. /quotas/3, or '' for a single record). */
-  problems(r: R, known: KnownCodes, idOf: (name: string) => number | undefined, at: string): ImportError[];
+  problems(r: R, known: KnownCodes, taxa: TaxonLookup, at: string): ImportError[];
   taxonOf(r: R): string | null;
 }
 
@@ -211,13 +204,13 @@ export const RESERVATIONS: DatedKind<BundleReservation> = {
   entity: 'reservation',
   columns: ['party_code', 'taxon_id', 'appendix', 'effective_from', 'effective_to', 'notes'],
   values: (r, t) => [r.party, t, r.appendix, r.effectiveFrom, r.effectiveTo, r.notes],
-  fromRow: (row, nameOf) =>
+  fromRow: (row, refOf) =>
     canonicalReservation({
-      party: row.party_code as string, taxon: nameOf(row.taxon_id as number), appendix: row.appendix as BundleReservation['appendix'],
+      party: row.party_code as string, taxon: refOf(row.taxon_id as number), appendix: row.appendix as BundleReservation['appendix'],
       effectiveFrom: row.effective_from as string, effectiveTo: row.effective_to as string | null, notes: row.notes as string | null,
     }),
-  problems: (r, known, idOf, at) => [
-    ...taxonProblems(`${at}/taxon`, r.taxon, idOf),
+  problems: (r, known, taxa, at) => [
+    ...taxonProblems(`${at}/taxon`, r.taxon, taxa),
     ...(known.parties.has(r.party) ? [] : [{ pointer: `${at}/party`, detail: `unknown party ${r.party}` }]),
     ...dateProblems(at, r.effectiveFrom, r.effectiveTo),
   ],
@@ -232,14 +225,14 @@ export const QUOTAS: DatedKind<BundleQuota> = {
     const c = canonicalQuota(q);
     return [t, q.exporter, q.quantity, q.unit, JSON.stringify(c.terms), JSON.stringify(c.sources), JSON.stringify(c.purposes), q.effectiveFrom, q.effectiveTo, q.notes];
   },
-  fromRow: (row, nameOf) =>
+  fromRow: (row, refOf) =>
     canonicalQuota({
-      taxon: nameOf(row.taxon_id as number), exporter: row.exporter as string | null, quantity: row.quantity as number, unit: row.unit as string | null,
+      taxon: refOf(row.taxon_id as number), exporter: row.exporter as string | null, quantity: row.quantity as number, unit: row.unit as string | null,
       terms: list(row.terms), sources: list(row.sources) as BundleQuota['sources'], purposes: list(row.purposes) as BundleQuota['purposes'],
       effectiveFrom: row.effective_from as string, effectiveTo: row.effective_to as string | null, notes: row.notes as string | null,
     }),
-  problems: (q, known, idOf, at) => [
-    ...taxonProblems(`${at}/taxon`, q.taxon, idOf),
+  problems: (q, known, taxa, at) => [
+    ...taxonProblems(`${at}/taxon`, q.taxon, taxa),
     ...termProblems(`${at}/terms`, q.terms, known),
     ...unitProblems(`${at}/unit`, q.unit, known),
     ...dateProblems(at, q.effectiveFrom, q.effectiveTo),
@@ -255,15 +248,15 @@ export const SUSPENSIONS: DatedKind<BundleSuspension> = {
     const c = canonicalSuspension(s);
     return [s.country, t, JSON.stringify(c.purposes), JSON.stringify(c.sources), JSON.stringify(c.terms), s.appliesToImports ? 1 : 0, s.effectiveFrom, s.effectiveTo, s.notification, s.notes];
   },
-  fromRow: (row, nameOf) =>
+  fromRow: (row, refOf) =>
     canonicalSuspension({
-      country: row.country as string, taxon: row.taxon_id === null ? null : nameOf(row.taxon_id as number),
+      country: row.country as string, taxon: row.taxon_id === null ? null : refOf(row.taxon_id as number),
       purposes: list(row.purposes) as BundleSuspension['purposes'], sources: list(row.sources) as BundleSuspension['sources'], terms: list(row.terms),
       appliesToImports: row.applies_to_imports === 1, effectiveFrom: row.effective_from as string, effectiveTo: row.effective_to as string | null,
       notification: row.notification as string | null, notes: row.notes as string | null,
     }),
-  problems: (s, known, idOf, at) => [
-    ...(s.taxon === null ? [] : taxonProblems(`${at}/taxon`, s.taxon, idOf)),
+  problems: (s, known, taxa, at) => [
+    ...(s.taxon === null ? [] : taxonProblems(`${at}/taxon`, s.taxon, taxa)),
     ...termProblems(`${at}/terms`, s.terms, known),
     ...dateProblems(at, s.effectiveFrom, s.effectiveTo),
   ],
@@ -274,8 +267,8 @@ export function readDated<R>(sqlite: Database.Database, kind: DatedKind<R>, id: 
   if (!/^\d+$/.test(id)) return null;
   const row = sqlite.prepare(`SELECT * FROM ${kind.table} WHERE id = ?`).get(Number(id)) as Record<string, unknown> | undefined;
   if (!row) return null;
-  const names = nameOfId(sqlite);
-  return { ...metaOf(row as never), ...kind.fromRow(row, (t) => names.get(t)!) };
+  const taxa = taxonDirectory(sqlite);
+  return { ...metaOf(row as never), ...kind.fromRow(row, (t) => taxa.refOf(t)) };
 }
 
 export function listDated<R>(sqlite: Database.Database, kind: DatedKind<R>, filter: { taxonId?: number; activeOn?: string }): (R & RecordMeta)[] {
@@ -290,15 +283,15 @@ export function listDated<R>(sqlite: Database.Database, kind: DatedKind<R>, filt
     params.push(filter.activeOn, filter.activeOn);
   }
   const rows = sqlite.prepare(`SELECT * FROM ${kind.table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`).all(...params) as Record<string, unknown>[];
-  const names = nameOfId(sqlite);
-  return rows.map((row) => ({ ...metaOf(row as never), ...kind.fromRow(row, (t) => names.get(t)!) }));
+  const taxa = taxonDirectory(sqlite);
+  return rows.map((row) => ({ ...metaOf(row as never), ...kind.fromRow(row, (t) => taxa.refOf(t)) }));
 }
 
 function writeDated<R>(sqlite: Database.Database, kind: DatedKind<R>, r: R, id: number | null, ctx: WriteContext): number {
-  const idOf = idOfName(sqlite);
-  reject(kind.problems(r, knownCodes(sqlite), idOf, ''));
+  const taxa = taxonDirectory(sqlite);
+  reject(kind.problems(r, knownCodes(sqlite), taxa, ''));
   const taxon = kind.taxonOf(r);
-  const values = kind.values(r, taxon === null ? null : idOf(taxon)!);
+  const values = kind.values(r, taxon === null ? null : taxa.idOf(taxon)!);
   if (id === null) {
     const cols = [...kind.columns, 'origin', 'revision', 'updated_at', 'updated_by'];
     return Number(
@@ -350,8 +343,19 @@ export function updateDated<R>(
 /** Creates a taxon (and the ancestors its `higher` classification names). */
 export function createTaxon(sqlite: Database.Database, t: BundleTaxon, ctx: WriteContext, read: (id: string) => TaxonRecord | null): TaxonRecord {
   return write(sqlite, ctx, 'taxon', () => {
-    if (idOfName(sqlite)(t.name) !== undefined) throw new BundleRejected([{ pointer: '/name', detail: `a taxon named "${t.name}" already exists` }]);
-    return { before: null, after: () => read(String(writeTaxa(sqlite, t, ctx)))! };
+    const newest = (sqlite.prepare('SELECT max(id) FROM taxa').pluck().get() as number | null) ?? 0;
+    return {
+      before: null,
+      after: () => {
+        const id = writeTaxa(sqlite, t, ctx);
+        // Ids only grow: an id this old means the record named a taxon that exists already.
+        if (id <= newest) {
+          const e = taxonDirectory(sqlite).entry(id)!;
+          throw new BundleRejected([{ pointer: '/name', detail: `a taxon named "${t.name}" already exists in ${e.kingdom} (id ${id})` }]);
+        }
+        return read(String(id))!;
+      },
+    };
   })!;
 }
 
@@ -378,7 +382,10 @@ export function updateTaxon(
         after: () => {
           const next = change(was);
           if (next.name !== was.name) {
-            if (idOfName(sqlite)(next.name) !== undefined) throw new BundleRejected([{ pointer: '/name', detail: `a taxon named "${next.name}" already exists` }]);
+            const kingdom = taxonDirectory(sqlite).entry(Number(id))!.kingdom;
+            if (taxonDirectory(sqlite).find(next.name, kingdom) !== undefined) {
+              throw new BundleRejected([{ pointer: '/name', detail: `a taxon named "${next.name}" already exists in ${kingdom}` }]);
+            }
             sqlite.prepare('UPDATE taxa SET name = ?, name_key = ? WHERE id = ?').run(next.name, normaliseName(next.name), Number(id));
           }
           writeTaxa(sqlite, next, ctx);
@@ -394,5 +401,5 @@ function writeTaxa(sqlite: Database.Database, t: BundleTaxon, ctx: WriteContext)
   const errors: ImportError[] = [];
   const result = importTaxa(sqlite, [t], { errors, counter: new Counter(), origin: 'officer', now: ctx.now, actor: ctx.actor });
   reject(errors.map((e) => ({ ...e, pointer: e.pointer.replace(/^\/taxa\/0/, '') })));
-  return result.idByName.get(t.name)!;
+  return result.ids[0]!;
 }

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { BundleListing, Specimens } from '../../contract/bundle.js';
 import type { Appendix } from '../../contract/codes.js';
 import type { LocalizedText } from '../../contract/common.js';
+import type { TaxonDirectory } from '../taxon-directory.js';
 import { canonicalExclusions, canonicalPopulations, type ExcludedOut } from './canonical.js';
 
 export interface ListingRow {
@@ -65,19 +66,20 @@ export function readListingRows(sqlite: Database.Database, where = '', ...params
   }));
 }
 
+/** The stored entry as a bundle writes it (taxa by reference: name, with the kingdom for a homonym). */
 export function listingRowToBundle(
   r: ListingRow,
-  nameById: ReadonlyMap<number, string>,
+  taxa: Pick<TaxonDirectory, 'refOf'>,
 ): Omit<BundleListing, 'excludedTaxa'> & { excludedTaxa: ExcludedOut[] } {
   return {
-    taxon: nameById.get(r.taxon_id)!,
+    taxon: taxa.refOf(r.taxon_id),
     appendix: r.appendix,
     party: r.party_code,
     effectiveFrom: r.effective_from,
     effectiveTo: r.effective_to,
     populations: canonicalPopulations(r.populations),
     excludedTaxa: canonicalExclusions(
-      r.exclusions.map((x) => ({ taxon: nameById.get(x.taxon_id)!, populations: canonicalPopulations(x.populations) })),
+      r.exclusions.map((x) => ({ taxon: taxa.refOf(x.taxon_id), populations: canonicalPopulations(x.populations) })),
     ),
     annotation: r.annotation,
     hashAnnotation: r.hash_annotation,

@@ -19,6 +19,8 @@ import type {
   TaxonDetails,
 } from '../types.js';
 import type { BundleListing, BundleTaxon } from '../../contract/bundle.js';
+import type { Kingdom } from '../../contract/codes.js';
+import { formatTaxonRef } from '../../contract/taxon-ref.js';
 import { importBundle } from './bundle-import.js';
 import { canonicalTaxon } from './canonical.js';
 import {
@@ -31,6 +33,7 @@ import {
   readListing,
   RESERVATIONS,
   SUSPENSIONS,
+  taxonDirectory,
   updateDated,
   updateListing,
   updateTaxon,
@@ -132,8 +135,9 @@ export class SqliteStore implements CitesStore {
   }
 
   namesByExternalId(): Map<string, string> {
-    const rows = this.sqlite.prepare('SELECT external_id AS id, name FROM taxa WHERE external_id IS NOT NULL').all() as { id: string; name: string }[];
-    return new Map(rows.map((r) => [r.id, r.name]));
+    const taxa = taxonDirectory(this.sqlite);
+    const rows = this.sqlite.prepare('SELECT external_id AS ext, id FROM taxa WHERE external_id IS NOT NULL').all() as { ext: string; id: number }[];
+    return new Map(rows.map((r) => [r.ext, taxa.refOf(r.id)]));
   }
 
   parties(): PartyRecord[] {
@@ -299,7 +303,9 @@ export class SqliteStore implements CitesStore {
   taxonAsBundle(id: string): BundleTaxon | null {
     const t = this.taxon(id);
     if (t === null) return null;
-    const parent = t.parentId === null ? null : this.taxon(t.parentId)!.name;
+    // The parent is in the taxon's kingdom: name it with the kingdom so that a homonym
+    // (Pholidota) cannot be read as the other one.
+    const parent = t.parentId === null ? null : formatTaxonRef(this.taxon(t.parentId)!.name, t.kingdom as Kingdom, true);
     const c = canonicalTaxon({ ...t, parent });
     return {
       name: c.name,

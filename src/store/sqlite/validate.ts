@@ -4,6 +4,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { BundleListing, SpecimenClause } from '../../contract/bundle.js';
+import type { Kingdom } from '../../contract/codes.js';
+import type { TaxonDirectory } from '../taxon-directory.js';
 import type { ImportError } from '../types.js';
 import { canonicalPopulations, naturalKey } from './canonical.js';
 import { readListingRows, type ListingRow } from './rows.js';
@@ -34,8 +36,12 @@ export function unitProblems(pointer: string, unit: string | null, known: KnownC
   return unit !== null && known.units.size > 0 && !known.units.has(unit) ? [{ pointer, detail: `unknown unit code ${unit}` }] : [];
 }
 
-export function taxonProblems(pointer: string, name: string, idOf: (name: string) => number | undefined): ImportError[] {
-  return idOf(name) === undefined ? [{ pointer, detail: `unknown taxon "${name}"` }] : [];
+/** Resolves taxon references (see TaxonDirectory). */
+export type TaxonLookup = Pick<TaxonDirectory, 'resolve' | 'idOf' | 'entry'>;
+
+export function taxonProblems(pointer: string, ref: string, taxa: TaxonLookup, context: Kingdom | null = null): ImportError[] {
+  const r = taxa.resolve(ref, context);
+  return 'error' in r ? [{ pointer, detail: r.error }] : [];
 }
 
 /** Everything about one listing that can be checked without the other listings. */
@@ -43,16 +49,18 @@ export function listingProblems(
   l: BundleListing,
   pointer: string,
   known: KnownCodes,
-  idOf: (name: string) => number | undefined,
+  taxa: TaxonLookup,
 ): ImportError[] {
+  const id = taxa.idOf(l.taxon);
+  const kingdom = id === undefined ? null : (taxa.entry(id)?.kingdom ?? null);
   const clauses = (at: string, list: SpecimenClause[] | undefined) =>
     (list ?? []).flatMap((c, j) => termProblems(`${pointer}/specimens/${at}/${j}/terms`, c.terms ?? [], known));
   return [
-    ...taxonProblems(`${pointer}/taxon`, l.taxon, idOf),
+    ...taxonProblems(`${pointer}/taxon`, l.taxon, taxa),
     ...(l.party !== null && l.appendix !== 'III' ? [{ pointer: `${pointer}/party`, detail: 'only Appendix III entries have a listing Party' }] : []),
     ...(l.party !== null && !known.parties.has(l.party) ? [{ pointer: `${pointer}/party`, detail: `unknown party ${l.party}` }] : []),
     ...dateProblems(pointer, l.effectiveFrom, l.effectiveTo),
-    ...l.excludedTaxa.flatMap((x, j) => taxonProblems(`${pointer}/excludedTaxa/${j}`, typeof x === 'string' ? x : x.taxon, idOf)),
+    ...l.excludedTaxa.flatMap((x, j) => taxonProblems(`${pointer}/excludedTaxa/${j}`, typeof x === 'string' ? x : x.taxon, taxa, kingdom)),
     ...clauses('only', l.specimens?.only),
     ...clauses('except', l.specimens?.except),
   ];
