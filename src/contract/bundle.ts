@@ -159,6 +159,10 @@ export const BundleSuspension = z
     effectiveTo: IsoDate.nullable().default(null),
     notification: z.string().trim().max(40).nullable().default(null),
     notes: z.string().max(4000).nullable().default(null),
+    review: z
+      .boolean()
+      .default(false)
+      .describe('The wording of the recommendation could not be mapped to codes: a matching trade is flagged for review, citing it, instead of denied'),
   })
   .meta({ id: 'BundleSuspension' });
 export type BundleSuspension = z.output<typeof BundleSuspension>;

@@ -84,6 +84,8 @@ export const SnapshotSuspension = z.object({
   effectiveFrom: Date,
   effectiveTo: Date.nullable(),
   notification: z.string().nullable(),
+  notes: z.string().nullable().default(null),
+  review: z.boolean().default(false),
 });
 
 export const Snapshot = z

@@ -157,6 +157,8 @@ export const suspensions = sqliteTable(
     effectiveTo: text('effective_to'),
     notification: text('notification'),
     notes: text('notes'),
+    /** The wording could not be mapped to codes: flag matching trades instead of denying them. */
+    review: integer('review', { mode: 'boolean' }).notNull().default(false),
     ...audited,
   },
   (t) => [index('suspensions_country').on(t.country)],

@@ -102,6 +102,7 @@ export const WARNINGS = {
   GENUS_INFERRED: note('GENUS_INFERRED', 'The species name is not known; the listing of its genus (or a higher taxon) was applied.'),
   QUOTA_TERM_UNKNOWN: note('QUOTA_TERM_UNKNOWN', 'A quota for some specimen types of this taxon may apply; give the term to decide.'),
   SUSPENSION_TERM_UNKNOWN: note('SUSPENSION_TERM_UNKNOWN', 'A trade suspension for some specimen types may apply; give the term to decide.'),
+  SUSPENSION_SCOPE_UNCERTAIN: note('SUSPENSION_SCOPE_UNCERTAIN', 'A recommendation to suspend trade may cover this trade, but its wording does not say so in terms the engine can check (or the declared source is not one it names): an officer must read it before documents are issued or accepted.'),
   SUSPENSION_FOR_REVIEW: note('SUSPENSION_FOR_REVIEW', 'A trade suspension covers this trade; under this deployment\'s policy it is flagged for review instead of denied.'),
   LISTING_PARTY_UNKNOWN: note('LISTING_PARTY_UNKNOWN', 'The Appendix-III listing Party of this entry is not recorded: the exporter needs an export permit if it listed the species, otherwise a certificate of origin.'),
   OUTSIDE_CITES_NATIONAL_LAW: note('OUTSIDE_CITES_NATIONAL_LAW', 'Outside the Convention, national law and the controls of any transit Party still apply.'),

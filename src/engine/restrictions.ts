@@ -7,18 +7,28 @@ import type { SnapshotQuota, SnapshotSuspension } from '../contract/snapshot.js'
 import { inForce, type EngineData } from './data.js';
 import type { Specimen } from './listing.js';
 
-export type FilterMatch = 'yes' | 'no' | 'unknown-term';
+/** 'uncertain-source': only the source as the rules read it (F as W) is covered, not the one declared. */
+export type FilterMatch = 'yes' | 'no' | 'unknown-term' | 'uncertain-source';
 
-/** Does a (terms, sources, purposes) filter take in this specimen? */
-export function filterMatches(f: { terms: string[]; sources: string[]; purposes: string[] }, s: Specimen): FilterMatch {
-  // A source filter takes in the source as read (an F specimen is read as W, so W covers
-  // it) and as declared (a quota or suspension on F specimens still covers them).
-  const sourceListed = f.sources.includes(s.source) || (s.declaredSource !== undefined && f.sources.includes(s.declaredSource));
-  if (f.sources.length > 0 && !sourceListed) return 'no';
+/**
+ * Does a (terms, sources, purposes) filter take in this specimen? A quota takes in the
+ * source as read (an F specimen is read as W for permits, Notification 1998/14, so a quota on
+ * W covers it) and as declared. A suspension covers what its wording names: a recommendation
+ * on "wild-taken specimens" does not say it covers F, so that is flagged, not denied.
+ */
+export function filterMatches(f: { terms: string[]; sources: string[]; purposes: string[] }, s: Specimen, sourceAsDeclared = false): FilterMatch {
+  const declared = s.declaredSource ?? s.source;
+  let uncertain = false;
+  if (f.sources.length > 0 && !f.sources.includes(declared)) {
+    if (!f.sources.includes(s.source)) return 'no';
+    uncertain = sourceAsDeclared;
+  }
   if (f.purposes.length > 0 && !f.purposes.includes(s.purpose)) return 'no';
-  if (f.terms.length === 0) return 'yes';
-  if (s.term === undefined) return 'unknown-term';
-  return f.terms.includes(s.term) ? 'yes' : 'no';
+  if (f.terms.length > 0) {
+    if (s.term === undefined) return 'unknown-term';
+    if (!f.terms.includes(s.term)) return 'no';
+  }
+  return uncertain ? 'uncertain-source' : 'yes';
 }
 
 export interface QuotaMatch {
@@ -81,7 +91,7 @@ function collectSuspensions(
     if (asImporter && !sus.appliesToImports) continue;
     if (sus.taxon !== -1 && !lineage.includes(sus.taxon)) continue;
     if (!inForce(sus.effectiveFrom, sus.effectiveTo, date)) continue;
-    const match = filterMatches(sus, s);
+    const match = filterMatches(sus, s, true);
     if (match !== 'no') out.push({ suspension: sus, match, country });
   }
 }

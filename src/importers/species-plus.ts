@@ -13,6 +13,7 @@ import { BUILTIN_SEED_FILE } from '../paths.js';
 import { plainText } from './annotation-text.js';
 import { LineErrors, readCsv, type CsvRow } from './csv.js';
 import { dayFirstDate, ImportNotes, isCountryCode, splitList } from './fields.js';
+import { readSuspensionWording, type ExemptedCodes } from './suspension-wording.js';
 import { officialFileBundle, type ParseContext, type ParsedFile } from './types.js';
 
 const RANKS = new Set(['KINGDOM', 'PHYLUM', 'CLASS', 'ORDER', 'FAMILY', 'SUBFAMILY', 'GENUS', 'SPECIES', 'SUBSPECIES', 'VARIETY']);
@@ -216,6 +217,12 @@ export async function parseQuotasFile(input: Readable, ctx: ParseContext): Promi
 
 // ── exemptions.csv (trade suspensions) ──────────────────────────────────────────────────
 
+/** The Notification a row cites ("Notif. No. 2019/075"), if any: the last one named. */
+function notificationIn(text: string): string | null {
+  const all = [...text.matchAll(/Notif(?:ication)?s?\.? No\.? ?(\d{4}\/\d{3})/gi)].map((m) => m[1]!);
+  return all.length ? all[all.length - 1]! : null;
+}
+
 const SUSPENSION_COLUMNS = [
   'start_date', 'end_date', 'taxon_name', 'taxon_concept_id', 'rank', 'iso_code2', 'unit', 'term', 'source', 'purpose', 'Applies_to_import', 'notes',
   'internal notes',
@@ -230,23 +237,24 @@ function knownTerms(): string[] {
 /** One code, possibly with the space of an unquoted ", "-joined list in front of it. */
 const CODE_CELL = /^ ?(?:ALL|[A-Z0-9]{1,3})$/;
 
-interface Exemption {
+interface Exemption extends ExemptedCodes {
   terms: string[];
   sources: Source[];
   purposes: Purpose[];
   unknown: string[];
   applies: string;
   notes: string;
+  internal: string;
 }
 
 /**
- * Reads the exemption part of a row (what the suspension does not cover). The export writes the term/source/purpose lists as
+ * Reads the code part of a row (what the compliance tool exempts). The export writes the term/source/purpose lists as
  * ", "-joined text without quotes, so one list spreads over several cells (" G", " Q") and
  * sometimes runs into the next column. Source and purpose letters never overlap and terms
  * have three letters, so every code is sorted into its list by what it is, not where it sits.
  */
 function readExemption(cells: readonly string[]): Exemption {
-  const out: Exemption = { terms: [], sources: [], purposes: [], unknown: [], applies: '', notes: '' };
+  const out: Exemption = { terms: [], sources: [], purposes: [], unknown: [], applies: '', notes: '', internal: '' };
   let i = 0;
   for (; i < cells.length && CODE_CELL.test(cells[i]!); i++) {
     const code = cells[i]!.trim();
@@ -259,6 +267,7 @@ function readExemption(cells: readonly string[]): Exemption {
   const rest = cells.slice(i).map((c) => c.trim());
   if (/^(yes|no|)$/i.test(rest[0] ?? '')) out.applies = rest.shift() ?? '';
   out.notes = rest[0] ?? '';
+  out.internal = rest[1] ?? '';
   return out;
 }
 
@@ -290,20 +299,37 @@ export async function parseSuspensionsFile(input: Readable, ctx: ParseContext): 
     const allTaxa = /^all$/i.test(id.trim()) && /^all$/i.test(name.trim());
     const taxon = allTaxa ? null : run.taxon(row, id, name);
     if (taxon === undefined) return;
-    const base = { country: country!, taxon, appliesToImports: /^yes$/i.test(ex.applies), effectiveFrom: from!, effectiveTo: to ?? null, notification: null, notes: note(ex.notes) };
+    const reading = readSuspensionWording({
+      taxon: allTaxa ? null : name.trim(),
+      wording: ex.notes,
+      internalNote: ex.internal,
+      exempted: ex,
+      appliesToImport: /^yes$/i.test(ex.applies),
+      knownTerms: terms,
+    });
+    if (reading.kind === 'exempted-taxon') {
+      run.notes.count('rows naming a taxon the recommendation exempts (no suspension)');
+      run.notes.warn(`line ${line}: ${reading.why}; no suspension recorded for it`);
+      return;
+    }
     const unknownTerms = ex.terms.filter((t) => !terms.includes(t));
     if (unknownTerms.length) run.notes.warn(`line ${line}: exempted terms ${unknownTerms.join(', ')} are not in the service's term list; the suspension still covers only known terms`);
-    // A trade is exempt when its purpose, source or term is among those the row exempts; what
-    // is suspended is the rest: every dimension outside its exempt codes (empty list = all).
     const s: BundleSuspension = {
-      ...base,
-      purposes: ex.purposes.length ? PURPOSES.filter((p) => !ex.purposes.includes(p)) : [],
-      sources: ex.sources.length ? SOURCES.filter((x) => !ex.sources.includes(x)) : [],
-      terms: ex.terms.length ? terms.filter((t) => !ex.terms.includes(t)) : [],
+      country: country!,
+      taxon,
+      purposes: reading.purposes,
+      sources: reading.sources,
+      terms: reading.terms,
+      appliesToImports: reading.appliesToImports,
+      effectiveFrom: from!,
+      effectiveTo: to ?? null,
+      notification: notificationIn(`${ex.notes} ${ex.internal}`),
+      notes: note(ex.notes),
+      review: reading.review,
     };
-    if ((ex.purposes.length && !s.purposes.length) || (ex.sources.length && !s.sources.length) || (ex.terms.length && !s.terms.length)) {
-      run.notes.warn(`line ${line}: every purpose, source or term is exempted: nothing is suspended; skipped`);
-      return;
+    if (reading.review) {
+      run.notes.count('suspensions whose wording could not be mapped (flagged, not denied)');
+      run.notes.warn(`line ${line}: "${plainText(ex.notes).slice(0, 100)}" read as ${reading.reading}: matching trades are flagged for review`);
     }
     unique(run, seen, JSON.stringify([s.country, taxon, s.purposes, s.sources, s.terms, from]), line, s, suspensions);
     run.notes.count('suspensions');

@@ -70,6 +70,30 @@ describe('R36 — recommendations to suspend trade (Art. XIII, Res. Conf. 14.3)'
   it('unlisted species are not affected', () => {
     expect(decide(engine, { taxon: 'Melopsittacus undulatus', exporter: 'AF', importer: 'DE', purpose: 'T', source: 'C' }).decision).toBe('allow');
   });
+  const withSuspensions = (suspensions: NonNullable<typeof RULES_BUNDLE.suspensions>) =>
+    createEngine(snapshotOf({ ...RULES_BUNDLE, suspensions: [...RULES_BUNDLE.suspensions!, ...suspensions] }), { today: () => '2026-11-01' });
+  it('a suspension of commercial trade (purpose T) does not cover personal effects or scientific purposes', () => {
+    const e = withSuspensions([{ country: 'BO', taxon: null, purposes: ['T'], appliesToImports: true, effectiveFrom: '2020-01-01', notes: 'All commercial trade (constructed for this test)' }]);
+    expect(codes(decide(e, { ...amazon, exporter: 'BO', importer: 'DE' }))).toContain('SC_TRADE_SUSPENSION');
+    for (const purpose of ['P', 'S'] as const) {
+      expect(codes(decide(e, { ...amazon, purpose, exporter: 'BO', importer: 'DE' })), purpose).not.toContain('SC_TRADE_SUSPENSION');
+    }
+  });
+  it('a recommendation whose wording could not be mapped is flagged for review, citing it, not denied', () => {
+    const e = withSuspensions([{ country: 'BO', taxon: null, purposes: ['T'], effectiveFrom: '2020-01-01', notification: '2020/001', notes: 'Commercial trade in Appendix II species (constructed for this test)', review: true }]);
+    const r = decide(e, { taxon: 'Amazona aestiva', exporter: 'BO', importer: 'DE', purpose: 'T', source: 'W' });
+    expect(r.decision).toBe('needs-permit');
+    expect(r.reviewRequired).toBe(true);
+    expect(r.warnings.find((w) => w.code === 'SUSPENSION_SCOPE_UNCERTAIN')?.message).toMatch(/BO, Notification No\. 2020\/001.*Appendix II species/);
+  });
+  it('a suspension of wild-taken specimens covers W; F (read as W for permits) is flagged, not denied', () => {
+    const e = withSuspensions([{ country: 'BO', taxon: null, purposes: ['T'], sources: ['W'], effectiveFrom: '2020-01-01', notes: 'Exports of wild-taken specimens for commercial purposes (constructed for this test)' }]);
+    expect(codes(decide(e, { taxon: 'Amazona aestiva', exporter: 'BO', importer: 'DE', purpose: 'T', source: 'W' }))).toContain('SC_TRADE_SUSPENSION');
+    const bornInCaptivity = decide(e, { taxon: 'Amazona aestiva', exporter: 'BO', importer: 'DE', purpose: 'T', source: 'F' });
+    expect(codes(bornInCaptivity)).not.toContain('SC_TRADE_SUSPENSION');
+    expect(bornInCaptivity.reviewRequired).toBe(true);
+    expect(codes(decide(e, { taxon: 'Amazona aestiva', exporter: 'BO', importer: 'DE', purpose: 'T', source: 'C' }))).not.toContain('SC_TRADE_SUSPENSION');
+  });
 });
 
 describe('R41 — code consistency (Res. Conf. 12.3): never a silent allow', () => {

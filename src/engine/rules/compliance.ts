@@ -2,7 +2,7 @@
 import type { Note, Reason } from '../../contract/trade-check.js';
 import type { Outcome, TradeContext } from '../outcome.js';
 import { CONDITIONS, REASONS, WARNINGS } from '../reasons.js';
-import { matchingQuotas, matchingSuspensions, type QuotaMatch } from '../restrictions.js';
+import { matchingQuotas, matchingSuspensions, type QuotaMatch, type SuspensionMatch } from '../restrictions.js';
 
 const GRAMS: Record<string, number> = { MYG: 1e-6, MGM: 1e-3, GRM: 1, KIL: 1e3, TON: 1e6 };
 
@@ -15,25 +15,39 @@ export function inUnit(quantity: number, from: string | undefined | null, to: st
   return null;
 }
 
-function withDetail(r: Reason, detail: string): Reason {
+function withDetail<T extends Reason | Note>(r: T, detail: string): T {
   return { ...r, message: `${r.message} ${detail}` };
 }
 
-/** R36 (Art. VIII, XIII; Res. Conf. 14.3): a matching suspension denies (or, by policy, flags). */
+/** Which recommendation, in words an officer can look up: country, Notification, date, what it says. */
+function describeSuspension(m: SuspensionMatch): string {
+  const s = m.suspension;
+  const what = s.notes ? ` "${s.notes.length > 300 ? `${s.notes.slice(0, 297)}...` : s.notes}"` : '';
+  return `(${m.country}${s.notification ? `, Notification No. ${s.notification}` : ''}, from ${s.effectiveFrom})${what}`;
+}
+
+/**
+ * R36 (Art. VIII, XIII; Res. Conf. 14.3): a matching suspension denies. It is flagged for
+ * review instead when its wording could not be mapped to codes, when the trade is covered
+ * only through the source the rules read (F as W), without a term where the recommendation
+ * names terms, or under the deployment's policy.
+ */
 export function tradeSuspension(ctx: TradeContext, out: Outcome): boolean {
   const matches = matchingSuspensions(ctx.data, ctx.lineage, ctx.exporter, ctx.importer, ctx.specimen, ctx.date);
   for (const m of matches) {
     if (m.match === 'unknown-term') {
-      out.warn(WARNINGS.SUSPENSION_TERM_UNKNOWN, true);
+      out.warn(withDetail(WARNINGS.SUSPENSION_TERM_UNKNOWN, describeSuspension(m)), true);
+      continue;
+    }
+    if (m.match === 'uncertain-source' || m.suspension.review) {
+      out.warn(withDetail(WARNINGS.SUSPENSION_SCOPE_UNCERTAIN, describeSuspension(m)), true);
       continue;
     }
     if (ctx.policy.suspensions === 'review') {
-      out.warn(WARNINGS.SUSPENSION_FOR_REVIEW, true);
+      out.warn(withDetail(WARNINGS.SUSPENSION_FOR_REVIEW, describeSuspension(m)), true);
       continue;
     }
-    const s = m.suspension;
-    const detail = `(${m.country}${s.notification ? `, Notification No. ${s.notification}` : ''}, from ${s.effectiveFrom})`;
-    out.reasons.push(withDetail(REASONS.SC_TRADE_SUSPENSION, detail));
+    out.reasons.push(withDetail(REASONS.SC_TRADE_SUSPENSION, describeSuspension(m)));
     out.settle('deny');
     return true;
   }

@@ -361,14 +361,14 @@ function importQuotas(run: Run, bundle: Bundle, taxa: TaxaResult, known: KnownCo
 function importSuspensions(run: Run, bundle: Bundle, taxa: TaxaResult, known: KnownCodes): void {
   const rows = run.sqlite.prepare('SELECT * FROM suspensions').all() as {
     id: number; country: string; taxon_id: number | null; purposes: string; sources: string; terms: string; applies_to_imports: number;
-    effective_from: string; effective_to: string | null; notification: string | null; notes: string | null;
+    effective_from: string; effective_to: string | null; notification: string | null; notes: string | null; review: number;
   }[];
   const existing = new Map(
     rows.map((r) => {
       const c = canonicalSuspension({
         country: r.country, taxon: r.taxon_id === null ? null : taxa.directory.refOf(r.taxon_id),
         purposes: JSON.parse(r.purposes), sources: JSON.parse(r.sources), terms: JSON.parse(r.terms), appliesToImports: r.applies_to_imports === 1,
-        effectiveFrom: r.effective_from, effectiveTo: r.effective_to, notification: r.notification, notes: r.notes,
+        effectiveFrom: r.effective_from, effectiveTo: r.effective_to, notification: r.notification, notes: r.notes, review: r.review === 1,
       });
       return [naturalKey.suspension(r.country, r.taxon_id, c.purposes, c.sources, c.terms, r.effective_from), { id: r.id, canonical: c }];
     }),
@@ -381,12 +381,12 @@ function importSuspensions(run: Run, bundle: Bundle, taxa: TaxaResult, known: Kn
     return {
       key: naturalKey.suspension(s.country, tid, c.purposes, c.sources, c.terms, s.effectiveFrom),
       canonical: c,
-      insert: [s.country, tid, JSON.stringify(c.purposes), JSON.stringify(c.sources), JSON.stringify(c.terms), s.appliesToImports ? 1 : 0, s.effectiveFrom, s.effectiveTo, s.notification, s.notes],
-      update: [s.appliesToImports ? 1 : 0, s.effectiveTo, s.notification, s.notes],
+      insert: [s.country, tid, JSON.stringify(c.purposes), JSON.stringify(c.sources), JSON.stringify(c.terms), s.appliesToImports ? 1 : 0, s.effectiveFrom, s.effectiveTo, s.notification, s.notes, s.review ? 1 : 0],
+      update: [s.appliesToImports ? 1 : 0, s.effectiveTo, s.notification, s.notes, s.review ? 1 : 0],
     };
   }, existing,
-  `INSERT INTO suspensions (country, taxon_id, purposes, sources, terms, applies_to_imports, effective_from, effective_to, notification, notes, origin, revision, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-  `UPDATE suspensions SET applies_to_imports = ?, effective_to = ?, notification = ?, notes = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`);
+  `INSERT INTO suspensions (country, taxon_id, purposes, sources, terms, applies_to_imports, effective_from, effective_to, notification, notes, review, origin, revision, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+  `UPDATE suspensions SET applies_to_imports = ?, effective_to = ?, notification = ?, notes = ?, review = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`);
 }
 
 /** A newer official file ends what it no longer contains (issue: "ends what disappeared"). */

@@ -136,6 +136,7 @@ export function canonicalSuspension(s: BundleSuspension) {
     effectiveTo: s.effectiveTo,
     notification: s.notification,
     notes: s.notes,
+    review: s.review,
   };
 }
 

@@ -100,7 +100,7 @@ export function exportBundle(sqlite: Database.Database, today: string) {
         canonicalSuspension({
           country: s.country, taxon: s.taxon_id === null ? null : refOf(s.taxon_id),
           purposes: json(s.purposes), sources: json(s.sources), terms: json(s.terms), appliesToImports: s.applies_to_imports === 1,
-          effectiveFrom: s.effective_from, effectiveTo: s.effective_to, notification: s.notification, notes: s.notes,
+          effectiveFrom: s.effective_from, effectiveTo: s.effective_to, notification: s.notification, notes: s.notes, review: s.review === 1,
         }),
       ),
     ),
@@ -158,7 +158,7 @@ export function buildSnapshot(sqlite: Database.Database): Snapshot {
     suspensions: rows('SELECT * FROM suspensions ORDER BY id').map((s) => ({
       country: s.country, taxonId: s.taxon_id === null ? null : String(s.taxon_id),
       purposes: json(s.purposes), sources: json(s.sources), terms: json(s.terms), appliesToImports: s.applies_to_imports === 1,
-      effectiveFrom: s.effective_from, effectiveTo: s.effective_to, notification: s.notification,
+      effectiveFrom: s.effective_from, effectiveTo: s.effective_to, notification: s.notification, notes: s.notes, review: s.review === 1,
     })),
     codes: { terms: codes('terms'), units: codes('units') },
   };

@@ -243,17 +243,17 @@ export const QUOTAS: DatedKind<BundleQuota> = {
 export const SUSPENSIONS: DatedKind<BundleSuspension> = {
   table: 'suspensions',
   entity: 'suspension',
-  columns: ['country', 'taxon_id', 'purposes', 'sources', 'terms', 'applies_to_imports', 'effective_from', 'effective_to', 'notification', 'notes'],
+  columns: ['country', 'taxon_id', 'purposes', 'sources', 'terms', 'applies_to_imports', 'effective_from', 'effective_to', 'notification', 'notes', 'review'],
   values: (s, t) => {
     const c = canonicalSuspension(s);
-    return [s.country, t, JSON.stringify(c.purposes), JSON.stringify(c.sources), JSON.stringify(c.terms), s.appliesToImports ? 1 : 0, s.effectiveFrom, s.effectiveTo, s.notification, s.notes];
+    return [s.country, t, JSON.stringify(c.purposes), JSON.stringify(c.sources), JSON.stringify(c.terms), s.appliesToImports ? 1 : 0, s.effectiveFrom, s.effectiveTo, s.notification, s.notes, s.review ? 1 : 0];
   },
   fromRow: (row, refOf) =>
     canonicalSuspension({
       country: row.country as string, taxon: row.taxon_id === null ? null : refOf(row.taxon_id as number),
       purposes: list(row.purposes) as BundleSuspension['purposes'], sources: list(row.sources) as BundleSuspension['sources'], terms: list(row.terms),
       appliesToImports: row.applies_to_imports === 1, effectiveFrom: row.effective_from as string, effectiveTo: row.effective_to as string | null,
-      notification: row.notification as string | null, notes: row.notes as string | null,
+      notification: row.notification as string | null, notes: row.notes as string | null, review: row.review === 1,
     }),
   problems: (s, known, taxa, at) => [
     ...(s.taxon === null ? [] : taxonProblems(`${at}/taxon`, s.taxon, taxa)),

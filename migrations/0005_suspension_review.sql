@@ -1,0 +1,1 @@
+ALTER TABLE `suspensions` ADD `review` integer DEFAULT false NOT NULL;
