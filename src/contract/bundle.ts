@@ -65,10 +65,13 @@ export const Populations = z
   .object({
     include: CountryList.optional().describe('Only the populations of these countries of origin'),
     exclude: CountryList.optional().describe('All populations except those of these countries of origin'),
+    partly: CountryList.optional().describe(
+      'Countries of which only part of the population is meant (a province, a stock, a region crossing a border): a specimen from one of them may or may not belong to the listed population, so a decision on it takes the stricter reading and asks for review',
+    ),
+    text: z.string().trim().min(1).max(500).optional().describe('The wording of the Appendices ("Only the population of Asia"); alone, without include or exclude, it means the populations could not be read as countries'),
   })
-  .refine((p) => (p.include === undefined) !== (p.exclude === undefined), {
-    message: 'give exactly one of include or exclude',
-  })
+  .refine((p) => !(p.include !== undefined && p.exclude !== undefined), { message: 'give at most one of include or exclude' })
+  .refine((p) => p.include !== undefined || p.exclude !== undefined || p.text !== undefined, { message: 'give include, exclude or the text of the populations' })
   .meta({ id: 'Populations' });
 export type Populations = z.output<typeof Populations>;
 

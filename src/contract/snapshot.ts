@@ -11,7 +11,12 @@ import { LocalizedText } from './common.js';
 const Id = z.string();
 const Date = z.string().describe('YYYY-MM-DD');
 
-const ScopeLists = z.object({ include: z.array(z.string()).optional(), exclude: z.array(z.string()).optional() });
+const ScopeLists = z.object({
+  include: z.array(z.string()).optional(),
+  exclude: z.array(z.string()).optional(),
+  partly: z.array(z.string()).optional(),
+  text: z.string().optional(),
+});
 const Clause = z.object({
   terms: z.array(z.string()).optional(),
   sources: z.array(z.enum(SOURCES)).optional(),

@@ -88,6 +88,10 @@ export const listings = sqliteTable(
     effectiveTo: text('effective_to'),
     populationsInclude: text('populations_include', { mode: 'json' }).$type<string[]>(),
     populationsExclude: text('populations_exclude', { mode: 'json' }).$type<string[]>(),
+    /** Countries of which only part of the population is meant (see Populations.partly). */
+    populationsPartly: text('populations_partly', { mode: 'json' }).$type<string[]>(),
+    /** The wording of the populations in the Appendices. */
+    populationsText: text('populations_text'),
     annotation: text('annotation', { mode: 'json' }).$type<LocalizedText>(),
     hashAnnotation: text('hash_annotation'),
     hashAnnotationText: text('hash_annotation_text', { mode: 'json' }).$type<LocalizedText>(),

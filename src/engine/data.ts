@@ -17,6 +17,10 @@ import { NameIndex, normaliseName } from './names.js';
 export interface Scope {
   include: ReadonlySet<string> | null;
   exclude: ReadonlySet<string> | null;
+  /** Countries of which only part of the population is meant: a specimen from them may or may not be in scope. */
+  partly: ReadonlySet<string> | null;
+  /** The wording in the Appendices; alone (no include or exclude) the scope could not be read as countries. */
+  text: string | null;
 }
 
 export interface TaxonNode {
@@ -65,19 +69,34 @@ export interface EngineData {
   readonly lineages: (readonly number[] | undefined)[];
 }
 
-export function toScope(lists: { include?: string[] | undefined; exclude?: string[] | undefined } | null): Scope | null {
+export function toScope(
+  lists: { include?: string[] | undefined; exclude?: string[] | undefined; partly?: string[] | undefined; text?: string | undefined } | null,
+): Scope | null {
   if (!lists) return null;
   const include = lists.include?.length ? new Set(lists.include) : null;
   const exclude = lists.exclude?.length ? new Set(lists.exclude) : null;
-  return include || exclude ? { include, exclude } : null;
+  const partly = lists.partly?.length ? new Set(lists.partly) : null;
+  const text = lists.text ?? null;
+  return include || exclude || text !== null ? { include, exclude, partly, text } : null;
 }
 
+/** 'maybe': only part of that country's population is meant, or the scope is text only. */
+export type ScopeMatch = 'yes' | 'no' | 'maybe';
+
 /** Does a population scope take in specimens originating in `country`? */
-export function scopeContains(scope: Scope | null, country: string): boolean {
-  if (!scope) return true;
-  if (scope.include) return scope.include.has(country);
-  return !scope.exclude!.has(country);
+export function scopeMatch(scope: Scope | null, country: string): ScopeMatch {
+  if (!scope) return 'yes';
+  if (scope.partly?.has(country)) return 'maybe';
+  if (scope.include) return scope.include.has(country) ? 'yes' : 'no';
+  if (scope.exclude) return scope.exclude.has(country) ? 'no' : 'yes';
+  return 'maybe';
 }
+
+/** Does the scope take in `country` for certain? */
+export const scopeContains = (scope: Scope | null, country: string): boolean => scopeMatch(scope, country) === 'yes';
+
+/** A scope that names some populations only, by country or in words (so others fall to a broader entry). */
+export const namesSomePopulations = (scope: Scope | null): boolean => scope !== null && scope.exclude === null;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -121,7 +140,7 @@ export function buildEngineData(snapshot: Snapshot): EngineData {
       to: l.effectiveTo,
       populations,
       excluded,
-      specificity: populations === null ? 0 : populations.include ? 2 : 1,
+      specificity: populations === null ? 0 : populations.exclude ? 1 : 2,
       views: new Map(),
     });
   }

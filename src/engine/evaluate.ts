@@ -25,6 +25,7 @@ import type { TaxonMatch, TaxonMatcher } from './taxon-match.js';
 
 const NOTE_WARNINGS: Record<ResolutionNote, { note: (typeof WARNINGS)[keyof typeof WARNINGS]; review: boolean }> = {
   'origin-unknown-split-listing': { note: WARNINGS.ORIGIN_UNKNOWN_SPLIT_LISTING, review: true },
+  'population-partly-listed': { note: WARNINGS.POPULATION_PARTLY_LISTED, review: true },
   'term-needed-for-coverage': { note: WARNINGS.TERM_NEEDED_FOR_COVERAGE, review: true },
   'overlapping-entries': { note: WARNINGS.OVERLAPPING_ENTRIES, review: true },
   'exclusion-population-unknown': { note: WARNINGS.EXCLUSION_POPULATION_UNKNOWN, review: false },
@@ -169,7 +170,12 @@ function decide(ctx: TradeContext, out: Outcome): void {
 
   const r = resolveListing(ctx.data, ctx.taxon, ctx.populationCountry, ctx.specimen, ctx.date);
   ctx.resolution = r;
-  for (const n of r.notes) out.warn(NOTE_WARNINGS[n].note, NOTE_WARNINGS[n].review);
+  for (const n of new Set(r.notes)) {
+    const { note, review } = NOTE_WARNINGS[n];
+    // The reading taken, in the Appendices' words: which population the origin may belong to.
+    if (n === 'population-partly-listed' && r.populationTexts) out.warn({ ...note, message: `${note.message} (${r.populationTexts.join('; ')})` }, review);
+    else out.warn(note, review);
+  }
   if (notListed(ctx, out)) return; // row 1: R1, R3
   ctx.appendix = r.listed ? r.appendix : null;
   const appendix = ctx.appendix!;

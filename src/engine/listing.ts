@@ -9,7 +9,7 @@
  */
 import type { Appendix, Purpose, Source } from '../contract/codes.js';
 import type { SnapshotListing } from '../contract/snapshot.js';
-import { inForce, scopeContains, type EngineData, type ListingEntry } from './data.js';
+import { inForce, namesSomePopulations, scopeMatch, type EngineData, type ListingEntry } from './data.js';
 
 export interface Specimen {
   readonly term: string | undefined;
@@ -22,6 +22,7 @@ export interface Specimen {
 
 export type ResolutionNote =
   | 'origin-unknown-split-listing'
+  | 'population-partly-listed'
   | 'term-needed-for-coverage'
   | 'overlapping-entries'
   | 'exclusion-population-unknown';
@@ -37,6 +38,8 @@ export type Resolution =
       /** Appendix III: listing Parties of every entry that covers the specimen. */
       listingParties: string[];
       notes: ResolutionNote[];
+      /** The wording of populations the origin may or may not belong to (with 'population-partly-listed'). */
+      populationTexts?: string[];
     }
   | {
       listed: false;
@@ -44,6 +47,7 @@ export type Resolution =
       /** The entry that excluded the taxon or did not cover the part. */
       entry: ListingEntry | null;
       notes: ResolutionNote[];
+      populationTexts?: string[];
     };
 
 const STRICTNESS: Record<Appendix, number> = { I: 0, II: 1, III: 2 };
@@ -93,11 +97,12 @@ function isExcluded(e: ListingEntry, below: readonly number[], country: string |
     if (!e.excluded!.has(t)) continue;
     const scope = e.excluded!.get(t)!;
     if (scope === null) return true;
-    if (country === null) {
+    const match = country === null ? 'maybe' : scopeMatch(scope, country);
+    if (match === 'maybe') {
       notes.push('exclusion-population-unknown');
-      return false; // unknown origin: stay within the listing
+      return false; // the origin may be outside the exception: stay within the listing
     }
-    return scopeContains(scope, country);
+    return match === 'yes';
   }
   return false;
 }
@@ -108,6 +113,8 @@ function choose(
   country: string | null,
   s: Specimen,
   notes: ResolutionNote[],
+  /** Weigh every candidate (strictest wins) although the origin is known: some may not apply. */
+  weighAll = false,
 ): Resolution {
   if (candidates.length === 1 && candidates[0]!.appendix !== 'III') return decideEntry(candidates[0]!, taxon, s, notes);
   let pool = candidates.filter((e) => e.appendix !== 'III');
@@ -119,8 +126,8 @@ function choose(
     const entry = covering[0]!;
     return { listed: true, entry, appendix: 'III', deemedAppendixI: false, inherited: entry.taxon !== taxon, listingParties: parties, notes };
   }
-  if (country === null) {
-    if (pool.some((e) => e.populations !== null) && new Set(pool.map((e) => e.appendix)).size > 1) {
+  if (country === null || weighAll) {
+    if (!weighAll && pool.some((e) => e.populations !== null) && new Set(pool.map((e) => e.appendix)).size > 1) {
       notes.push('origin-unknown-split-listing');
     }
   } else {
@@ -154,14 +161,24 @@ function decideEntry(entry: ListingEntry, taxon: number, s: Specimen, notes: Res
  * origin is unknown: split listings then take their strictest entry) on `date`.
  */
 export function resolveListing(data: EngineData, taxon: number, country: string | null, s: Specimen, date: string): Resolution {
-  return resolveFrom(data, taxon, taxon, [], country, s, date, []);
+  const texts: string[] = [];
+  const r = resolveFrom(data, taxon, taxon, [], country, s, date, [], texts);
+  if (texts.length) r.populationTexts = [...new Set(texts)];
+  return r;
+}
+
+/** How a partly-listed population is worded, for the warning. */
+function populationWording(e: ListingEntry, country: string): string {
+  const text = e.populations?.text;
+  const scope = text ?? `only part of the population of ${country}`;
+  return `${e.appendix === 'III' ? 'Appendix III' : `Appendix ${e.appendix}`}: ${scope}`;
 }
 
 /** How strict a resolution is: Appendix I first, not listed last. */
 const strictness = (r: Resolution) => (r.listed ? STRICTNESS[r.appendix] : 3);
 
 /** Whether every entry names the populations it takes in (so others fall to a broader entry). */
-const onlyNamedPopulations = (entries: readonly ListingEntry[]) => entries.every((e) => e.specificity === 2);
+const onlyNamedPopulations = (entries: readonly ListingEntry[]) => entries.every((e) => namesSomePopulations(e.populations));
 
 function resolveFrom(
   data: EngineData,
@@ -172,6 +189,7 @@ function resolveFrom(
   s: Specimen,
   date: string,
   notes: ResolutionNote[],
+  texts: string[],
 ): Resolution {
   // An exclusion takes the taxon out of that entry only: a broader entry higher up still
   // applies (cites-rules §4.2); with none, the taxon is not listed, and says which excluded it.
@@ -180,22 +198,40 @@ function resolveFrom(
     const entries = data.listingsByTaxon.get(t);
     if (entries !== undefined) {
       let candidates: ListingEntry[] | null = null;
+      let maybe: ListingEntry[] | null = null;
+      let certain = false;
       for (const e of entries) {
         if (!inForce(e.from, e.to, date)) continue;
         if (e.excluded !== null && isExcluded(e, below, country, notes)) {
           excludedBy ??= e;
           continue;
         }
-        if (e.populations !== null && country !== null && !scopeContains(e.populations, country)) continue;
+        if (e.populations !== null && country !== null) {
+          const match = scopeMatch(e.populations, country);
+          if (match === 'no') continue;
+          if (match === 'maybe') (maybe ??= []).push(e);
+          else certain = true;
+        } else certain = true;
         (candidates ??= []).push(e);
       }
       if (candidates !== null) {
+        if (maybe !== null) {
+          // The origin may or may not belong to a population an entry names (a province, a
+          // stock, a region crossing a border, a wording not read as countries): weigh the
+          // entries that may apply, and the broader one if none certainly does; the stricter wins.
+          notes.push('population-partly-listed');
+          for (const e of maybe) texts.push(populationWording(e, country!));
+          const here = choose(candidates, taxon, country, s, notes, true);
+          if (certain) return here;
+          const above = resolveFrom(data, taxon, data.taxa[t]!.parent, [...below, t], country, s, date, notes, texts);
+          return strictness(above) < strictness(here) ? above : here;
+        }
         const here = choose(candidates, taxon, country, s, notes);
         if (country !== null || !onlyNamedPopulations(candidates)) return here;
         // Origin unknown and this level lists named populations only (e.g. southern white
         // rhino of ZA and SZ in App. II): the specimen may belong to any other population,
         // which a broader entry decides (Rhinocerotidae, App. I). The stricter one applies.
-        const above = resolveFrom(data, taxon, data.taxa[t]!.parent, [...below, t], country, s, date, notes);
+        const above = resolveFrom(data, taxon, data.taxa[t]!.parent, [...below, t], country, s, date, notes, texts);
         if (strictness(above) === strictness(here)) return here;
         notes.push('origin-unknown-split-listing');
         return strictness(above) < strictness(here) ? above : here;

@@ -102,6 +102,7 @@ export const WARNINGS = {
   GENUS_INFERRED: note('GENUS_INFERRED', 'The species name is not known; the listing of its genus (or a higher taxon) was applied.'),
   QUOTA_TERM_UNKNOWN: note('QUOTA_TERM_UNKNOWN', 'A quota for some specimen types of this taxon may apply; give the term to decide.'),
   SUSPENSION_TERM_UNKNOWN: note('SUSPENSION_TERM_UNKNOWN', 'A trade suspension for some specimen types may apply; give the term to decide.'),
+  POPULATION_PARTLY_LISTED: note('POPULATION_PARTLY_LISTED', 'The listing names a population that covers only part of the country of origin (a province, a stock, a region): the specimen may or may not belong to it, so the stricter entry is applied; an officer must check which population it comes from.'),
   SUSPENSION_SCOPE_UNCERTAIN: note('SUSPENSION_SCOPE_UNCERTAIN', 'A recommendation to suspend trade may cover this trade, but its wording does not say so in terms the engine can check (or the declared source is not one it names): an officer must read it before documents are issued or accepted.'),
   SUSPENSION_FOR_REVIEW: note('SUSPENSION_FOR_REVIEW', 'A trade suspension covers this trade; under this deployment\'s policy it is flagged for review instead of denied.'),
   LISTING_PARTY_UNKNOWN: note('LISTING_PARTY_UNKNOWN', 'The Appendix-III listing Party of this entry is not recorded: the exporter needs an export permit if it listed the species, otherwise a certificate of origin.'),

@@ -17,7 +17,7 @@
 import type { BundleListing, BundleReservation, Populations } from '../contract/bundle.js';
 import type { Appendix } from '../contract/codes.js';
 import type { ImportNotes } from './fields.js';
-import type { PopulationReading } from './populations.js';
+import { populationsOf, type PopulationReading } from './populations.js';
 
 export type ChangeType = 'ADDITION' | 'DELETION' | 'RESERVATION' | 'RESERVATION_WITHDRAWAL';
 
@@ -29,6 +29,8 @@ export interface ListingChange {
   type: ChangeType;
   date: string;
   populations: PopulationReading;
+  /** The annotation text the populations were read from. */
+  populationWording: string;
   /** The entry as it would be written (dates and populations filled in here). */
   entry: Omit<BundleListing, 'effectiveFrom' | 'effectiveTo' | 'populations' | 'appendix' | 'party' | 'taxon'>;
   reservationNote: string | null;
@@ -136,20 +138,12 @@ function replayTaxon(changes: readonly ListingChange[], notes: ImportNotes): His
 
 /** The entry an addition starts; "all populations except those included in Appendix X" is read against the same day's additions. */
 function listingOf(c: ListingChange, sameDay: readonly ListingChange[], notes: ImportNotes): BundleListing {
-  let populations: Populations | null = null;
-  const scope = c.populations.scope;
-  if (scope.kind === 'include') populations = { include: [...scope.codes].sort() };
-  else if (scope.kind === 'exclude') populations = { exclude: [...scope.codes].sort() };
-  else if (scope.kind === 'complement') {
-    const others = sameDay.filter((o) => o.appendix === scope.of).map((o) => o.populations.scope);
-    if (others.length > 0 && others.every((s) => s.kind === 'include')) {
-      populations = { exclude: [...new Set(others.flatMap((s) => (s.kind === 'include' ? s.codes : [])))].sort() };
-    }
-  }
-  if (populations !== null) notes.count('populations structured');
-  else if (scope.kind !== 'whole') {
+  const siblings = (of: Appendix) => sameDay.filter((o) => o.appendix === of).map((o) => o.populations.scope);
+  const populations = populationsOf(c.populations, siblings, c.populationWording);
+  if (populations?.include || populations?.exclude) notes.count('populations structured');
+  else if (populations !== null) {
     notes.count('populations left as text');
-    notes.warn(`line ${c.line}: ${c.taxon}, Appendix ${c.appendix}: populations left as text (the entry covers the whole taxon)`);
+    notes.warn(`line ${c.line}: ${c.taxon}, Appendix ${c.appendix}: populations "${populations.text}" left as text (decisions by this entry are flagged for review)`);
   }
   return { ...c.entry, taxon: c.taxon, appendix: c.appendix, party: c.appendix === 'III' ? c.party : null, effectiveFrom: c.date, effectiveTo: null, populations };
 }

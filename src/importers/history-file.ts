@@ -137,6 +137,7 @@ function changeOf(r: RawChange, taxon: string, knownNames: ReadonlySet<string>, 
     type: r.type,
     date: r.date,
     populations: isEntry ? readPopulations(r.short, countries) : { scope: { kind: 'whole' }, partly: [] },
+    populationWording: r.short,
     entry: {
       excludedTaxa: isEntry ? exclusionsOf(r, knownNames, countries, notes) : [],
       annotation: isEntry ? text({ en: r.full || r.short, es: r.es, fr: r.fr }) : null,

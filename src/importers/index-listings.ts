@@ -24,7 +24,7 @@ import type { ImportNotes } from './fields.js';
 import { readAppendixIPlantAnnotation, readHashAnnotation } from './hash-annotations.js';
 import type { IndexLine, IndexRow } from './index-rows.js';
 import { taxonKey, type Taxonomy } from './index-taxa.js';
-import { readPopulations, type CountryNames, type PopulationReading } from './populations.js';
+import { populationsOf, readPopulations, type CountryNames, type PopulationReading } from './populations.js';
 
 const STRICTNESS: Record<Appendix, number> = { I: 0, II: 1, III: 2 };
 const REFERS_UP = /^(?:Included in|Listed under) (?!Appendix)/i;
@@ -119,22 +119,16 @@ function text(parts: { en?: string; es?: string; fr?: string }): LocalizedText |
 function entryOf(row: IndexRow, taxon: string, line: IndexLine, readings: Map<IndexLine, PopulationReading>, asOf: string, notes: ImportNotes): Entry {
   const where = `line ${row.line}: ${row.name}, Appendix ${line.appendix}`;
   const reading = readings.get(line)!;
-  let populations: Populations | null = null;
-  const scope = reading.scope;
-  if (scope.kind === 'include') populations = { include: [...scope.codes].sort() };
-  else if (scope.kind === 'exclude') populations = { exclude: [...scope.codes].sort() };
-  else if (scope.kind === 'complement') {
-    const others = row.lines.filter((l) => l.appendix === scope.of).map((l) => readings.get(l)!.scope);
-    const codes = others.flatMap((s) => (s.kind === 'include' ? s.codes : []));
-    if (others.length > 0 && others.every((s) => s.kind === 'include')) populations = { exclude: [...new Set(codes)].sort() };
-  }
-  if (populations !== null) notes.count('populations structured');
-  else if (scope.kind !== 'whole') {
+  const siblings = (of: Appendix) => row.lines.filter((l) => l.appendix === of).map((l) => readings.get(l)!.scope);
+  const populations = populationsOf(reading, siblings, line.short);
+  if (populations?.include || populations?.exclude) notes.count('populations structured');
+  else if (populations !== null) {
     notes.count('populations left as text');
-    notes.warn(`${where}: populations "${plainText(line.short)}" left as text (the entry covers the whole taxon)`);
+    notes.warn(`${where}: populations "${populations.text}" left as text (decisions by this entry are flagged for review)`);
   }
   if (reading.partly.length) {
-    notes.warn(`${where}: only part of the populations of ${reading.partly.join(', ')} is meant; they are left out of this entry`);
+    notes.count('populations naming part of a country');
+    notes.warn(`${where}: only part of the populations of ${reading.partly.join(', ')} is meant; decisions on specimens from there are flagged for review`);
   }
 
   let specimens: Specimens | null = null;
@@ -235,7 +229,9 @@ function unlistedPopulations(readings: readonly PopulationReading[]): string[] {
   const excludes = scopes.filter((s) => s.kind === 'exclude');
   if (excludes.length === 0) return [];
   // A population is listed if some exclude-line does not exclude it, or an include-line names it.
-  const left = excludes[0]!.codes.filter((c) => excludes.every((s) => s.codes.includes(c)) && !included.has(c));
+  // A country only partly excluded is still partly listed: it is never "not listed".
+  const partly = new Set(scopes.flatMap((s) => ('partly' in s ? (s.partly ?? []) : [])));
+  const left = excludes[0]!.codes.filter((c) => excludes.every((s) => s.codes.includes(c)) && !included.has(c) && !partly.has(c));
   return [...new Set(left)].sort();
 }
 

@@ -2,26 +2,36 @@
  * Reads the population part of a listing annotation ("Populations of BW, NA, ZA, ZW",
  * "All populations except those of US and MX", "Population of Brazil", "All populations
  * except those included in Appendix II") into the structured include/exclude lists the
- * engine decides by. What cannot be read with certainty is left as text ({kind: 'text'}):
- * regions ("Asia", "the Americas"), parts of countries ("West Greenland").
+ * engine decides by. Regions ("Only the population of Asia", "Neotropical populations")
+ * become their countries; parts of countries ("west Greenland", "part of the population of
+ * CO") name the country under `partly`, so decisions on it are weighed and flagged. What
+ * still cannot be read stays text ({kind: 'text'}) and is reported.
  */
+import type { Populations } from '../contract/bundle.js';
 import type { Appendix } from '../contract/codes.js';
 import { ISO_COUNTRIES } from '../contract/countries.js';
 import { plainText } from './annotation-text.js';
 import { isCountryCode } from './fields.js';
+import { countryOfPart, regionNamed, type Region } from './regions.js';
 
 export type PopulationScope =
   | { kind: 'whole' }
-  | { kind: 'include'; codes: string[] }
-  | { kind: 'exclude'; codes: string[] }
+  | { kind: 'include'; codes: string[]; partly?: string[]; text?: string }
+  | { kind: 'exclude'; codes: string[]; partly?: string[]; text?: string }
   /** "All populations except those included in Appendix X": the row's other line decides. */
   | { kind: 'complement'; of: Appendix }
   | { kind: 'text' };
 
 export interface PopulationReading {
   scope: PopulationScope;
-  /** Countries of which only part of the population is meant: left out of `include`, and reported. */
+  /** Countries of which only part of the population is meant (also in the scope's `partly`), reported. */
   partly: string[];
+}
+
+/** A scope over a region's countries, its border-crossing countries partly. */
+function regional(kind: 'include' | 'exclude', region: Region, text: string): PopulationReading {
+  const codes = [...new Set([...region.codes, ...region.partly])];
+  return { scope: { kind, codes, partly: [...region.partly], text }, partly: [] };
 }
 
 /** English country names → codes: the ISO names, plus names the file itself pairs with codes. */
@@ -101,6 +111,32 @@ export function readPopulations(html: string, names: CountryNames): PopulationRe
 
   if (/^All (?:populations|stocks)(?:\.|$| now on)/i.test(t)) return whole;
 
+  // Regions: "Only the population of Asia", "Except Asian population", "All populations in the
+  // Americas", "Neotropical populations", "Population of Europe excluding the area …".
+  const wording = first.replace(/\.$/, '');
+  const bare = t.replace(/\.$/, '');
+  if ((m = /^(?:Only )?(?:the )?populations? (?:of|in) (.+?)(?:;.*)?$/i.exec(bare) ?? /^All populations in (.+)$/i.exec(bare))) {
+    const region = regionNamed(m[1]!);
+    if (region) return regional('include', region, wording);
+  }
+  if ((m = /^(.+?) populations?$/i.exec(bare)) && !/except/i.test(m[1]!)) {
+    const region = regionNamed(m[1]!);
+    if (region) return regional('include', region, wording);
+  }
+  if ((m = /^(?:All populations )?except(?: those of| the populations? of)? (?:the )?(.+?) populations?\.?$/i.exec(t) ?? /^All populations except those of (.+?)\.?$/i.exec(t))) {
+    const region = regionNamed(m[1]!);
+    if (region) return regional('exclude', region, wording);
+  }
+  // Parts of one country: "Population of West Greenland", "Except stock of west Greenland".
+  if ((m = /^(?:Only )?(?:the )?(?:populations?|stocks?) of (.+)$/i.exec(t)) && !/\b(?:and|,)\b/.test(m[1]!)) {
+    const code = countryOfPart(m[1]!);
+    if (code) return { scope: { kind: 'include', codes: [code], partly: [code], text: wording }, partly: [code] };
+  }
+  if ((m = /^Except (?:the )?(?:populations?|stocks?) of (.+)$/i.exec(t))) {
+    const code = countryOfPart(m[1]!);
+    if (code) return { scope: { kind: 'exclude', codes: [code], partly: [code], text: wording }, partly: [code] };
+  }
+
   if ((m = /^(?:All populations except|Except)(?: those| the populations?| populations?)? included in Appendix (I{1,3})\b/i.exec(t))) {
     return { scope: { kind: 'complement', of: m[1] as Appendix }, partly: [] };
   }
@@ -134,6 +170,38 @@ function readIncluded(t: string, names: CountryNames): PopulationReading {
     if (codes.length === 0) return { scope: { kind: 'text' }, partly: [] };
     (s.partial ? partly : include).push(...codes);
   }
-  if (include.length === 0) return { scope: { kind: 'text' }, partly };
-  return { scope: { kind: 'include', codes: [...new Set(include)] }, partly: [...new Set(partly)] };
+  if (include.length === 0 && partly.length === 0) return { scope: { kind: 'text' }, partly };
+  const part = [...new Set(partly)];
+  if (part.length === 0) return { scope: { kind: 'include', codes: [...new Set(include)] }, partly: [] };
+  return { scope: { kind: 'include', codes: [...new Set([...include, ...part])], partly: part, text: t }, partly: part };
+}
+
+/**
+ * The bundle's populations for one reading. "All populations except those included in
+ * Appendix X" (complement) is the other way round of the sibling lines in Appendix X; a
+ * wording not read as countries is kept as text (decisions by it are flagged for review).
+ * Null: the whole taxon.
+ */
+export function populationsOf(
+  reading: PopulationReading,
+  siblings: (of: Appendix) => PopulationScope[],
+  wording: string,
+): Populations | null {
+  const scope = reading.scope;
+  const extra = (s: { partly?: string[] | undefined; text?: string | undefined }) => ({
+    ...(s.partly?.length ? { partly: [...s.partly].sort() } : {}),
+    ...(s.text ? { text: s.text } : {}),
+  });
+  if (scope.kind === 'include') return { include: [...scope.codes].sort(), ...extra(scope) };
+  if (scope.kind === 'exclude') return { exclude: [...scope.codes].sort(), ...extra(scope) };
+  const text = plainText(wording).replace(/\s+/g, ' ').trim();
+  if (scope.kind === 'complement') {
+    const others = siblings(scope.of);
+    const included = others.flatMap((s) => (s.kind === 'include' ? [s] : []));
+    if (others.length > 0 && included.length === others.length) {
+      const partly = [...new Set(included.flatMap((s) => s.partly ?? []))].sort();
+      return { exclude: [...new Set(included.flatMap((s) => s.codes))].sort(), ...extra({ partly, text }) };
+    }
+  }
+  return scope.kind === 'whole' ? null : { text };
 }

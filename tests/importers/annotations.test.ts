@@ -33,10 +33,25 @@ describe('population texts', () => {
     expect(scope(text)).toEqual(expected);
   });
 
-  it.each(['Only the population of Asia. ', 'Except Asian population', 'Population of West Greenland. ', 'All populations in the Americas. ', 'Neotropical populations. '])(
-    'leaves "%s" as text: a region or part of a country is not a list of countries',
-    (text) => expect(scope(text)).toEqual({ kind: 'text' }),
-  );
+  it('reads a region as its countries, with the countries that lie only partly in it', () => {
+    const asia = scope('Only the population of Asia. ');
+    expect(asia).toMatchObject({ kind: 'include', text: 'Only the population of Asia', partly: expect.arrayContaining(['TR', 'RU', 'EG']) });
+    expect((asia as { codes: string[] }).codes).toEqual(expect.arrayContaining(['IN', 'PK', 'IR', 'CN', 'TR']));
+    expect((asia as { codes: string[] }).codes).not.toContain('ZA');
+    expect(scope('Except Asian population')).toMatchObject({ kind: 'exclude', partly: expect.arrayContaining(['TR']) });
+    expect(scope('All populations in the Americas. ')).toMatchObject({ kind: 'include', codes: expect.arrayContaining(['US', 'BR', 'CU']) });
+    expect(scope('Neotropical populations. ')).toMatchObject({ kind: 'include', codes: expect.arrayContaining(['MX', 'BR']), partly: ['US'] });
+    expect((scope('Neotropical populations. ') as { codes: string[] }).codes).not.toContain('CA');
+  });
+
+  it('reads a part of one country as that country, partly', () => {
+    expect(scope('Population of West Greenland. ')).toEqual({ kind: 'include', codes: ['GL'], partly: ['GL'], text: 'Population of West Greenland' });
+    expect(scope('Except stock of west Greenland.')).toEqual({ kind: 'exclude', codes: ['GL'], partly: ['GL'], text: 'Except stock of west Greenland' });
+  });
+
+  it.each(['Populations of the Andes. ', 'Only the population of the Sahel. '])('leaves "%s" as text: a region it does not know', (text) => {
+    expect(scope(text)).toEqual({ kind: 'text' });
+  });
 
   it.each([
     'All populations. ',
@@ -45,9 +60,9 @@ describe('population texts', () => {
     'Except the species included in Appendix&nbsp;I (<i>Catagonus wagneri</i>) and the populations of <i>Pecari tajacu</i> of Mexico and the United States of America, which are not included in the Appendices. ',
   ])('"%s" restricts no population of the taxon itself', (text) => expect(scope(text)).toEqual({ kind: 'whole' }));
 
-  it('keeps what is only partly meant out of the list', () => {
+  it('keeps what is only partly meant in the list, as partly', () => {
     expect(readPopulations('Parts of populations of AR and CL, and the populations of BO, PE and EC. ', countries)).toEqual({
-      scope: { kind: 'include', codes: ['BO', 'PE', 'EC'] },
+      scope: { kind: 'include', codes: ['BO', 'PE', 'EC', 'AR', 'CL'], partly: ['AR', 'CL'], text: 'Parts of populations of AR and CL, and the populations of BO, PE and EC.' },
       partly: ['AR', 'CL'],
     });
   });

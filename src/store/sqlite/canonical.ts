@@ -29,12 +29,15 @@ export function canonicalText(t: LocalizedText | null | undefined): LocalizedTex
 }
 
 export function canonicalPopulations(
-  p: { include?: string[] | null | undefined; exclude?: string[] | null | undefined } | null | undefined,
+  p: { include?: string[] | null | undefined; exclude?: string[] | null | undefined; partly?: string[] | null | undefined; text?: string | null | undefined } | null | undefined,
 ): Populations | null {
   if (!p) return null;
-  if (p.include && p.include.length) return { include: sorted(p.include) };
-  if (p.exclude && p.exclude.length) return { exclude: sorted(p.exclude) };
-  return null;
+  const out: Populations = {};
+  if (p.include && p.include.length) out.include = sorted(p.include);
+  else if (p.exclude && p.exclude.length) out.exclude = sorted(p.exclude);
+  if (p.partly && p.partly.length) out.partly = sorted(p.partly);
+  if (p.text) out.text = p.text;
+  return out.include || out.exclude || out.text ? out : null;
 }
 
 export function canonicalParty(p: BundleParty) {
@@ -140,12 +143,15 @@ export function canonicalSuspension(s: BundleSuspension) {
   };
 }
 
+/** The countries a population scope names (its wording is description, not identity). */
+const scopeOf = (p: Populations | null) => (p ? JSON.stringify({ include: p.include, exclude: p.exclude, partly: p.partly }) : '');
+
 /** Natural keys: what identifies a record across imports (contract §2, merge mode). */
 export const naturalKey = {
   listing: (taxonId: number, appendix: string, party: string | null, populations: Populations | null, from: string) =>
-    `${taxonId}|${appendix}|${party ?? ''}|${populations ? JSON.stringify(populations) : ''}|${from}`,
+    `${taxonId}|${appendix}|${party ?? ''}|${scopeOf(populations)}|${from}`,
   scope: (taxonId: number, party: string | null, populations: Populations | null) =>
-    `${taxonId}|${party ?? ''}|${populations ? JSON.stringify(populations) : ''}`,
+    `${taxonId}|${party ?? ''}|${scopeOf(populations)}`,
   reservation: (party: string, taxonId: number, appendix: string, from: string) => `${party}|${taxonId}|${appendix}|${from}`,
   quota: (taxonId: number, exporter: string | null, terms: string[], sources: string[], purposes: string[], from: string) =>
     `${taxonId}|${exporter ?? ''}|${terms.join(',')}|${sources.join(',')}|${purposes.join(',')}|${from}`,

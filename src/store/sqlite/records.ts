@@ -100,7 +100,7 @@ function writeListing(sqlite: Database.Database, l: BundleListing, id: number | 
   const c = canonicalListing({ ...l, excludedTaxa: [] });
   const values = [
     taxonId, l.appendix, l.party, l.effectiveFrom, l.effectiveTo, json(populations?.include ?? null), json(populations?.exclude ?? null),
-    json(c.annotation), c.hashAnnotation, json(c.hashAnnotationText), json(c.specimens),
+    json(populations?.partly ?? null), populations?.text ?? null, json(c.annotation), c.hashAnnotation, json(c.hashAnnotationText), json(c.specimens),
   ];
   let listingId: number;
   if (id === null) {
@@ -108,8 +108,8 @@ function writeListing(sqlite: Database.Database, l: BundleListing, id: number | 
       sqlite
         .prepare(
           `INSERT INTO listings (taxon_id, appendix, party_code, effective_from, effective_to, populations_include, populations_exclude,
-             annotation, hash_annotation, hash_annotation_text, specimens, origin, revision, updated_at, updated_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'officer', 1, ?, ?)`,
+             populations_partly, populations_text, annotation, hash_annotation, hash_annotation_text, specimens, origin, revision, updated_at, updated_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'officer', 1, ?, ?)`,
         )
         .run(...values, ctx.now, ctx.actor).lastInsertRowid,
     );
@@ -118,7 +118,7 @@ function writeListing(sqlite: Database.Database, l: BundleListing, id: number | 
     sqlite
       .prepare(
         `UPDATE listings SET taxon_id = ?, appendix = ?, party_code = ?, effective_from = ?, effective_to = ?, populations_include = ?,
-           populations_exclude = ?, annotation = ?, hash_annotation = ?, hash_annotation_text = ?, specimens = ?,
+           populations_exclude = ?, populations_partly = ?, populations_text = ?, annotation = ?, hash_annotation = ?, hash_annotation_text = ?, specimens = ?,
            revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`,
       )
       .run(...values, ctx.now, ctx.actor, id);

@@ -13,7 +13,7 @@ export interface ListingRow {
   party_code: string | null;
   effective_from: string;
   effective_to: string | null;
-  populations: { include?: string[]; exclude?: string[] } | null;
+  populations: { include?: string[]; exclude?: string[]; partly?: string[]; text?: string } | null;
   annotation: LocalizedText | null;
   hash_annotation: string | null;
   hash_annotation_text: LocalizedText | null;
@@ -27,12 +27,16 @@ export interface ListingRow {
 
 const parse = <T>(v: string | null): T | null => (v === null ? null : (JSON.parse(v) as T));
 
-function populationsOf(include: string | null, exclude: string | null) {
+function populationsOf(include: string | null, exclude: string | null, partly: string | null = null, text: string | null = null) {
   const inc = parse<string[]>(include);
   const exc = parse<string[]>(exclude);
-  if (inc) return { include: inc };
-  if (exc) return { exclude: exc };
-  return null;
+  const part = parse<string[]>(partly);
+  const out: { include?: string[]; exclude?: string[]; partly?: string[]; text?: string } = {};
+  if (inc) out.include = inc;
+  else if (exc) out.exclude = exc;
+  if (part && part.length) out.partly = part;
+  if (text) out.text = text;
+  return out.include || out.exclude || out.text ? out : null;
 }
 
 export function readListingRows(sqlite: Database.Database, where = '', ...params: unknown[]): ListingRow[] {
@@ -53,7 +57,12 @@ export function readListingRows(sqlite: Database.Database, where = '', ...params
     party_code: r.party_code as string | null,
     effective_from: r.effective_from as string,
     effective_to: r.effective_to as string | null,
-    populations: populationsOf(r.populations_include as string | null, r.populations_exclude as string | null),
+    populations: populationsOf(
+      r.populations_include as string | null,
+      r.populations_exclude as string | null,
+      r.populations_partly as string | null,
+      r.populations_text as string | null,
+    ),
     annotation: parse<LocalizedText>(r.annotation as string | null),
     hash_annotation: r.hash_annotation as string | null,
     hash_annotation_text: parse<LocalizedText>(r.hash_annotation_text as string | null),
