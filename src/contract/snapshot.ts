@@ -40,6 +40,8 @@ export const SnapshotTaxon = z.object({
   parentId: Id.nullable(),
   synonyms: z.array(z.string()),
   commonNames: z.array(z.object({ lang: z.string(), name: z.string() })),
+  /** Where the taxon lives (ISO2), for taxa with listings of their own; absent when unknown. */
+  distribution: z.array(z.string()).optional(),
 });
 
 export const SnapshotListing = z.object({

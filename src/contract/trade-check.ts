@@ -101,7 +101,7 @@ export const MatchedTaxon = z
     id: z.string(),
     name: z.string(),
     rank: z.string().optional(),
-    matchedAs: z.enum(['id', 'accepted', 'synonym', 'common-name', 'genus']),
+    matchedAs: z.enum(['id', 'accepted', 'synonym', 'common-name', 'species', 'genus']),
     input: z.string(),
   })
   .meta({ id: 'MatchedTaxon' });

@@ -57,6 +57,10 @@ export interface EngineData {
   /** Genus name key → genus taxa (one per kingdom that uses the name), for binomials whose species is unknown. */
   readonly genusByKey: ReadonlyMap<string, readonly number[]>;
   readonly listingsByTaxon: ReadonlyMap<number, readonly ListingEntry[]>;
+  /** Taxa below each taxon that have listing entries of their own (members a name may cover). */
+  readonly listedMembers: ReadonlyMap<number, readonly number[]>;
+  /** Distribution (ISO2) of taxa with entries of their own, where known. */
+  readonly distribution: readonly (readonly string[] | undefined)[];
   readonly parties: ReadonlyMap<string, SnapshotParty>;
   readonly reservationsByParty: ReadonlyMap<string, readonly (SnapshotReservation & { taxon: number })[]>;
   readonly quotasByTaxon: ReadonlyMap<number, readonly SnapshotQuota[]>;
@@ -145,6 +149,12 @@ export function buildEngineData(snapshot: Snapshot): EngineData {
     });
   }
 
+  const listedMembers = new Map<number, number[]>();
+  for (const t of listingsByTaxon.keys()) {
+    for (let p = taxa[t]!.parent; p !== -1; p = taxa[p]!.parent) push(listedMembers, p, t);
+  }
+  const distribution = snapshot.taxa.map((t) => t.distribution);
+
   const reservationsByParty = new Map<string, (SnapshotReservation & { taxon: number })[]>();
   for (const r of snapshot.reservations) push(reservationsByParty, r.party, { ...r, taxon: indexOf(r.taxonId, 'a reservation') });
   const quotasByTaxon = new Map<number, SnapshotQuota[]>();
@@ -162,6 +172,8 @@ export function buildEngineData(snapshot: Snapshot): EngineData {
     names,
     genusByKey,
     listingsByTaxon,
+    listedMembers,
+    distribution,
     parties: new Map(snapshot.parties.map((p) => [p.code, p])),
     reservationsByParty,
     quotasByTaxon,

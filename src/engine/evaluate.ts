@@ -9,6 +9,7 @@ import { problem, type Problem } from '../contract/problem.js';
 import type { AppliedListing, TradeCheckRequest, TradeCheckResult } from '../contract/trade-check.js';
 import { lineage, type EngineData } from './data.js';
 import { resolveListing, type Resolution, type ResolutionNote } from './listing.js';
+import { strictestMember } from './members.js';
 import { Outcome, type Movement, type TradeContext } from './outcome.js';
 import { partyStatus } from './parties.js';
 import type { EnginePolicy } from './policy.js';
@@ -140,9 +141,9 @@ export function evaluateTrade(
   };
   const out = new Outcome();
   decide(ctx, out);
-  if (match.matchedAs === 'genus') {
+  if (match.matchedAs === 'genus' || match.matchedAs === 'species') {
     if (ctx.resolution === null || !ctx.resolution.listed) return matcher.unknownName(req.taxon!);
-    out.warn(WARNINGS.GENUS_INFERRED);
+    out.warn(match.matchedAs === 'genus' ? WARNINGS.GENUS_INFERRED : WARNINGS.SPECIES_INFERRED, true);
   }
 
   const r = ctx.resolution;
@@ -168,7 +169,15 @@ function decide(ctx: TradeContext, out: Outcome): void {
   checkSourceForTaxon(ctx, out); // R41 (kingdom), F as W
   if (ctx.movement === 're-export' && ctx.populationCountry === null) out.warn(WARNINGS.RE_EXPORT_ORIGIN_UNKNOWN);
 
-  const r = resolveListing(ctx.data, ctx.taxon, ctx.populationCountry, ctx.specimen, ctx.date);
+  let r = resolveListing(ctx.data, ctx.taxon, ctx.populationCountry, ctx.specimen, ctx.date);
+  // A higher taxon, or a species listed through some subspecies or populations only: the
+  // strictest member that may be the specimen decides (never allow while a member is listed).
+  const member = strictestMember(ctx.data, ctx.taxon, r, ctx.populationCountry, ctx.specimen, ctx.date);
+  if (member !== null) {
+    r = member.resolution;
+    const w = WARNINGS.MEMBER_DECIDES;
+    out.warn({ ...w, message: `${w.message} Deciding: ${member.members.join(', ')}.` }, true);
+  }
   ctx.resolution = r;
   for (const n of new Set(r.notes)) {
     const { note, review } = NOTE_WARNINGS[n];

@@ -11,7 +11,8 @@ import { normaliseName } from './names.js';
 
 export interface TaxonMatch {
   taxon: number;
-  matchedAs: 'id' | 'accepted' | 'synonym' | 'common-name' | 'genus';
+  /** 'species': an unknown subspecies or variety read as its species; 'genus': an unknown species read as its genus. */
+  matchedAs: 'id' | 'accepted' | 'synonym' | 'common-name' | 'species' | 'genus';
 }
 
 const CACHE_LIMIT = 20_000;
@@ -36,12 +37,12 @@ function unknown(data: EngineData, input: string, key: string): Problem {
 }
 
 /**
- * A scientific name or synonym of the same genus within two edits of `key`: a probable
- * misspelling (of a species, a subspecies or a synonym), to be reported, not read as the
- * genus. "Panthera leo persicca" is the Appendix-I Asiatic lion, not Felidae's Appendix II.
+ * A scientific name or synonym under the same genus (or species) within two edits of
+ * `key`: a probable misspelling (of a species, a subspecies or a synonym), to be reported,
+ * not read as the broader taxon. "Panthera leo persicca" is the Appendix-I Asiatic lion.
  */
-function probableMisspelling(data: EngineData, genusWord: string, key: string): boolean {
-  return data.names.suggest(key, 20, 2).some((s) => s.kind !== 'common-name' && s.name.startsWith(`${genusWord} `));
+function probableMisspelling(data: EngineData, prefix: string, key: string): boolean {
+  return data.names.suggest(key, 20, 2).some((s) => s.kind !== 'common-name' && s.name.startsWith(`${prefix} `));
 }
 
 export class TaxonMatcher {
@@ -97,6 +98,16 @@ export class TaxonMatcher {
       });
     }
     const words = key.split(' ');
+    // The longest known prefix decides: an unknown subspecies ("Panthera pardus orientalis")
+    // is its species, never its genus, which may be less strict (Panthera: Appendix II
+    // through Felidae; P. pardus: Appendix I).
+    if (words.length >= 3) {
+      const species = data.names.lookup(`${words[0]} ${words[1]}`);
+      if (species.found && species.kind !== 'common-name' && (kingdom === undefined || data.taxa[species.taxon]!.kingdom === kingdom)) {
+        if (!probableMisspelling(data, `${words[0]} ${words[1]}`, key)) return { taxon: species.taxon, matchedAs: 'species' };
+        return unknown(data, input, key);
+      }
+    }
     if (words.length >= 2) {
       const genera = (data.genusByKey.get(words[0]!) ?? []).filter((g) => kingdom === undefined || data.taxa[g]!.kingdom === kingdom);
       if (genera.length === 1 && !probableMisspelling(data, words[0]!, key)) return { taxon: genera[0]!, matchedAs: 'genus' };

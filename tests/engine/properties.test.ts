@@ -77,8 +77,30 @@ describe('engine properties', () => {
     );
   });
 
-  it('a taxon that is not listed is always allowed, whatever the trade', () => {
-    const unlisted = fc.constantFrom('Melopsittacus undulatus', 'Nymphicus hollandicus', 'Felis catus', 'Bovidae', 'Odobenidae');
+  it('naming any ancestor of a listed taxon is never less strict than naming the taxon (Art. II; cites-rules §4.2)', () => {
+    const { data } = engine;
+    const rank = { I: 0, II: 1, III: 2 } as const;
+    fc.assert(
+      fc.property(request, (req) => {
+        const own = decide(engine, req);
+        if (own.appendix === null) return;
+        const taxon = data.taxonById.get(own.taxon.id)!;
+        const range = data.distribution[taxon];
+        // A member whose range excludes the origin of a wild specimen cannot be it (members.ts).
+        const country = req.origin ?? req.exporter;
+        if (range?.length && ['W', 'R', 'X'].includes(req.source) && !range.includes(country)) return;
+        for (let a = data.taxa[taxon]!.parent; a !== -1; a = data.taxa[a]!.parent) {
+          const above = decide(engine, { ...req, taxon: data.taxa[a]!.name, kingdom: data.taxa[a]!.kingdom });
+          expect(above.appendix, `${data.taxa[a]!.name} above ${own.taxon.name}`).not.toBeNull();
+          expect(rank[above.appendix!]).toBeLessThanOrEqual(rank[own.appendix]);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('a taxon that is not listed, with no listed member, is always allowed, whatever the trade', () => {
+    const unlisted = fc.constantFrom('Melopsittacus undulatus', 'Nymphicus hollandicus', 'Felis catus', 'Mus musculus', 'Muridae');
     fc.assert(
       fc.property(request, unlisted, (req, taxon) => {
         const r = decide(engine, { ...req, taxon });

@@ -22,10 +22,15 @@ describe('R1 — only listed specimens are regulated (Art. II(4), Art. I(b))', (
   });
 
   it('a known unlisted taxon is allowed (Art. II(4))', () => {
-    // Bovidae is in the fixture only as the family of the saiga: not listed itself.
-    const r = decide(engine, { ...trade, taxon: 'Bovidae' });
+    const r = decide(engine, { ...trade, taxon: 'Mus musculus' });
     expect(r.decision).toBe('allow');
     expect(codes(r)).toEqual(['NOT_LISTED']);
+  });
+  it('a higher taxon not listed itself is decided by its strictest listed member, flagged (never allow)', () => {
+    // Bovidae is in the fixture as the family of the saiga (Appendix II): "Bovidae spp." may be a saiga.
+    const r = decide(engine, { ...trade, taxon: 'Bovidae' });
+    expect(r).toMatchObject({ decision: 'needs-permit', appendix: 'II', reviewRequired: true });
+    expect(r.warnings.find((w) => w.code === 'MEMBER_DECIDES')?.message).toMatch(/Saiga/);
   });
 });
 

@@ -110,8 +110,12 @@ export function exportBundle(sqlite: Database.Database, today: string) {
 export function buildSnapshot(sqlite: Database.Database): Snapshot {
   const state = readDatasetState(sqlite);
   const names = namesByTaxon(sqlite);
-  const taxa = (sqlite.prepare('SELECT id, name, rank, kingdom, author, parent_id FROM taxa ORDER BY id').all() as TaxonRow[]).map((t) => {
+  // Distributions matter to the engine only for taxa with entries of their own (a member of a
+  // higher taxon that cannot be the wild specimen from a given country): keep the snapshot small.
+  const listed = new Set(sqlite.prepare('SELECT DISTINCT taxon_id FROM listings').pluck().all() as number[]);
+  const taxa = (sqlite.prepare('SELECT id, name, rank, kingdom, author, parent_id, distribution FROM taxa ORDER BY id').all() as TaxonRow[]).map((t) => {
     const n = names.get(t.id);
+    const distribution = listed.has(t.id) ? (JSON.parse(t.distribution) as string[]) : [];
     return {
       id: String(t.id),
       name: t.name,
@@ -121,6 +125,7 @@ export function buildSnapshot(sqlite: Database.Database): Snapshot {
       parentId: t.parent_id === null ? null : String(t.parent_id),
       synonyms: n?.synonyms.map((s) => s.name) ?? [],
       commonNames: n?.commonNames ?? [],
+      ...(distribution.length ? { distribution } : {}),
     };
   });
   const listings = readListingRows(sqlite, 'ORDER BY id').map((r) => ({
