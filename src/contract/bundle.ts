@@ -175,6 +175,8 @@ export const CodeEntry = z.object({
   en: z.string().trim().min(1),
   es: z.string().trim().nullable().default(null),
   fr: z.string().trim().nullable().default(null),
+  retired: z.boolean().default(false).describe('No longer in the annual-report guidelines: still accepted, with a warning'),
+  replacedBy: CodeString.nullable().default(null).describe('For a retired code: the code that replaced it'),
 });
 export type CodeEntry = z.output<typeof CodeEntry>;
 

@@ -82,6 +82,9 @@ export const CITES_EXTRA_CODES: ReadonlyArray<readonly [code: string, name: stri
   ['EU', 'European Union'],
   ['XX', 'Unknown'],
   ['ZZ', 'Introduction from the sea'],
+  // The CITES Trade Database's own codes, read as the two above (Trade Database Guide, Annex 5).
+  ['XV', 'Various'],
+  ['HS', 'Introduction from the sea (Trade Database code)'],
 ];
 
 /**
@@ -109,3 +112,6 @@ export const TRADING_COUNTRY_CODES: ReadonlySet<string> = new Set(
 
 export const UNKNOWN_COUNTRY = 'XX';
 export const HIGH_SEAS = 'ZZ';
+
+/** Codes that mean the same as ours: XV (various origins) is an unknown origin; HS is the high seas. */
+export const SYNONYM_COUNTRY_CODES: ReadonlyMap<string, string> = new Map([['XV', UNKNOWN_COUNTRY], ['HS', HIGH_SEAS]]);

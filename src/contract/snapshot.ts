@@ -106,7 +106,14 @@ export const Snapshot = z
     reservations: z.array(SnapshotReservation),
     quotas: z.array(SnapshotQuota),
     suspensions: z.array(SnapshotSuspension),
-    codes: z.object({ terms: z.array(z.string()), units: z.array(z.string()) }),
+    codes: z.object({
+      terms: z.array(z.string()),
+      units: z.array(z.string()),
+      /** Retired codes (still accepted, with a warning) and the code that replaced each, if any. */
+      retired: z
+        .object({ terms: z.record(z.string(), z.string().nullable()), units: z.record(z.string(), z.string().nullable()) })
+        .default({ terms: {}, units: {} }),
+    }),
   })
   .meta({ id: 'Snapshot', description: 'Engine-ready data: feed it to createEngine() for the same decisions as the server' });
 export type Snapshot = z.output<typeof Snapshot>;

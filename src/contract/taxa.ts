@@ -107,4 +107,13 @@ export const PartyView = z
   .meta({ id: 'Party' });
 
 export const CodeKindParams = z.strictObject({ kind: z.enum(CODE_LIST_KINDS) });
-export const CodeView = z.object({ code: z.string(), en: z.string(), es: z.string().nullable(), fr: z.string().nullable() }).meta({ id: 'Code' });
+export const CodeView = z
+  .object({
+    code: z.string(),
+    en: z.string(),
+    es: z.string().nullable(),
+    fr: z.string().nullable(),
+    retired: z.boolean().describe('No longer in the annual-report guidelines: accepted with a warning'),
+    replacedBy: z.string().nullable(),
+  })
+  .meta({ id: 'Code' });

@@ -176,6 +176,9 @@ export const codeEntries = sqliteTable(
     nameEn: text('name_en').notNull(),
     nameEs: text('name_es'),
     nameFr: text('name_fr'),
+    /** Retired from the annual-report guidelines: accepted with a warning. */
+    retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
+    replacedBy: text('replaced_by'),
   },
   (t) => [primaryKey({ columns: [t.kind, t.code] })],
 );

@@ -67,6 +67,9 @@ export interface EngineData {
   readonly suspensionsByCountry: ReadonlyMap<string, readonly (SnapshotSuspension & { taxon: number })[]>;
   readonly terms: ReadonlySet<string>;
   readonly units: ReadonlySet<string>;
+  /** Retired term and unit codes (accepted with a warning) and what replaced each. */
+  readonly retiredTerms: ReadonlyMap<string, string | null>;
+  readonly retiredUnits: ReadonlyMap<string, string | null>;
   /** Memo of the first date any listing covered a taxon (pre-Convention test). */
   readonly firstListed: Map<number, string | null>;
   /** Memo of each taxon's lineage (itself, then its ancestors). */
@@ -180,6 +183,8 @@ export function buildEngineData(snapshot: Snapshot): EngineData {
     suspensionsByCountry,
     terms: new Set(snapshot.codes.terms),
     units: new Set(snapshot.codes.units),
+    retiredTerms: new Map(Object.entries(snapshot.codes.retired?.terms ?? {})),
+    retiredUnits: new Map(Object.entries(snapshot.codes.retired?.units ?? {})),
     firstListed: new Map(),
     lineages: new Array<readonly number[] | undefined>(taxa.length),
   };

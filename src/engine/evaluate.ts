@@ -4,7 +4,7 @@
  * then the Appendix rules, then post-processing (non-Parties, quota conditions).
  * Pure: the date comes in, nothing is read or written outside `data`.
  */
-import { HIGH_SEAS, UNKNOWN_COUNTRY } from '../contract/countries.js';
+import { HIGH_SEAS, SYNONYM_COUNTRY_CODES, UNKNOWN_COUNTRY } from '../contract/countries.js';
 import { problem, type Problem } from '../contract/problem.js';
 import type { AppliedListing, TradeCheckRequest, TradeCheckResult } from '../contract/trade-check.js';
 import { lineage, type EngineData } from './data.js';
@@ -48,6 +48,11 @@ function movementOf(req: TradeCheckRequest): { movement: Movement; populationCou
   const sameState = req.exporter === req.importer && req.exporter !== UNKNOWN_COUNTRY;
   if (sameState) return { movement: 'domestic', populationCountry: req.exporter, landedElsewhere: false };
   return { movement: 'export', populationCountry: req.exporter === UNKNOWN_COUNTRY ? null : req.exporter, landedElsewhere: false };
+}
+
+function retiredCode(kind: 'term' | 'unit', code: string, replacedBy: string | null) {
+  const w = WARNINGS.RETIRED_CODE;
+  return { ...w, message: `${w.message} ${kind} ${code}${replacedBy ? `: now ${replacedBy}` : ''}.` };
 }
 
 function badCode(pointer: string, value: string, list: string): Problem {
@@ -110,7 +115,16 @@ export function evaluateTrade(
   if (req.term !== undefined && data.terms.size > 0 && !data.terms.has(req.term)) return badCode('#/term', req.term, 'term');
   if (req.unit !== undefined && data.units.size > 0 && !data.units.has(req.unit)) return badCode('#/unit', req.unit, 'unit');
 
+  // Retired codes (annual-report guidelines, Notification 2021/044) are read, with a warning.
+  const retiredTerm = req.term === undefined ? undefined : data.retiredTerms.get(req.term);
+  const retiredUnit = req.unit === undefined ? undefined : data.retiredUnits.get(req.unit);
+  const termAlias = retiredTerm ?? undefined;
   const date = req.date ?? today;
+  const countrySynonyms = [req.exporter, req.importer, req.origin].filter((c): c is string => c !== undefined && SYNONYM_COUNTRY_CODES.has(c));
+  if (countrySynonyms.length) {
+    const same = (c: string) => SYNONYM_COUNTRY_CODES.get(c) ?? c;
+    req = { ...req, exporter: same(req.exporter), importer: same(req.importer), ...(req.origin === undefined ? {} : { origin: same(req.origin) }) };
+  }
   const node = data.taxa[match.taxon]!;
   const { movement, populationCountry, landedElsewhere } = movementOf(req);
   const ctx: TradeContext = {
@@ -126,7 +140,7 @@ export function evaluateTrade(
     movement,
     landedElsewhere,
     populationCountry,
-    specimen: { term: req.term, source: req.source, purpose: req.purpose },
+    specimen: termAlias === undefined ? { term: req.term, source: req.source, purpose: req.purpose } : { term: req.term, termAlias, source: req.source, purpose: req.purpose },
     declaredSource: req.source,
     purpose: req.purpose,
     commercial: req.purpose === 'T',
@@ -140,6 +154,12 @@ export function evaluateTrade(
     quotas: null,
   };
   const out = new Outcome();
+  for (const c of new Set(countrySynonyms)) {
+    const w = WARNINGS.COUNTRY_CODE_READ_AS;
+    out.warn({ ...w, message: `${w.message} ${c} was read as ${SYNONYM_COUNTRY_CODES.get(c)}.` });
+  }
+  if (retiredTerm !== undefined) out.warn(retiredCode('term', req.term!, retiredTerm));
+  if (retiredUnit !== undefined) out.warn(retiredCode('unit', req.unit!, retiredUnit));
   decide(ctx, out);
   if (match.matchedAs === 'genus' || match.matchedAs === 'species') {
     if (ctx.resolution === null || !ctx.resolution.listed) return matcher.unknownName(req.taxon!);

@@ -13,6 +13,8 @@ import { inForce, namesSomePopulations, scopeMatch, type EngineData, type Listin
 
 export interface Specimen {
   readonly term: string | undefined;
+  /** For a retired term code: the code that replaced it (annotations and quotas may use either). */
+  readonly termAlias?: string;
   /** The source the rules read (F counts as W, an inconsistent code as W, ...). */
   readonly source: Source;
   /** The source declared, when the rules read it as another. */
@@ -58,7 +60,7 @@ type Clause = NonNullable<NonNullable<SnapshotListing['specimens']>['only']>[num
 
 function clauseMatches(c: Clause, s: Specimen): boolean {
   return (
-    (c.terms === undefined || (s.term !== undefined && c.terms.includes(s.term))) &&
+    (c.terms === undefined || (s.term !== undefined && (c.terms.includes(s.term) || (s.termAlias !== undefined && c.terms.includes(s.termAlias))))) &&
     (c.sources === undefined || c.sources.includes(s.source)) &&
     (c.purposes === undefined || c.purposes.includes(s.purpose))
   );

@@ -103,6 +103,8 @@ export const WARNINGS = {
   GENUS_INFERRED: note('GENUS_INFERRED', 'The species name is not known; the listing of its genus (or a higher taxon) was applied.'),
   QUOTA_TERM_UNKNOWN: note('QUOTA_TERM_UNKNOWN', 'A quota for some specimen types of this taxon may apply; give the term to decide.'),
   SUSPENSION_TERM_UNKNOWN: note('SUSPENSION_TERM_UNKNOWN', 'A trade suspension for some specimen types may apply; give the term to decide.'),
+  COUNTRY_CODE_READ_AS: note('COUNTRY_CODE_READ_AS', 'A CITES Trade Database country code was read as the code the Convention\'s documents use (XV various: XX unknown; HS: ZZ, introduction from the sea):'),
+  RETIRED_CODE: note('RETIRED_CODE', 'A code no longer in the annual-report guidelines (Notification to the Parties No. 2021/044) was read as given:'),
   MEMBER_DECIDES: note('MEMBER_DECIDES', 'The name covers taxa listed differently (a higher taxon, or a species listed through some subspecies or populations only): the strictest listing among the members the specimen may belong to was applied; an officer must identify the specimen to the listed taxon.'),
   POPULATION_PARTLY_LISTED: note('POPULATION_PARTLY_LISTED', 'The listing names a population that covers only part of the country of origin (a province, a stock, a region): the specimen may or may not belong to it, so the stricter entry is applied; an officer must check which population it comes from.'),
   SUSPENSION_SCOPE_UNCERTAIN: note('SUSPENSION_SCOPE_UNCERTAIN', 'A recommendation to suspend trade may cover this trade, but its wording does not say so in terms the engine can check (or the declared source is not one it names): an officer must read it before documents are issued or accepted.'),

@@ -26,7 +26,7 @@ export function filterMatches(f: { terms: string[]; sources: string[]; purposes:
   if (f.purposes.length > 0 && !f.purposes.includes(s.purpose)) return 'no';
   if (f.terms.length > 0) {
     if (s.term === undefined) return 'unknown-term';
-    if (!f.terms.includes(s.term)) return 'no';
+    if (!f.terms.includes(s.term) && (s.termAlias === undefined || !f.terms.includes(s.termAlias))) return 'no';
   }
   return uncertain ? 'uncertain-source' : 'yes';
 }

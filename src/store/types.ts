@@ -94,6 +94,8 @@ export interface CodeRecord {
   en: string;
   es: string | null;
   fr: string | null;
+  retired: boolean;
+  replacedBy: string | null;
 }
 
 export interface DecisionRecord {

@@ -4,16 +4,7 @@ import type { Outcome, TradeContext } from '../outcome.js';
 import { CONDITIONS, REASONS, WARNINGS } from '../reasons.js';
 import { matchingQuotas, matchingSuspensions, type QuotaMatch, type SuspensionMatch } from '../restrictions.js';
 
-const GRAMS: Record<string, number> = { MYG: 1e-6, MGM: 1e-3, GRM: 1, KIL: 1e3, TON: 1e6 };
-
-/** A quantity in the quota's unit, or null when the two cannot be compared. */
-export function inUnit(quantity: number, from: string | undefined | null, to: string | null): number | null {
-  const f = from === undefined || from === null || from === 'NO' ? null : from;
-  const t = to === 'NO' ? null : to;
-  if (f === t) return quantity;
-  if (f !== null && t !== null && GRAMS[f] !== undefined && GRAMS[t] !== undefined) return (quantity * GRAMS[f]) / GRAMS[t];
-  return null;
-}
+import { inUnit } from '../units.js';
 
 function withDetail<T extends Reason | Note>(r: T, detail: string): T {
   return { ...r, message: `${r.message} ${detail}` };

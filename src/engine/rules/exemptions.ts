@@ -7,7 +7,7 @@
 import { doc, type Outcome, type TradeContext } from '../outcome.js';
 import type { Note } from '../../contract/trade-check.js';
 import { CONDITIONS, WARNINGS } from '../reasons.js';
-import { inUnit } from './compliance.js';
+import { inUnit } from '../units.js';
 import { isPreConvention } from './source-codes.js';
 
 /** R23 (Art. VII(1), Res. Conf. 9.7). */

@@ -82,19 +82,21 @@ function currentVersion(sqlite: Database.Database): number {
 }
 
 function importCodes(run: Run, bundle: Bundle): void {
-  const select = run.sqlite.prepare('SELECT name_en, name_es, name_fr FROM code_entries WHERE kind = ? AND code = ?');
+  const select = run.sqlite.prepare('SELECT name_en, name_es, name_fr, retired, replaced_by FROM code_entries WHERE kind = ? AND code = ?');
   const upsert = run.sqlite.prepare(
-    `INSERT INTO code_entries (kind, code, name_en, name_es, name_fr) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (kind, code) DO UPDATE SET name_en = excluded.name_en, name_es = excluded.name_es, name_fr = excluded.name_fr`,
+    `INSERT INTO code_entries (kind, code, name_en, name_es, name_fr, retired, replaced_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (kind, code) DO UPDATE SET name_en = excluded.name_en, name_es = excluded.name_es, name_fr = excluded.name_fr,
+       retired = excluded.retired, replaced_by = excluded.replaced_by`,
   );
   for (const kind of ['sources', 'purposes', 'terms', 'units'] as const) {
     const seen = new Set<string>();
     bundle.codes[kind].forEach((c, i) => {
       if (seen.has(c.code)) run.errors.push({ pointer: `/codes/${kind}/${i}/code`, detail: `duplicate ${kind} code ${c.code}` });
       seen.add(c.code);
-      const row = select.get(kind, c.code) as { name_en: string; name_es: string | null; name_fr: string | null } | undefined;
-      if (row && row.name_en === c.en && row.name_es === c.es && row.name_fr === c.fr) return run.counter.same('codes');
-      upsert.run(kind, c.code, c.en, c.es, c.fr);
+      const row = select.get(kind, c.code) as { name_en: string; name_es: string | null; name_fr: string | null; retired: number; replaced_by: string | null } | undefined;
+      const same = row && row.name_en === c.en && row.name_es === c.es && row.name_fr === c.fr && (row.retired === 1) === c.retired && row.replaced_by === c.replacedBy;
+      if (same) return run.counter.same('codes');
+      upsert.run(kind, c.code, c.en, c.es, c.fr, c.retired ? 1 : 0, c.replacedBy);
       if (row) run.counter.update('codes');
       else run.counter.create('codes');
     });

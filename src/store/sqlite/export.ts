@@ -53,9 +53,12 @@ export function exportBundle(sqlite: Database.Database, today: string) {
   const refOf = (id: number) => directory.refOf(id);
   const names = namesByTaxon(sqlite);
   const codeRows = sqlite.prepare('SELECT * FROM code_entries ORDER BY kind, code').all() as {
-    kind: string; code: string; name_en: string; name_es: string | null; name_fr: string | null;
+    kind: string; code: string; name_en: string; name_es: string | null; name_fr: string | null; retired: number; replaced_by: string | null;
   }[];
-  const codes = (kind: string) => codeRows.filter((c) => c.kind === kind).map((c) => ({ code: c.code, en: c.name_en, es: c.name_es, fr: c.name_fr }));
+  const codes = (kind: string) =>
+    codeRows
+      .filter((c) => c.kind === kind)
+      .map((c) => ({ code: c.code, en: c.name_en, es: c.name_es, fr: c.name_fr, retired: c.retired === 1, replacedBy: c.replaced_by }));
   const parties = (sqlite.prepare('SELECT * FROM parties ORDER BY code').all() as {
     code: string; name: string; entry_into_force: string | null; left_on: string | null; territory_of: string | null;
   }[]).map((p) => canonicalParty({ code: p.code, name: p.name, entryIntoForce: p.entry_into_force, left: p.left_on, territoryOf: p.territory_of }));
@@ -143,6 +146,11 @@ export function buildSnapshot(sqlite: Database.Database): Snapshot {
   }));
   const rows = (sql: string) => sqlite.prepare(sql).all() as Row[];
   const codes = (kind: string) => (sqlite.prepare('SELECT code FROM code_entries WHERE kind = ? ORDER BY code').pluck().all(kind) as string[]);
+  const retired = (kind: string) =>
+    Object.fromEntries(
+      (sqlite.prepare('SELECT code, replaced_by FROM code_entries WHERE kind = ? AND retired = 1 ORDER BY code').all(kind) as { code: string; replaced_by: string | null }[])
+        .map((r) => [r.code, r.replaced_by]),
+    );
   return {
     format: 'cites-snapshot/1',
     datasetVersion: String(state.version),
@@ -165,6 +173,6 @@ export function buildSnapshot(sqlite: Database.Database): Snapshot {
       purposes: json(s.purposes), sources: json(s.sources), terms: json(s.terms), appliesToImports: s.applies_to_imports === 1,
       effectiveFrom: s.effective_from, effectiveTo: s.effective_to, notification: s.notification, notes: s.notes, review: s.review === 1,
     })),
-    codes: { terms: codes('terms'), units: codes('units') },
+    codes: { terms: codes('terms'), units: codes('units'), retired: { terms: retired('terms'), units: retired('units') } },
   };
 }

@@ -147,9 +147,10 @@ export class SqliteStore implements CitesStore {
   }
 
   codes(kind: 'sources' | 'purposes' | 'terms' | 'units'): CodeRecord[] {
-    return this.sqlite
-      .prepare('SELECT code, name_en AS en, name_es AS es, name_fr AS fr FROM code_entries WHERE kind = ? ORDER BY code')
-      .all(kind) as CodeRecord[];
+    const rows = this.sqlite
+      .prepare('SELECT code, name_en AS en, name_es AS es, name_fr AS fr, retired, replaced_by AS replacedBy FROM code_entries WHERE kind = ? ORDER BY code')
+      .all(kind) as (Omit<CodeRecord, 'retired'> & { retired: number })[];
+    return rows.map((r) => ({ ...r, retired: r.retired === 1 }));
   }
 
   saveDecisions(records: readonly DecisionRecord[]): void {
