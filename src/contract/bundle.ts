@@ -112,6 +112,9 @@ export const BundleListing = z
     party: CountryCode.nullable().default(null).describe('Appendix III: the listing Party'),
     effectiveFrom: IsoDate,
     effectiveTo: IsoDate.nullable().default(null).describe('First day the entry no longer applies; null while in force'),
+    mayStartFrom: IsoDate.nullable()
+      .default(null)
+      .describe('The sources confirm the entry from effectiveFrom only (a file that gives the listings in force on its date): it may have entered into force as early as this date. A trade dated in between is weighed both ways and flagged for review'),
     populations: Populations.nullable().default(null),
     excludedTaxa: z.array(ExcludedTaxon).default([]),
     annotation: LocalizedText.nullable().default(null),

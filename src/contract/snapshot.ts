@@ -51,6 +51,7 @@ export const SnapshotListing = z.object({
   party: z.string().nullable(),
   effectiveFrom: Date,
   effectiveTo: Date.nullable(),
+  mayStartFrom: Date.nullable().optional(),
   populations: ScopeLists.nullable(),
   excludedTaxa: z.array(z.object({ taxonId: Id, populations: ScopeLists.nullable() })),
   annotation: LocalizedText.nullable(),

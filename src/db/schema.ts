@@ -86,6 +86,8 @@ export const listings = sqliteTable(
     partyCode: text('party_code').references(() => parties.code),
     effectiveFrom: text('effective_from').notNull(),
     effectiveTo: text('effective_to'),
+    /** The entry may have entered into force as early as this (the source confirms it from effective_from only). */
+    mayStartFrom: text('may_start_from'),
     populationsInclude: text('populations_include', { mode: 'json' }).$type<string[]>(),
     populationsExclude: text('populations_exclude', { mode: 'json' }).$type<string[]>(),
     /** Countries of which only part of the population is meant (see Populations.partly). */

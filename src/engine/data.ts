@@ -39,6 +39,8 @@ export interface ListingEntry {
   readonly party: string | null;
   readonly from: string;
   readonly to: string | null;
+  /** The entry may have begun as early as this (the source confirms it from `from` only). */
+  readonly mayFrom: string | null;
   readonly populations: Scope | null;
   /** Taxa carved out of this entry; the value limits the exception to some populations. */
   readonly excluded: ReadonlyMap<number, Scope | null> | null;
@@ -145,6 +147,7 @@ export function buildEngineData(snapshot: Snapshot): EngineData {
       party: l.party,
       from: l.effectiveFrom,
       to: l.effectiveTo,
+      mayFrom: l.mayStartFrom ?? null,
       populations,
       excluded,
       specificity: populations === null ? 0 : populations.exclude ? 1 : 2,

@@ -27,6 +27,7 @@ import type { TaxonMatch, TaxonMatcher } from './taxon-match.js';
 const NOTE_WARNINGS: Record<ResolutionNote, { note: (typeof WARNINGS)[keyof typeof WARNINGS]; review: boolean }> = {
   'origin-unknown-split-listing': { note: WARNINGS.ORIGIN_UNKNOWN_SPLIT_LISTING, review: true },
   'population-partly-listed': { note: WARNINGS.POPULATION_PARTLY_LISTED, review: true },
+  'listing-start-unknown': { note: WARNINGS.LISTING_START_UNKNOWN, review: true },
   'term-needed-for-coverage': { note: WARNINGS.TERM_NEEDED_FOR_COVERAGE, review: true },
   'overlapping-entries': { note: WARNINGS.OVERLAPPING_ENTRIES, review: true },
   'exclusion-population-unknown': { note: WARNINGS.EXCLUSION_POPULATION_UNKNOWN, review: false },
@@ -202,7 +203,9 @@ function decide(ctx: TradeContext, out: Outcome): void {
   for (const n of new Set(r.notes)) {
     const { note, review } = NOTE_WARNINGS[n];
     // The reading taken, in the Appendices' words: which population the origin may belong to.
-    if (n === 'population-partly-listed' && r.populationTexts) out.warn({ ...note, message: `${note.message} (${r.populationTexts.join('; ')})` }, review);
+    if ((n === 'population-partly-listed' || n === 'listing-start-unknown') && r.populationTexts) {
+      out.warn({ ...note, message: `${note.message} (${r.populationTexts.join('; ')})` }, review);
+    }
     else out.warn(note, review);
   }
   if (notListed(ctx, out)) return; // row 1: R1, R3

@@ -25,6 +25,7 @@ export interface Specimen {
 export type ResolutionNote =
   | 'origin-unknown-split-listing'
   | 'population-partly-listed'
+  | 'listing-start-unknown'
   | 'term-needed-for-coverage'
   | 'overlapping-entries'
   | 'exclusion-population-unknown';
@@ -203,26 +204,35 @@ function resolveFrom(
       let maybe: ListingEntry[] | null = null;
       let certain = false;
       for (const e of entries) {
-        if (!inForce(e.from, e.to, date)) continue;
+        // An entry whose start the sources do not give may already apply before its date.
+        const early = !inForce(e.from, e.to, date) && e.mayFrom !== null && e.mayFrom <= date && date < e.from;
+        if (!early && !inForce(e.from, e.to, date)) continue;
         if (e.excluded !== null && isExcluded(e, below, country, notes)) {
           excludedBy ??= e;
           continue;
         }
-        if (e.populations !== null && country !== null) {
-          const match = scopeMatch(e.populations, country);
-          if (match === 'no') continue;
-          if (match === 'maybe') (maybe ??= []).push(e);
-          else certain = true;
-        } else certain = true;
+        let match = e.populations !== null && country !== null ? scopeMatch(e.populations, country) : 'yes';
+        if (match === 'no') continue;
+        if (early) {
+          notes.push('listing-start-unknown');
+          texts.push(`Appendix ${e.appendix} of ${data.taxa[e.taxon]!.name}: in force from ${e.from}, may apply from ${e.mayFrom}`);
+          match = 'maybe';
+        }
+        if (match === 'maybe') (maybe ??= []).push(e);
+        else certain = true;
         (candidates ??= []).push(e);
       }
       if (candidates !== null) {
         if (maybe !== null) {
           // The origin may or may not belong to a population an entry names (a province, a
-          // stock, a region crossing a border, a wording not read as countries): weigh the
-          // entries that may apply, and the broader one if none certainly does; the stricter wins.
-          notes.push('population-partly-listed');
-          for (const e of maybe) texts.push(populationWording(e, country!));
+          // stock, a region crossing a border, a wording not read as countries), or the entry
+          // may not have begun yet: weigh the entries that may apply, and the broader one if
+          // none certainly does; the stricter wins.
+          for (const e of maybe) {
+            if (e.populations === null || country === null || scopeMatch(e.populations, country) !== 'maybe') continue;
+            notes.push('population-partly-listed');
+            texts.push(populationWording(e, country));
+          }
           const here = choose(candidates, taxon, country, s, notes, true);
           if (certain) return here;
           const above = resolveFrom(data, taxon, data.taxa[t]!.parent, [...below, t], country, s, date, notes, texts);
@@ -257,7 +267,8 @@ export function firstListedOn(data: EngineData, taxon: number): string | null {
   for (let t = taxon; t !== -1; t = data.taxa[t]!.parent) {
     for (const e of data.listingsByTaxon.get(t) ?? []) {
       const excludedWhole = below.some((b) => e.excluded?.has(b) && e.excluded.get(b) === null);
-      if (!excludedWhole && (first === null || e.from < first)) first = e.from;
+      const earliest = e.mayFrom ?? e.from; // the earliest it may have begun: the stricter reading
+      if (!excludedWhole && (first === null || earliest < first)) first = earliest;
     }
     below.push(t);
   }

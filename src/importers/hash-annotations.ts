@@ -75,6 +75,8 @@ const RULES: readonly HashRule[] = [
     notExpressed: 'b) non-commercial exports of at most 10 kg per shipment; c), d) species and origins covered by other annotations',
   },
   { symbol: '#16', reads: /^Seeds, fruits, oil and live plants$/, specimens: () => only('SEE', 'FRU', 'OIL', 'LIV') },
+  // Transformed wood is the trade term TRW (annual-report guidelines, 2021).
+  { symbol: '#17', reads: /^Logs, sawn wood, veneer sheets, plywood and transformed wood$/i, specimens: () => only('LOG', 'SAW', 'VEN', 'PLY', 'TRW', 'TIM') },
 ];
 
 /** Appendix I plants: in-vitro cultures are outside the Convention only if artificially propagated. */

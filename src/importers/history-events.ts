@@ -8,6 +8,8 @@
  *   additions repeat unchanged simply continues.
  * - ADDITION to Appendix III starts the listing of one Party (with its own date); it ends
  *   that Party's earlier entry if one is open.
+ * - INCLUSION (the taxon is listed through a higher taxon from then on) ends its own
+ *   entries as an Appendix I/II addition would, and starts none.
  * - DELETION ends the entries of that Appendix (for Appendix III, of that Party).
  * - RESERVATION / RESERVATION_WITHDRAWAL start and end a Party's reservation on the taxon in
  *   that Appendix; a reservation also lapses when the taxon leaves that Appendix (R35).
@@ -19,7 +21,8 @@ import type { Appendix } from '../contract/codes.js';
 import type { ImportNotes } from './fields.js';
 import { populationsOf, type PopulationReading } from './populations.js';
 
-export type ChangeType = 'ADDITION' | 'DELETION' | 'RESERVATION' | 'RESERVATION_WITHDRAWAL';
+/** INCLUSION: the taxon is from now on listed through a higher taxon ("Included in FALCONIFORMES spp."). */
+export type ChangeType = 'ADDITION' | 'INCLUSION' | 'DELETION' | 'RESERVATION' | 'RESERVATION_WITHDRAWAL';
 
 export interface ListingChange {
   line: number;
@@ -32,11 +35,11 @@ export interface ListingChange {
   /** The annotation text the populations were read from. */
   populationWording: string;
   /** The entry as it would be written (dates and populations filled in here). */
-  entry: Omit<BundleListing, 'effectiveFrom' | 'effectiveTo' | 'populations' | 'appendix' | 'party' | 'taxon'>;
+  entry: Omit<BundleListing, 'effectiveFrom' | 'effectiveTo' | 'mayStartFrom' | 'populations' | 'appendix' | 'party' | 'taxon'>;
   reservationNote: string | null;
 }
 
-const ORDER: Record<ChangeType, number> = { DELETION: 0, ADDITION: 1, RESERVATION: 2, RESERVATION_WITHDRAWAL: 3 };
+const ORDER: Record<ChangeType, number> = { DELETION: 0, INCLUSION: 1, ADDITION: 1, RESERVATION: 2, RESERVATION_WITHDRAWAL: 3 };
 
 interface Open {
   listing: BundleListing;
@@ -93,7 +96,10 @@ function replayTaxon(changes: readonly ListingChange[], notes: ImportNotes): His
     const additions = today.filter((x) => x.type === 'ADDITION');
     const mainAdditions = additions.filter((c) => c.appendix !== 'III');
     const fresh = mainAdditions.map((c) => ({ c, listing: listingOf(c, mainAdditions, notes) }));
-    if (fresh.length > 0) {
+    // Being included in a higher taxon's Appendix I/II listing supersedes the taxon's own
+    // entries as an addition does, without an entry of its own.
+    const included = today.some((x) => x.type === 'INCLUSION' && x.appendix !== 'III');
+    if (fresh.length > 0 || included) {
       for (const o of open.filter((x) => !fresh.some((f) => sameEntry(f.listing, x.listing)))) end(o, date);
     }
     for (const f of fresh) {
@@ -145,7 +151,7 @@ function listingOf(c: ListingChange, sameDay: readonly ListingChange[], notes: I
     notes.count('populations left as text');
     notes.warn(`line ${c.line}: ${c.taxon}, Appendix ${c.appendix}: populations "${populations.text}" left as text (decisions by this entry are flagged for review)`);
   }
-  return { ...c.entry, taxon: c.taxon, appendix: c.appendix, party: c.appendix === 'III' ? c.party : null, effectiveFrom: c.date, effectiveTo: null, populations };
+  return { ...c.entry, taxon: c.taxon, appendix: c.appendix, party: c.appendix === 'III' ? c.party : null, effectiveFrom: c.date, effectiveTo: null, mayStartFrom: null, populations };
 }
 
 const sameScope = (a: Populations | null, b: Populations | null) => JSON.stringify(a) === JSON.stringify(b);

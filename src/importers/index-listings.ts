@@ -27,6 +27,8 @@ import { taxonKey, type Taxonomy } from './index-taxa.js';
 import { populationsOf, readPopulations, type CountryNames, type PopulationReading } from './populations.js';
 
 const STRICTNESS: Record<Appendix, number> = { I: 0, II: 1, III: 2 };
+/** The Convention entered into force on 1 July 1975 (Art. XXII): no listing is older. */
+export const CONVENTION_IN_FORCE = '1975-07-01';
 const REFERS_UP = /^(?:Included in|Listed under) (?!Appendix)/i;
 
 interface Entry {
@@ -40,6 +42,8 @@ export function buildIndexListings(
   asOf: string,
   countries: CountryNames,
   notes: ImportNotes,
+  /** Parties the store knows, when it knows any: a listing Party must be one of them. */
+  parties: ReadonlySet<string> | null = null,
 ): BundleListing[] {
   const keyOf = (r: IndexRow) => taxonKey(r.levels.kingdom, r.name);
   const refOf = (r: IndexRow) => taxonomy.refOf(r.levels.kingdom, r.name);
@@ -70,7 +74,7 @@ export function buildIndexListings(
       continue;
     }
     const readings = new Map(row.lines.map((l) => [l, readPopulations(l.short, countries)] as const));
-    const entries = own.map((l) => entryOf(row, refOf(row), l, readings, asOf, notes));
+    const entries = own.map((l) => entryOf(row, refOf(row), l, readings, asOf, notes, parties));
     entriesOf.set(keyOf(row), resolveConflicts(row, entries, notes));
     for (const l of own) quotas.push(...quotasIn(row, l, rowNames, notes));
 
@@ -116,11 +120,28 @@ function text(parts: { en?: string; es?: string; fr?: string }): LocalizedText |
   return Object.keys(out).length ? out : null;
 }
 
-function entryOf(row: IndexRow, taxon: string, line: IndexLine, readings: Map<IndexLine, PopulationReading>, asOf: string, notes: ImportNotes): Entry {
+function entryOf(
+  row: IndexRow,
+  taxon: string,
+  line: IndexLine,
+  readings: Map<IndexLine, PopulationReading>,
+  asOf: string,
+  notes: ImportNotes,
+  parties: ReadonlySet<string> | null,
+): Entry {
   const where = `line ${row.line}: ${row.name}, Appendix ${line.appendix}`;
   const reading = readings.get(line)!;
   const siblings = (of: Appendix) => row.lines.filter((l) => l.appendix === of).map((l) => readings.get(l)!.scope);
   const populations = populationsOf(reading, siblings, line.short);
+  // "Population of GT" on an Appendix III line is Guatemala's listing of its own population
+  // ("Cedrela odorata (population of Guatemala) (Guatemala)"): that Party is the listing Party.
+  let party: string | null = null;
+  if (line.appendix === 'III' && populations?.include?.length === 1 && !populations.partly) {
+    if (parties === null || parties.has(populations.include[0]!)) {
+      party = populations.include[0]!;
+      notes.count('Appendix III listing Parties read from their population');
+    } else notes.warn(`${where}: listing Party ${populations.include[0]} is not among the Parties the store knows (import the Parties first); left unnamed`);
+  }
   if (populations?.include || populations?.exclude) notes.count('populations structured');
   else if (populations !== null) {
     notes.count('populations left as text');
@@ -153,9 +174,12 @@ function entryOf(row: IndexRow, taxon: string, line: IndexLine, readings: Map<In
     listing: {
       taxon,
       appendix: line.appendix,
-      party: null,
+      party,
       effectiveFrom: asOf,
       effectiveTo: null,
+      // The Index gives the listings in force on its date, not when they began: the store
+      // narrows this to the last change it knows of (or drops it when the entry continues one).
+      mayStartFrom: CONVENTION_IN_FORCE,
       populations,
       excludedTaxa: [],
       annotation: text({ en: line.full || line.short, es: line.es, fr: line.fr }),

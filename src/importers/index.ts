@@ -83,6 +83,7 @@ export async function runImport(store: CitesStore, kind: ImportKind, content: Bu
       asOf: opts.asOf,
       today: opts.today ?? new Date().toISOString().slice(0, 10),
       namesByExternalId: () => store.namesByExternalId(),
+      partyCodes: () => new Set(store.parties().map((p) => p.code)),
     });
   } catch (e) {
     if (e instanceof FileRejected) throw e;

@@ -56,6 +56,8 @@ export interface ParseContext {
   today: string;
   /** Species+ taxon id → accepted name, for files keyed by taxon id. */
   namesByExternalId(): Map<string, string>;
+  /** Codes of the Parties the store knows (a listing may name only a known Party); null: any. */
+  partyCodes?(): ReadonlySet<string> | null;
 }
 
 export class FileRejected extends Error {

@@ -17,6 +17,7 @@ import {
   canonicalSuspension,
   naturalKey,
 } from './canonical.js';
+import { narrowStart, type DatedEntry } from '../listing-start.js';
 import { Counter } from './counter.js';
 import { bumpVersion, recordAudit } from './dataset.js';
 import { importTaxa, type TaxaResult } from './import-taxa.js';
@@ -160,15 +161,22 @@ function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known
       openByScope.set(`${naturalKey.scope(row.taxon_id, row.party_code, populations)}|${row.appendix}`, row);
     }
   }
+  // What the store knew of each taxon before this import: when an official file's entry began.
+  const knownByTaxon = new Map<number, DatedEntry[]>();
+  for (const row of stored) {
+    const list = knownByTaxon.get(row.taxon_id) ?? [];
+    list.push({ appendix: row.appendix, party: row.party_code, populations: canonicalPopulations(row.populations), effectiveFrom: row.effective_from, effectiveTo: row.effective_to });
+    knownByTaxon.set(row.taxon_id, list);
+  }
   const yieldTo = new Set(opts.yieldsListingsTo ?? []);
   const yielding = new Set(stored.filter((r) => yieldTo.has(r.origin)).map((r) => r.taxon_id));
   const insert = sqlite.prepare(
-    `INSERT INTO listings (taxon_id, appendix, party_code, effective_from, effective_to, populations_include, populations_exclude,
+    `INSERT INTO listings (taxon_id, appendix, party_code, effective_from, effective_to, may_start_from, populations_include, populations_exclude,
        populations_partly, populations_text, annotation, hash_annotation, hash_annotation_text, specimens, origin, revision, updated_at, updated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
   );
   const update = sqlite.prepare(
-    `UPDATE listings SET effective_to = ?, populations_text = ?, annotation = ?, hash_annotation = ?, hash_annotation_text = ?, specimens = ?,
+    `UPDATE listings SET effective_to = ?, may_start_from = ?, populations_text = ?, annotation = ?, hash_annotation = ?, hash_annotation_text = ?, specimens = ?,
        revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`,
   );
   const clearExclusions = sqlite.prepare('DELETE FROM listing_exclusions WHERE listing_id = ?');
@@ -197,26 +205,32 @@ function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known
 
     let existing = byKey.get(key);
     let effectiveFrom = l.effectiveFrom;
-    if (!existing && opts.continueOpenEntries) {
-      const open = openByScope.get(`${naturalKey.scope(tid, l.party, populations)}|${l.appendix}`);
-      if (open && open.effective_from <= l.effectiveFrom && !run.seen.listings.has(open.id)) {
-        existing = open;
-        effectiveFrom = open.effective_from; // the entry continues: keep the date it started
+    let mayStartFrom = l.mayStartFrom;
+    if (opts.continueOpenEntries) {
+      if (!existing) {
+        const open = openByScope.get(`${naturalKey.scope(tid, l.party, populations)}|${l.appendix}`);
+        if (open && open.effective_from <= l.effectiveFrom && !run.seen.listings.has(open.id)) {
+          existing = open;
+          effectiveFrom = open.effective_from; // the entry continues: keep the date it started
+        }
       }
+      // An entry the store has keeps what it knew of its start; a new one starts after the
+      // last change known for the taxon (listing-start.ts).
+      mayStartFrom = existing ? existing.may_start_from : narrowStart({ ...l, populations }, knownByTaxon.get(tid) ?? []);
     }
-    const after = canonicalListing({ ...l, taxon: directory.refOf(tid), effectiveFrom, excludedTaxa: canonicalExclusions(exclusions) });
+    const after = canonicalListing({ ...l, taxon: directory.refOf(tid), effectiveFrom, mayStartFrom, excludedTaxa: canonicalExclusions(exclusions) });
     if (existing) {
       run.seen.listings.add(existing.id);
       const before = canonicalListing(listingRowToBundle(existing, directory));
       if (JSON.stringify(before) === JSON.stringify(after)) return run.counter.same('listings');
-      update.run(after.effectiveTo, populations?.text ?? null, json(after.annotation), after.hashAnnotation, json(after.hashAnnotationText), json(after.specimens), now, opts.actor, existing.id);
+      update.run(after.effectiveTo, after.mayStartFrom ?? null, populations?.text ?? null, json(after.annotation), after.hashAnnotation, json(after.hashAnnotationText), json(after.specimens), now, opts.actor, existing.id);
       clearExclusions.run(existing.id);
       writeExclusions(insertExclusion, existing.id, exclusions);
       run.counter.update('listings');
     } else {
       const id = Number(
         insert.run(
-          tid, l.appendix, l.party, l.effectiveFrom, l.effectiveTo,
+          tid, l.appendix, l.party, l.effectiveFrom, l.effectiveTo, mayStartFrom,
           json(populations?.include ?? null), json(populations?.exclude ?? null), json(populations?.partly ?? null), populations?.text ?? null,
           json(after.annotation), after.hashAnnotation, json(after.hashAnnotationText), json(after.specimens),
           opts.origin, now, opts.actor,

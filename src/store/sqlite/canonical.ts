@@ -92,6 +92,7 @@ export function canonicalListing(l: Omit<BundleListing, 'excludedTaxa'> & { excl
     party: l.party,
     effectiveFrom: l.effectiveFrom,
     effectiveTo: l.effectiveTo,
+    ...(l.mayStartFrom ? { mayStartFrom: l.mayStartFrom } : {}),
     populations: canonicalPopulations(l.populations),
     excludedTaxa: l.excludedTaxa,
     annotation: canonicalText(l.annotation),

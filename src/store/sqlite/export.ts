@@ -138,6 +138,7 @@ export function buildSnapshot(sqlite: Database.Database): Snapshot {
     party: r.party_code,
     effectiveFrom: r.effective_from,
     effectiveTo: r.effective_to,
+    ...(r.may_start_from ? { mayStartFrom: r.may_start_from } : {}),
     populations: r.populations,
     excludedTaxa: r.exclusions.map((x) => ({ taxonId: String(x.taxon_id), populations: x.populations })),
     annotation: r.annotation,

@@ -99,7 +99,7 @@ function writeListing(sqlite: Database.Database, l: BundleListing, id: number | 
   const populations = canonicalPopulations(l.populations);
   const c = canonicalListing({ ...l, excludedTaxa: [] });
   const values = [
-    taxonId, l.appendix, l.party, l.effectiveFrom, l.effectiveTo, json(populations?.include ?? null), json(populations?.exclude ?? null),
+    taxonId, l.appendix, l.party, l.effectiveFrom, l.effectiveTo, l.mayStartFrom, json(populations?.include ?? null), json(populations?.exclude ?? null),
     json(populations?.partly ?? null), populations?.text ?? null, json(c.annotation), c.hashAnnotation, json(c.hashAnnotationText), json(c.specimens),
   ];
   let listingId: number;
@@ -107,9 +107,9 @@ function writeListing(sqlite: Database.Database, l: BundleListing, id: number | 
     listingId = Number(
       sqlite
         .prepare(
-          `INSERT INTO listings (taxon_id, appendix, party_code, effective_from, effective_to, populations_include, populations_exclude,
+          `INSERT INTO listings (taxon_id, appendix, party_code, effective_from, effective_to, may_start_from, populations_include, populations_exclude,
              populations_partly, populations_text, annotation, hash_annotation, hash_annotation_text, specimens, origin, revision, updated_at, updated_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'officer', 1, ?, ?)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'officer', 1, ?, ?)`,
         )
         .run(...values, ctx.now, ctx.actor).lastInsertRowid,
     );
@@ -117,7 +117,7 @@ function writeListing(sqlite: Database.Database, l: BundleListing, id: number | 
     listingId = id;
     sqlite
       .prepare(
-        `UPDATE listings SET taxon_id = ?, appendix = ?, party_code = ?, effective_from = ?, effective_to = ?, populations_include = ?,
+        `UPDATE listings SET taxon_id = ?, appendix = ?, party_code = ?, effective_from = ?, effective_to = ?, may_start_from = ?, populations_include = ?,
            populations_exclude = ?, populations_partly = ?, populations_text = ?, annotation = ?, hash_annotation = ?, hash_annotation_text = ?, specimens = ?,
            revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`,
       )
@@ -174,6 +174,7 @@ function bundleListingOf(r: ListingRecord): BundleListing {
     party: r.party,
     effectiveFrom: r.effectiveFrom,
     effectiveTo: r.effectiveTo,
+    mayStartFrom: r.mayStartFrom ?? null,
     populations: r.populations,
     excludedTaxa: r.excludedTaxa,
     annotation: r.annotation,

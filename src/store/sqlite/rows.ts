@@ -13,6 +13,7 @@ export interface ListingRow {
   party_code: string | null;
   effective_from: string;
   effective_to: string | null;
+  may_start_from: string | null;
   populations: { include?: string[]; exclude?: string[]; partly?: string[]; text?: string } | null;
   annotation: LocalizedText | null;
   hash_annotation: string | null;
@@ -57,6 +58,7 @@ export function readListingRows(sqlite: Database.Database, where = '', ...params
     party_code: r.party_code as string | null,
     effective_from: r.effective_from as string,
     effective_to: r.effective_to as string | null,
+    may_start_from: (r.may_start_from as string | null) ?? null,
     populations: populationsOf(
       r.populations_include as string | null,
       r.populations_exclude as string | null,
@@ -86,6 +88,7 @@ export function listingRowToBundle(
     party: r.party_code,
     effectiveFrom: r.effective_from,
     effectiveTo: r.effective_to,
+    mayStartFrom: r.may_start_from,
     populations: canonicalPopulations(r.populations),
     excludedTaxa: canonicalExclusions(
       r.exclusions.map((x) => ({ taxon: taxa.refOf(x.taxon_id), populations: canonicalPopulations(x.populations) })),

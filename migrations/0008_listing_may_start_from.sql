@@ -1,0 +1,1 @@
+ALTER TABLE `listings` ADD `may_start_from` text;
