@@ -20,4 +20,7 @@ function projectRoot(): string {
 export const PROJECT_ROOT = projectRoot();
 export const MIGRATIONS_FOLDER = join(PROJECT_ROOT, 'migrations');
 export const BUILTIN_SEED_FILE = join(PROJECT_ROOT, 'src', 'seed', 'builtin-bundle.json');
+/** The default dataset (npm run data:build): loaded into an empty store at start. */
+export const DEFAULT_DATASET_FILE = join(PROJECT_ROOT, 'dataset', 'cites-default.bundle.json.gz');
+export const DATASET_DIR = join(PROJECT_ROOT, 'dataset');
 export const PACKAGE_JSON = join(PROJECT_ROOT, 'package.json');

@@ -6,7 +6,7 @@ import pino from 'pino';
 import { buildApp } from './app.js';
 import { startCheckpointer } from './db/checkpointer.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { loadBuiltinSeed } from './seed/index.js';
+import { loadDefaultDataset } from './seed/index.js';
 import { SqliteStore } from './store/sqlite/store.js';
 
 export async function start(config: Config) {
@@ -59,8 +59,10 @@ export async function start(config: Config) {
 
 function seeded(store: SqliteStore, config: Config): SqliteStore {
   if (config.SEED === 'builtin' && store.isEmpty()) {
-    const summary = loadBuiltinSeed(store);
-    process.stdout.write(`${JSON.stringify({ msg: 'loaded the built-in seed', created: summary.created })}\n`);
+    const line = (msg: string, extra: object = {}) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg, ...extra })}\n`);
+    line('empty store: loading the default dataset (the CITES Checklist, dated; about 15 s the first time)');
+    const summary = loadDefaultDataset(store, (step, ms) => line(`default dataset: ${step}`, { ms }));
+    line('loaded the default dataset', { asOf: store.state().asOf, created: summary.created });
   }
   return store;
 }

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { createEngine } from '../engine/index.js';
 import { IMPORT_KINDS } from '../importers/index.js';
-import { loadBuiltinSeed } from '../seed/index.js';
+import { loadDefaultDataset } from '../seed/index.js';
 import { SqliteStore } from '../store/sqlite/store.js';
 import { EXIT, runCheck } from './check.js';
 import { runImportCommand } from './import.js';
@@ -33,7 +33,7 @@ const TRADE_FLAGS = ['taxon', 'taxonId', 'exporter', 'importer', 'origin', 'purp
 function openStore(): SqliteStore {
   const config = loadConfig();
   const store = SqliteStore.open(config.DATABASE_PATH);
-  if (config.SEED === 'builtin' && store.isEmpty()) loadBuiltinSeed(store);
+  if (config.SEED === 'builtin' && store.isEmpty()) loadDefaultDataset(store);
   return store;
 }
 

@@ -121,6 +121,7 @@ export const BundleListing = z
     hashAnnotation: z.string().trim().regex(/^#\d+$/, 'must look like #4').nullable().default(null),
     hashAnnotationText: LocalizedText.nullable().default(null),
     specimens: Specimens.nullable().default(null),
+    source: z.string().trim().max(1000).nullable().default(null).describe('Where the entry comes from: a CoP proposal, a Notification, an official file'),
   })
   .meta({ id: 'BundleListing' });
 export type BundleListing = z.output<typeof BundleListing>;

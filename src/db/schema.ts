@@ -98,6 +98,8 @@ export const listings = sqliteTable(
     hashAnnotation: text('hash_annotation'),
     hashAnnotationText: text('hash_annotation_text', { mode: 'json' }).$type<LocalizedText>(),
     specimens: text('specimens', { mode: 'json' }).$type<Specimens>(),
+    /** Where the entry comes from (CoP proposal, Notification, official file). */
+    source: text('source'),
     ...audited,
   },
   (t) => [index('listings_taxon').on(t.taxonId, t.effectiveFrom)],

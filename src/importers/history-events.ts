@@ -35,7 +35,7 @@ export interface ListingChange {
   /** The annotation text the populations were read from. */
   populationWording: string;
   /** The entry as it would be written (dates and populations filled in here). */
-  entry: Omit<BundleListing, 'effectiveFrom' | 'effectiveTo' | 'mayStartFrom' | 'populations' | 'appendix' | 'party' | 'taxon'>;
+  entry: Omit<BundleListing, 'effectiveFrom' | 'effectiveTo' | 'mayStartFrom' | 'populations' | 'appendix' | 'party' | 'taxon' | 'source'>;
   reservationNote: string | null;
 }
 
@@ -151,7 +151,7 @@ function listingOf(c: ListingChange, sameDay: readonly ListingChange[], notes: I
     notes.count('populations left as text');
     notes.warn(`line ${c.line}: ${c.taxon}, Appendix ${c.appendix}: populations "${populations.text}" left as text (decisions by this entry are flagged for review)`);
   }
-  return { ...c.entry, taxon: c.taxon, appendix: c.appendix, party: c.appendix === 'III' ? c.party : null, effectiveFrom: c.date, effectiveTo: null, mayStartFrom: null, populations };
+  return { ...c.entry, taxon: c.taxon, appendix: c.appendix, party: c.appendix === 'III' ? c.party : null, effectiveFrom: c.date, effectiveTo: null, mayStartFrom: null, populations, source: null };
 }
 
 const sameScope = (a: Populations | null, b: Populations | null) => JSON.stringify(a) === JSON.stringify(b);

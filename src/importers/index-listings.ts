@@ -180,6 +180,7 @@ function entryOf(
       // The Index gives the listings in force on its date, not when they began: the store
       // narrows this to the last change it knows of (or drops it when the entry continues one).
       mayStartFrom: CONVENTION_IN_FORCE,
+      source: null,
       populations,
       excludedTaxa: [],
       annotation: text({ en: line.full || line.short, es: line.es, fr: line.fr }),

@@ -172,11 +172,11 @@ function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known
   const yielding = new Set(stored.filter((r) => yieldTo.has(r.origin)).map((r) => r.taxon_id));
   const insert = sqlite.prepare(
     `INSERT INTO listings (taxon_id, appendix, party_code, effective_from, effective_to, may_start_from, populations_include, populations_exclude,
-       populations_partly, populations_text, annotation, hash_annotation, hash_annotation_text, specimens, origin, revision, updated_at, updated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+       populations_partly, populations_text, annotation, hash_annotation, hash_annotation_text, specimens, source, origin, revision, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
   );
   const update = sqlite.prepare(
-    `UPDATE listings SET effective_to = ?, may_start_from = ?, populations_text = ?, annotation = ?, hash_annotation = ?, hash_annotation_text = ?, specimens = ?,
+    `UPDATE listings SET effective_to = ?, may_start_from = ?, populations_text = ?, annotation = ?, hash_annotation = ?, hash_annotation_text = ?, specimens = ?, source = ?,
        revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`,
   );
   const clearExclusions = sqlite.prepare('DELETE FROM listing_exclusions WHERE listing_id = ?');
@@ -223,7 +223,7 @@ function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known
       run.seen.listings.add(existing.id);
       const before = canonicalListing(listingRowToBundle(existing, directory));
       if (JSON.stringify(before) === JSON.stringify(after)) return run.counter.same('listings');
-      update.run(after.effectiveTo, after.mayStartFrom ?? null, populations?.text ?? null, json(after.annotation), after.hashAnnotation, json(after.hashAnnotationText), json(after.specimens), now, opts.actor, existing.id);
+      update.run(after.effectiveTo, after.mayStartFrom ?? null, populations?.text ?? null, json(after.annotation), after.hashAnnotation, json(after.hashAnnotationText), json(after.specimens), after.source ?? null, now, opts.actor, existing.id);
       clearExclusions.run(existing.id);
       writeExclusions(insertExclusion, existing.id, exclusions);
       run.counter.update('listings');
@@ -232,7 +232,7 @@ function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known
         insert.run(
           tid, l.appendix, l.party, l.effectiveFrom, l.effectiveTo, mayStartFrom,
           json(populations?.include ?? null), json(populations?.exclude ?? null), json(populations?.partly ?? null), populations?.text ?? null,
-          json(after.annotation), after.hashAnnotation, json(after.hashAnnotationText), json(after.specimens),
+          json(after.annotation), after.hashAnnotation, json(after.hashAnnotationText), json(after.specimens), after.source ?? null,
           opts.origin, now, opts.actor,
         ).lastInsertRowid,
       );

@@ -99,6 +99,7 @@ export function canonicalListing(l: Omit<BundleListing, 'excludedTaxa'> & { excl
     hashAnnotation: l.hashAnnotation,
     hashAnnotationText: canonicalText(l.hashAnnotationText),
     specimens: l.specimens,
+    ...(l.source ? { source: l.source } : {}),
   };
 }
 

@@ -100,7 +100,7 @@ function writeListing(sqlite: Database.Database, l: BundleListing, id: number | 
   const c = canonicalListing({ ...l, excludedTaxa: [] });
   const values = [
     taxonId, l.appendix, l.party, l.effectiveFrom, l.effectiveTo, l.mayStartFrom, json(populations?.include ?? null), json(populations?.exclude ?? null),
-    json(populations?.partly ?? null), populations?.text ?? null, json(c.annotation), c.hashAnnotation, json(c.hashAnnotationText), json(c.specimens),
+    json(populations?.partly ?? null), populations?.text ?? null, json(c.annotation), c.hashAnnotation, json(c.hashAnnotationText), json(c.specimens), l.source,
   ];
   let listingId: number;
   if (id === null) {
@@ -108,8 +108,8 @@ function writeListing(sqlite: Database.Database, l: BundleListing, id: number | 
       sqlite
         .prepare(
           `INSERT INTO listings (taxon_id, appendix, party_code, effective_from, effective_to, may_start_from, populations_include, populations_exclude,
-             populations_partly, populations_text, annotation, hash_annotation, hash_annotation_text, specimens, origin, revision, updated_at, updated_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'officer', 1, ?, ?)`,
+             populations_partly, populations_text, annotation, hash_annotation, hash_annotation_text, specimens, source, origin, revision, updated_at, updated_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'officer', 1, ?, ?)`,
         )
         .run(...values, ctx.now, ctx.actor).lastInsertRowid,
     );
@@ -118,7 +118,7 @@ function writeListing(sqlite: Database.Database, l: BundleListing, id: number | 
     sqlite
       .prepare(
         `UPDATE listings SET taxon_id = ?, appendix = ?, party_code = ?, effective_from = ?, effective_to = ?, may_start_from = ?, populations_include = ?,
-           populations_exclude = ?, populations_partly = ?, populations_text = ?, annotation = ?, hash_annotation = ?, hash_annotation_text = ?, specimens = ?,
+           populations_exclude = ?, populations_partly = ?, populations_text = ?, annotation = ?, hash_annotation = ?, hash_annotation_text = ?, specimens = ?, source = ?,
            revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`,
       )
       .run(...values, ctx.now, ctx.actor, id);
@@ -181,6 +181,7 @@ function bundleListingOf(r: ListingRecord): BundleListing {
     hashAnnotation: r.hashAnnotation,
     hashAnnotationText: r.hashAnnotationText,
     specimens: r.specimens,
+    source: r.source ?? null,
   };
 }
 

@@ -19,6 +19,7 @@ export interface ListingRow {
   hash_annotation: string | null;
   hash_annotation_text: LocalizedText | null;
   specimens: Specimens | null;
+  source: string | null;
   exclusions: { taxon_id: number; populations: { include?: string[]; exclude?: string[] } | null }[];
   revision: number;
   origin: string;
@@ -69,6 +70,7 @@ export function readListingRows(sqlite: Database.Database, where = '', ...params
     hash_annotation: r.hash_annotation as string | null,
     hash_annotation_text: parse<LocalizedText>(r.hash_annotation_text as string | null),
     specimens: parse<Specimens>(r.specimens as string | null),
+    source: (r.source as string | null) ?? null,
     exclusions: exclusions.get(r.id as number) ?? [],
     revision: r.revision as number,
     origin: r.origin as string,
@@ -97,5 +99,6 @@ export function listingRowToBundle(
     hashAnnotation: r.hash_annotation,
     hashAnnotationText: r.hash_annotation_text,
     specimens: r.specimens,
+    source: r.source,
   };
 }
