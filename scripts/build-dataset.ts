@@ -1,14 +1,17 @@
 /**
  * npm run data:build: rebuilds the default dataset (dataset/cites-default.bundle.json.gz)
  * from the public files in ../shared/data and the project's records in dataset/, and writes
- * a report of what it could not date or join (dataset/build-report.md).
+ * a report of what it could not date or join (dataset/build-report.md) and the list of its
+ * sources and unconfirmed records (dataset/SOURCES.md).
  * `--check`: rebuilds and fails if the committed file differs (CI).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Bundle } from '../src/contract/bundle.js';
+import { loadAmendments } from '../src/dataset/amendments.js';
 import { buildDataset } from '../src/dataset/build.js';
+import { sourcesReport } from '../src/dataset/sources-report.js';
 import { BUILTIN_SEED_FILE, DATASET_DIR, DEFAULT_DATASET_FILE, PROJECT_ROOT } from '../src/paths.js';
 import { SqliteStore } from '../src/store/sqlite/store.js';
 
@@ -36,6 +39,8 @@ const store = SqliteStore.open(':memory:', () => new Date(`${config.asOf}T00:00:
 store.importBundle(Bundle.parse(bundle), { mode: 'merge', actor: 'data:build', origin: 'dataset' });
 const text = `${JSON.stringify(store.exportBundle())}\n`;
 store.close();
+const sources = sourcesReport(loadAmendments(join(DATASET_DIR, 'amendments')).files, config.asOf);
+const SOURCES_FILE = join(DATASET_DIR, 'SOURCES.md');
 
 if (check) {
   const committed = existsSync(DEFAULT_DATASET_FILE) ? gunzipSync(readFileSync(DEFAULT_DATASET_FILE)).toString('utf8') : '';
@@ -43,9 +48,14 @@ if (check) {
     console.error(`${DEFAULT_DATASET_FILE} is not what npm run data:build makes from the current inputs: run it and commit the result.`);
     process.exit(1);
   }
+  if (!existsSync(SOURCES_FILE) || readFileSync(SOURCES_FILE, 'utf8') !== sources) {
+    console.error(`${SOURCES_FILE} is stale: run npm run data:build and commit the result.`);
+    process.exit(1);
+  }
   console.log(`the default dataset matches its inputs (${Date.now() - started} ms).`);
 } else {
   writeFileSync(DEFAULT_DATASET_FILE, gzipSync(text, { level: 9 }));
+  writeFileSync(SOURCES_FILE, sources);
   const stats = Object.entries(notes.stats).map(([k, v]) => `| ${k} | ${v} |`).join('\n');
   const warnings = notes.warnings.map((w) => `- ${w}`).join('\n');
   writeFileSync(

@@ -12,6 +12,7 @@ check() {
 }
 check "type-check (tsc --noEmit)" npx tsc --noEmit
 check "OpenAPI document is up to date" npx tsx scripts/emit-openapi.ts --check
+check "docs/decision-codes.md is up to date" npx tsx scripts/emit-decision-codes.ts --check
 check "migrations match the schema" bash scripts/check-migrations.sh
 check "the default dataset is what npm run data:build makes" npx tsx scripts/build-dataset.ts --check
 

@@ -14,6 +14,7 @@ import docs from './plugins/docs.js';
 import problems from './plugins/problems.js';
 import security from './plugins/security.js';
 import adminRoutes from './routes/admin.js';
+import datasetRoutes from './routes/dataset.js';
 import healthRoutes from './routes/health.js';
 import listingRoutes from './routes/officer/listings.js';
 import restrictionRoutes from './routes/officer/restrictions.js';
@@ -68,6 +69,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         appendixICaptiveBredCommercial: config.POLICY_APP_I_CAPTIVE_BRED_COMMERCIAL,
         suspensions: config.POLICY_SUSPENSIONS,
         personalEffectsLiveAnimals: config.POLICY_PERSONAL_EFFECTS_LIVE_ANIMALS,
+        datasetHorizonDays: config.DATASET_HORIZON_DAYS,
       },
       today,
     ),
@@ -114,6 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(tradeCheckRoutes);
     await api.register(taxaRoutes);
     await api.register(referenceRoutes);
+    await api.register(datasetRoutes, { horizonDays: config.DATASET_HORIZON_DAYS });
     await api.register(transferRoutes);
     await api.register(snapshotRoutes);
     await api.register(problemTypeRoutes);

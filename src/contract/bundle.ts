@@ -194,11 +194,26 @@ export const CodeLists = z
   .meta({ id: 'CodeLists' });
 export type CodeLists = z.output<typeof CodeLists>;
 
+export const Provenance = z
+  .object({
+    sources: z
+      .array(z.object({ title: z.string().min(1).max(300), date: IsoDate.nullable().describe('The date the source describes') }))
+      .describe('The files and records the data was built from, each with the date it describes'),
+    latestAmendment: z
+      .object({ effectiveFrom: IsoDate, taxon: z.string(), change: z.string(), source: z.string() })
+      .nullable()
+      .describe('The most recent change to the Appendices the data includes'),
+    unconfirmed: z.number().int().min(0).describe('Facts the sources could not confirm (listed in dataset/SOURCES.md)'),
+  })
+  .meta({ id: 'Provenance' });
+export type Provenance = z.output<typeof Provenance>;
+
 export const Bundle = z
   .object({
     format: z.literal('cites-bundle/1'),
     asOf: IsoDate.describe('Date the data describes'),
     source: z.string().max(500).nullable().default(null).describe('Where the data comes from'),
+    provenance: Provenance.nullable().default(null).describe('Sources and currency of the data (the default dataset gives them)'),
     codes: CodeLists.default({ sources: [], purposes: [], terms: [], units: [] }),
     parties: z.array(BundleParty).default([]),
     taxa: z.array(BundleTaxon).default([]),

@@ -121,6 +121,7 @@ export const TradeCheckResult = z
     warnings: z.array(Note),
     reviewRequired: z.boolean(),
     datasetVersion: z.string(),
+    datasetAsOf: IsoDate.nullable().describe('Date the listings data describes: later changes to the Appendices are not in it'),
     decisionId: z.string().optional(),
   })
   .meta({ id: 'TradeCheckResult' });

@@ -45,6 +45,8 @@ export interface BuildInputs {
 }
 
 export interface Composition {
+  /** The latest change to the Appendices applied (by date). */
+  latest: { effectiveFrom: string; taxon: string; change: string; source: string } | null;
   book: TaxonBook;
   timeline: Timeline;
   notes: ImportNotes;
@@ -97,6 +99,17 @@ export async function composeListings(inputs: BuildInputs): Promise<Composition>
     const [kingdom, name] = legacyKey.split('|') as [Kingdom, string];
     return book.join(kingdom, name);
   };
+  // Older names the 2013 taxonomy knows and the Checklist does not: traders and permits
+  // still use them (Pachypodium windsorii, Borzicactus), so they are added as synonyms of the
+  // taxon they meant, where that taxon is in the Checklist at the same rank.
+  let legacySynonyms = 0;
+  for (const [synonym, accepted] of legacy.synonyms) {
+    const name = synonym.split('|')[1]!;
+    const key = joinLegacy(accepted);
+    if (key === null || name.split(' ').length !== book.get(key)!.name.split(' ').length) continue;
+    if (book.addSynonym(key, name)) legacySynonyms++;
+  }
+  notes.count('synonyms added from the 2013 taxonomy', legacySynonyms);
   const unjoined = new Set<string>();
   const otherRank = new Set<string>();
   for (const l of legacy.listings) {
@@ -132,9 +145,18 @@ export async function composeListings(inputs: BuildInputs): Promise<Composition>
   for (const c of changes) if (c.change.effectiveFrom <= INDEX_DATE) applyChange(ctx, c.change, c.provenance);
 
   const indexEntries = new Map<string, Entry[]>();
+  const notYetInEffect: string[] = [];
   for (const l of index.bundle.listings) {
     const key = book.keyOfRef(l.taxon);
     if (key === null) throw new Error(`Index entry for ${l.taxon}: no such taxon`);
+    // The Index lists CoP17's delayed shark entries with "Entry into effect delayed by 12
+    // months, i.e. until 4 October 2017": not in effect on the Index date. The amendment
+    // records give them from their date.
+    const until = delayedUntil(l.annotation?.en ?? '');
+    if (until !== null && until > INDEX_DATE) {
+      notYetInEffect.push(`${l.taxon} (until ${until})`);
+      continue;
+    }
     const kingdom = key.split('|')[0] as Kingdom;
     const excludedTaxa: BundleListing['excludedTaxa'] = l.excludedTaxa.flatMap((x) => {
       const k = book.join(kingdom, typeof x === 'string' ? x : x.taxon);
@@ -144,6 +166,8 @@ export async function composeListings(inputs: BuildInputs): Promise<Composition>
     list.push({ ...l, taxon: key, excludedTaxa, provenance: `Index of CITES Species, ${INDEX_DATE}` });
     indexEntries.set(key, list);
   }
+  notes.count('Index entries not yet in effect on the Index date (left to the amendments)', notYetInEffect.length);
+  if (notYetInEffect.length) notes.warn(`Index entries whose entry into effect was delayed past the Index date: ${notYetInEffect.join('; ')}`);
   const listedThroughAncestor = (key: string, appendix: string) => {
     for (let t = book.get(key); t && t.parent !== null; ) {
       const parentKey = book.keyOfRef(t.parent) ?? bookKey(key.split('|')[0] as Kingdom, t.parent);
@@ -167,7 +191,17 @@ export async function composeListings(inputs: BuildInputs): Promise<Composition>
   if (merged.startedOnIndexDate.length) notes.warn(`Index entries without a known start, starting on ${INDEX_DATE}: ${merged.startedOnIndexDate.join('; ')}`);
   if (merged.endedOnIndexDate.length) notes.warn(`entries in force in the history that the Index no longer has, ended on ${INDEX_DATE}: ${merged.endedOnIndexDate.join('; ')}`);
 
-  for (const c of changes) if (c.change.effectiveFrom > INDEX_DATE) applyChange(ctx, c.change, c.provenance);
+  const covered = coverNamedSynonyms(timeline, book);
+  notes.count('taxa covered by the listing whose annotation names them as a synonym', covered.length);
+  if (covered.length) notes.warn(`taxa the Checklist keeps apart but a listing's annotation includes as its synonym (given that listing): ${covered.join('; ')}`);
+
+  let latest: Composition['latest'] = null;
+  for (const c of changes) {
+    if (c.change.effectiveFrom <= INDEX_DATE || !applyChange(ctx, c.change, c.provenance)) continue;
+    if (c.change.action !== 'rename' && (latest === null || c.change.effectiveFrom >= latest.effectiveFrom)) {
+      latest = { effectiveFrom: c.change.effectiveFrom, taxon: c.change.taxon, change: c.change.action, source: c.change.source };
+    }
+  }
 
   const conflicts: string[] = [];
   for (const key of timeline.taxa()) {
@@ -177,9 +211,50 @@ export async function composeListings(inputs: BuildInputs): Promise<Composition>
   }
   notes.count('overlapping entries of one scope resolved', conflicts.length);
   if (conflicts.length) notes.warn(`overlapping entries of one taxon and scope (sources that disagree): ${conflicts.join('; ')}`);
-  return { book, timeline, notes, index, legacy, hash };
+  return { book, timeline, notes, index, legacy, hash, latest };
 }
 
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** The date in "Entry into effect delayed by 12 months, i.e. until 4 October 2017", or null. */
+export function delayedUntil(annotation: string): string | null {
+  const m = /delayed by \d+ months?, i\.e\. until (\d{1,2}) ([A-Za-z]+) (\d{4})/i.exec(annotation);
+  const month = m ? MONTHS.indexOf(m[2]!.toLowerCase()) : -1;
+  if (!m || month < 0) return null;
+  return `${m[3]}-${String(month + 1).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+}
+
+/**
+ * A listing whose annotation says it "includes synonym X" covers X, whatever the Checklist's
+ * later taxonomy says: the annotation is part of the listing. The 2017 Index keeps Pachypodium
+ * windsorii apart (Appendix II through its genus) while Pachypodium baronii, in Appendix I,
+ * "includes synonym Pachypodium windsorii"; the Trade Database records it in Appendix I. Such a
+ * taxon gets the including entries as its own.
+ */
+function coverNamedSynonyms(timeline: Timeline, book: TaxonBook): string[] {
+  const covered: string[] = [];
+  for (const key of timeline.taxa()) {
+    const kingdom = key.split('|')[0] as Kingdom;
+    for (const e of timeline.entries(key)) {
+      const m = /Includes synonyms? ([^.;]+)/i.exec(e.annotation?.en ?? '');
+      if (!m) continue;
+      for (const name of m[1]!.split(/\s*(?:,|\band\b)\s*/).map((n) => n.trim())) {
+        const other = bookKey(kingdom, name);
+        if (other === key || !book.isAccepted(kingdom, name)) continue;
+        if (timeline.entries(other).some((o) => o.appendix === e.appendix && o.effectiveFrom === e.effectiveFrom)) continue;
+        timeline.add(other, {
+          ...e,
+          taxon: other,
+          annotation: { en: `Included in the listing of ${book.refOf(key)}, whose annotation names it as a synonym.` },
+          provenance: `${e.provenance}; annotation of ${book.refOf(key)}`,
+        });
+        covered.push(`${name} (${e.appendix}, from ${e.effectiveFrom}, with ${book.refOf(key)})`);
+      }
+    }
+  }
+  return covered;
+}
 
 // ───────────────────────────── the whole dataset ─────────────────────────────
 
@@ -263,10 +338,27 @@ export async function buildDataset(inputs: DatasetInputs): Promise<BuiltDataset>
     })),
   );
   const codes = JSON.parse(readFileSync(join(inputs.datasetDir, 'codes', 'codes.json'), 'utf8')) as Bundle['codes'];
+  const unconfirmed = amendments.reduce(
+    (n, f) => n + [...f.taxa, ...f.changes, ...f.reservations, ...f.quotas, ...f.suspensions].filter((r) => r.unconfirmed).length,
+    0,
+  );
   const bundle: Bundle = {
     format: 'cites-bundle/1',
     asOf: inputs.asOf,
     source: inputs.source,
+    provenance: {
+      sources: [
+        { title: 'Index of CITES Species (CITES Checklist, UNEP-WCMC): taxa, names, distributions, listings in force', date: INDEX_DATE },
+        { title: 'Species+ listing history to CoP16 (UNEP-WCMC import files): dated listing changes and reservations', date: HISTORY_HORIZON },
+        { title: 'Species+ reservations, quotas and trade-suspension tables (UNEP-WCMC)', date: null },
+        { title: 'CITES chronological list of Parties (cites.org)', date: '2017-10-19' },
+        { title: 'Amendment records of this project (dataset/amendments): CoP16 delayed entries to CoP20, Appendix III, reservations, quotas, suspensions, each with its source', date: inputs.asOf },
+        { title: 'Annual-report guidelines code lists (Notification 2021/044, via the CITES Trade Database Guide v9)', date: '2022-09-01' },
+        { title: 'Hand-checked seed of this project (annotation coverage, Parties, restrictions)', date: inputs.seed.asOf },
+      ],
+      latestAmendment: c.latest,
+      unconfirmed,
+    },
     codes: {
       sources: codes.sources.map(codeEntry),
       purposes: codes.purposes.map(codeEntry),

@@ -116,6 +116,21 @@ export function readLegacyHistory(dir: string): LegacyHistory {
       if (!synonyms.has(`${kingdom}|${name}`)) synonyms.set(`${kingdom}|${name}`, keyOf(accepted));
     }
 
+    // Listing notes name synonyms the taxonomy files lack ("Includes synonym Pachypodium
+    // windsorii"); the EU Annex notes are about the same taxa, so both are read for them.
+    for (const file of [`${prefix}_legislation_utf8.csv`, `${prefix}_eu_legislation_utf8.csv`]) {
+      for (const r of readTable(dir, file)) {
+        const taxon = tree.nameOf(`${(r.rank_name ?? '').toUpperCase()}:${r.rec_id}`);
+        // Tags are dropped first: one note closes its italics mid-word ("windsori</i>i").
+        const m = /Includes synonyms?\s+([^.;]+)/i.exec(`${r.short_note_en ?? ''} ${r.full_note_en ?? ''}`.replace(/<[^>]*>/g, ''));
+        if (!taxon || !m) continue;
+        for (const name of m[1]!.split(/\s*(?:,|\band\b)\s*/)) {
+          const clean = name.replace(/[.\s]+$/, '').trim();
+          if (/^[A-Z][a-z-]+ [a-z-]+( [a-z-]+)?$/.test(clean) && !synonyms.has(`${kingdom}|${clean}`)) synonyms.set(`${kingdom}|${clean}`, keyOf(taxon));
+        }
+      }
+    }
+
     for (const r of readTable(dir, `${prefix}_legislation_utf8.csv`)) {
       line++;
       const taxon = tree.nameOf(`${r.rank_name!.toUpperCase()}:${r.rec_id}`);

@@ -89,6 +89,21 @@ export class TaxonBook {
     return formatTaxonRef(name, kingdom, (this.kingdomsOfName.get(name)?.size ?? 0) > 1);
   }
 
+  /**
+   * An older name for a taxon, from a source other than the Checklist (the 2013 taxonomy):
+   * added only when the name means nothing yet in the kingdom, so it never moves a name the
+   * Checklist already places.
+   */
+  addSynonym(key: string, name: string): boolean {
+    const t = this.taxa.get(key);
+    const [kingdom] = key.split('|') as [Kingdom];
+    const sk = bookKey(kingdom, name);
+    if (!t || this.taxa.has(sk) || this.bySynonym.has(sk) || this.moved.has(sk)) return false;
+    this.taxa.set(key, { ...t, synonyms: [...t.synonyms, name] });
+    this.bySynonym.set(sk, [key]);
+    return true;
+  }
+
   /** Whether a name is a taxon's own name (not only a synonym) in the kingdom. */
   isAccepted(kingdom: Kingdom, name: string): boolean {
     return this.taxa.has(bookKey(kingdom, name));

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { LocalizedText } from '../contract/common.js';
-import type { SpecimenClause } from '../contract/bundle.js';
+import type { Provenance, SpecimenClause } from '../contract/bundle.js';
 
 type Specimens = { only?: SpecimenClause[]; except?: SpecimenClause[]; otherwise: 'not-covered' | 'appendix-I' };
 
@@ -25,6 +25,8 @@ export const datasetState = sqliteTable('dataset_state', {
   version: integer('version').notNull(),
   asOf: text('as_of'),
   source: text('source'),
+  /** Sources and currency of the data, as the last complete dataset gave them (Bundle.provenance). */
+  provenance: text('provenance', { mode: 'json' }).$type<Provenance>(),
   updatedAt: text('updated_at').notNull(),
   updatedBy: text('updated_by').notNull(),
 });

@@ -51,6 +51,12 @@ function movementOf(req: TradeCheckRequest): { movement: Movement; populationCou
   return { movement: 'export', populationCountry: req.exporter === UNKNOWN_COUNTRY ? null : req.exporter, landedElsewhere: false };
 }
 
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 function retiredCode(kind: 'term' | 'unit', code: string, replacedBy: string | null) {
   const w = WARNINGS.RETIRED_CODE;
   return { ...w, message: `${w.message} ${kind} ${code}${replacedBy ? `: now ${replacedBy}` : ''}.` };
@@ -141,6 +147,8 @@ export function evaluateTrade(
     movement,
     landedElsewhere,
     populationCountry,
+    infraspecificNamed:
+      node.rank === 'SPECIES' && (match.matchedAs === 'species' || match.matchedAs === 'synonym') && (req.taxon ?? '').trim().split(/\s+/).length >= 3,
     specimen: termAlias === undefined ? { term: req.term, source: req.source, purpose: req.purpose } : { term: req.term, termAlias, source: req.source, purpose: req.purpose },
     declaredSource: req.source,
     purpose: req.purpose,
@@ -162,6 +170,10 @@ export function evaluateTrade(
   if (retiredTerm !== undefined) out.warn(retiredCode('term', req.term!, retiredTerm));
   if (retiredUnit !== undefined) out.warn(retiredCode('unit', req.unit!, retiredUnit));
   decide(ctx, out);
+  // R4: the listings are those known on the data's as-of date; a CoP may have changed them since.
+  if (data.asOf !== null && date > addDays(data.asOf, policy.datasetHorizonDays)) {
+    out.warn({ ...WARNINGS.BEYOND_DATASET_HORIZON, message: `${WARNINGS.BEYOND_DATASET_HORIZON.message} (data as of ${data.asOf}; trade dated ${date})` });
+  }
   if (match.matchedAs === 'genus' || match.matchedAs === 'species') {
     if (ctx.resolution === null || !ctx.resolution.listed) return matcher.unknownName(req.taxon!);
     out.warn(match.matchedAs === 'genus' ? WARNINGS.GENUS_INFERRED : WARNINGS.SPECIES_INFERRED, true);
@@ -182,6 +194,7 @@ export function evaluateTrade(
     warnings: out.warnings,
     reviewRequired: out.reviewRequired,
     datasetVersion: data.datasetVersion,
+    datasetAsOf: data.asOf,
   };
 }
 
@@ -191,9 +204,36 @@ function decide(ctx: TradeContext, out: Outcome): void {
   if (ctx.movement === 're-export' && ctx.populationCountry === null) out.warn(WARNINGS.RE_EXPORT_ORIGIN_UNKNOWN);
 
   let r = resolveListing(ctx.data, ctx.taxon, ctx.populationCountry, ctx.specimen, ctx.date);
+  // A split listing is by the populations of range States: a country outside the taxon's range
+  // (a caracal bred in Austria) names none of them, so the specimen may be of any (§4.2).
+  if (ctx.populationCountry !== null && outsideKnownRange(ctx.data, ctx.taxon, ctx.populationCountry)) {
+    const unplaced = resolveListing(ctx.data, ctx.taxon, null, ctx.specimen, ctx.date);
+    if (strictness(unplaced) < strictness(r)) {
+      r = { ...unplaced, notes: unplaced.notes.filter((n) => n !== 'origin-unknown-split-listing') };
+      out.warn({ ...WARNINGS.ORIGIN_OUTSIDE_RANGE, message: `${WARNINGS.ORIGIN_OUTSIDE_RANGE.message} (${ctx.populationCountry} is not in the range of ${ctx.data.taxa[ctx.taxon]!.name})` }, true);
+    }
+  }
   // A higher taxon, or a species listed through some subspecies or populations only: the
   // strictest member that may be the specimen decides (never allow while a member is listed).
-  const member = strictestMember(ctx.data, ctx.taxon, r, ctx.populationCountry, ctx.specimen, ctx.date);
+  // A subspecies named but folded into its listed species (Caiman crocodilus fuscus) is not
+  // the species' separately listed subspecies (C. c. apaporiensis): those are named for review
+  // instead. A near-miss of a listed name never gets here (the matcher refuses it), and a
+  // species not listed itself still takes its strictest member: never 'not listed' for a name
+  // that may be a listed subspecies under a name the Checklist does not know.
+  const ownListingApplies = ctx.infraspecificNamed && r.listed;
+  const setAside: string[] = [];
+  const member = ownListingApplies ? null : strictestMember(ctx.data, ctx.taxon, r, ctx.populationCountry, ctx.specimen, ctx.date, setAside);
+  if (setAside.length) {
+    const w = WARNINGS.MEMBER_OUTSIDE_RANGE;
+    out.warn({ ...w, message: `${w.message} ${setAside.slice(0, 5).join(', ')}${setAside.length > 5 ? `, and ${setAside.length - 5} more` : ''} (bred in ${ctx.populationCountry}).` });
+  }
+  if (ownListingApplies) {
+    const listed = (ctx.data.listedMembers.get(ctx.taxon) ?? []).map((m) => ctx.data.taxa[m]!.name);
+    if (listed.length) {
+      const w = WARNINGS.OTHER_SUBSPECIES_LISTED;
+      out.warn({ ...w, message: `${w.message} ${listed.slice(0, 5).join(', ')}${listed.length > 5 ? `, and ${listed.length - 5} more` : ''}.` }, true);
+    }
+  }
   if (member !== null) {
     r = member.resolution;
     const w = WARNINGS.MEMBER_DECIDES;
@@ -232,6 +272,20 @@ function decide(ctx: TradeContext, out: Outcome): void {
   else if (appendix === 'II') appendixII(ctx, out); // rows 21–24
   else appendixIII(ctx, out); // rows 25–29
   finish(ctx, out);
+}
+
+const STRICTNESS = { I: 0, II: 1, III: 2 } as const;
+const strictness = (r: Resolution) => (r.listed ? STRICTNESS[r.appendix] : 3);
+
+/** The country is not in the taxon's recorded distribution (the species' for a subspecies without one). */
+function outsideKnownRange(data: EngineData, taxon: number, country: string): boolean {
+  if (country === HIGH_SEAS) return false;
+  for (let t = taxon; t !== -1; t = data.taxa[t]!.parent) {
+    const range = data.distribution[t];
+    if (range !== undefined && range.length > 0) return !range.includes(country);
+    if (data.taxa[t]!.rank === 'SPECIES') return false;
+  }
+  return false;
 }
 
 /** Post-processing of the decision table. */

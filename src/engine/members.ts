@@ -7,8 +7,12 @@
  * listed member never lets the name through as `allow` (Art. II; cites-rules §4.2).
  *
  * A member whose distribution is known and excludes the country of origin cannot be the
- * wild specimen in hand (a South African lion is not the Asiatic lion); for captive-bred
- * or unknown-origin specimens every member counts.
+ * wild specimen in hand (a South African lion is not the Asiatic lion). A captive-bred or
+ * artificially propagated specimen from a country in the range of the taxon named but not in
+ * the member's is taken to come from local stock (a Colombian boa farm does not breed the
+ * Argentine B. c. occidentalis): the member is set aside, and named in a warning. Outside
+ * the taxon's range (a caracal bred in Austria), or of unknown or confiscated source, every
+ * member counts.
  */
 import type { Source } from '../contract/codes.js';
 import type { EngineData } from './data.js';
@@ -19,6 +23,8 @@ const strictness = (r: Resolution) => (r.listed ? STRICTNESS[r.appendix] : 3);
 
 /** Sources whose country of origin is where the specimen lived in the wild. */
 const WILD_ORIGIN: ReadonlySet<Source> = new Set(['W', 'R', 'X']);
+/** Sources bred or propagated where the specimen is exported from (or its origin). */
+const BRED_ORIGIN: ReadonlySet<Source> = new Set(['C', 'F', 'D', 'A', 'Y']);
 
 export interface MemberDecision {
   resolution: Resolution;
@@ -37,17 +43,24 @@ export function strictestMember(
   country: string | null,
   s: Specimen,
   date: string,
+  /** Filled with the members set aside as bred outside their range (for the warning). */
+  setAside: string[] = [],
 ): MemberDecision | null {
   const members = data.listedMembers.get(taxon);
   if (members === undefined) return null;
   const declared = s.declaredSource ?? s.source;
   const wildOrigin = country !== null && WILD_ORIGIN.has(declared);
+  const ownRange = data.distribution[taxon];
+  const bredInRange = country !== null && BRED_ORIGIN.has(declared) && ownRange !== undefined && ownRange.includes(country);
   let best: Resolution = own;
   let deciding: number[] = [];
   for (const m of members) {
-    if (wildOrigin) {
-      const range = data.distribution[m];
-      if (range !== undefined && range.length > 0 && !range.includes(country)) continue;
+    const range = data.distribution[m];
+    const outside = country !== null && range !== undefined && range.length > 0 && !range.includes(country);
+    if (outside && wildOrigin) continue;
+    if (outside && bredInRange) {
+      if (resolveListing(data, m, country, s, date).listed) setAside.push(data.taxa[m]!.name);
+      continue;
     }
     const r = resolveListing(data, m, country, s, date);
     if (!r.listed) continue;

@@ -27,6 +27,11 @@ export interface TradeContext {
   readonly movement: Movement;
   /** Introduction from the sea landed in a State other than the flag State (Res. Conf. 14.6). */
   readonly landedElsewhere: boolean;
+  /**
+   * The name given was a subspecies or variety the Checklist folds into this species (unknown
+   * to it, or its synonym): it is not one of the species' separately listed subspecies.
+   */
+  readonly infraspecificNamed: boolean;
   /** Country whose population the specimen belongs to; null when unknown. */
   readonly populationCountry: string | null;
   /** The declared source and purpose, with the term; `specimen.source` may be re-read as W (R41). */

@@ -22,6 +22,8 @@ export interface EnginePolicy {
   personalEffectsLiveAnimals: 'exclude' | 'include';
   /** R25: per-person limits of Res. Conf. 13.7 as implemented nationally. */
   personalEffectsLimits: PersonalEffectsLimit[];
+  /** R4: a trade dated this many days past the data's as-of date is warned about (listings may have changed since). */
+  datasetHorizonDays: number;
 }
 
 export const DEFAULT_PERSONAL_EFFECTS_LIMITS: PersonalEffectsLimit[] = [
@@ -39,4 +41,5 @@ export const DEFAULT_POLICY: EnginePolicy = {
   suspensions: 'deny',
   personalEffectsLiveAnimals: 'exclude',
   personalEffectsLimits: DEFAULT_PERSONAL_EFFECTS_LIMITS,
+  datasetHorizonDays: 730,
 };

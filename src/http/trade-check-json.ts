@@ -75,7 +75,7 @@ export function serializeTradeCheck(r: TradeCheckResult): SerializedResult {
     }
   }
   const tail =
-    `],"reviewRequired":${r.reviewRequired},"datasetVersion":${JSON.stringify(r.datasetVersion)}` +
+    `],"reviewRequired":${r.reviewRequired},"datasetVersion":${JSON.stringify(r.datasetVersion)},"datasetAsOf":${JSON.stringify(r.datasetAsOf)}` +
     `${r.decisionId === undefined ? '' : `,"decisionId":"${r.decisionId}"`}}`;
   return { json: full + tail, stored: stored + tail, parts: used };
 }

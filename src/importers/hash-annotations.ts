@@ -18,6 +18,13 @@ interface HashRule {
 
 const only = (...terms: string[]): Specimens => ({ only: [{ terms }], otherwise: 'not-covered' });
 
+/**
+ * "Extracts" as the Interpretation section of the Appendices defines them: any substance
+ * obtained directly from plant material, solid, semisolid (gums, waxes) or liquid (oils and
+ * essential oils included). Guaiac wood oil is an extract of Bulnesia sarmientoi (#11).
+ */
+const EXTRACTS = ['EXT', 'OIL', 'WAX'];
+
 /** Seeds/spores/pollen, in-vitro cultures, cut flowers of artificially propagated plants. */
 const COMMON_EXEMPTIONS: Specimens['except'] = [{ terms: ['SEE'] }, { terms: ['CUL', 'TIS'] }, { terms: ['FLO'], sources: ['A'] }];
 
@@ -51,7 +58,7 @@ const RULES: readonly HashRule[] = [
   },
   { symbol: '#5', reads: /^(?:Designates )?logs, sawn wood and veneer sheets$/i, specimens: () => only('LOG', 'SAW', 'VEN', 'TIM') },
   { symbol: '#6', reads: /^(?:Designates )?logs, sawn wood, veneer sheets and plywood$/i, specimens: () => only('LOG', 'SAW', 'VEN', 'PLY', 'TIM') },
-  { symbol: '#7', reads: /^Logs, wood-chips, powder and extracts$/, specimens: () => only('LOG', 'CHP', 'POW', 'EXT', 'TIM') },
+  { symbol: '#7', reads: /^Logs, wood-chips, powder and extracts$/, specimens: () => only('LOG', 'CHP', 'POW', ...EXTRACTS, 'TIM') },
   { symbol: '#8', reads: /^Underground parts \(i\.e\. roots, rhizomes\): whole, parts and powdered$/, specimens: () => only('ROO', 'POW') },
   {
     symbol: '#10',
@@ -59,8 +66,8 @@ const RULES: readonly HashRule[] = [
     specimens: () => only('LOG', 'SAW', 'VEN', 'TIM'),
     notExpressed: 'unfinished wood articles for bows',
   },
-  { symbol: '#11', reads: /^Logs, sawn wood, veneer sheets, plywood, powder and extracts\./, specimens: () => only('LOG', 'SAW', 'VEN', 'PLY', 'POW', 'EXT', 'TIM') },
-  { symbol: '#12', reads: /^Logs, sawn wood, veneer sheets, plywood and extracts\./, specimens: () => only('LOG', 'SAW', 'VEN', 'PLY', 'EXT', 'TIM') },
+  { symbol: '#11', reads: /^Logs, sawn wood, veneer sheets, plywood, powder and extracts\./, specimens: () => only('LOG', 'SAW', 'VEN', 'PLY', 'POW', ...EXTRACTS, 'TIM') },
+  { symbol: '#12', reads: /^Logs, sawn wood, veneer sheets, plywood and extracts\./, specimens: () => only('LOG', 'SAW', 'VEN', 'PLY', ...EXTRACTS, 'TIM') },
   { symbol: '#12', reads: /^Logs, sawn wood, veneer sheets, plywood and essential oil/, specimens: () => only('LOG', 'SAW', 'VEN', 'PLY', 'OIL', 'TIM') },
   {
     symbol: '#14',

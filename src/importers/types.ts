@@ -38,6 +38,7 @@ export function officialFileBundle(asOf: string, source: string, records: Partia
     format: 'cites-bundle/1',
     asOf,
     source: `${source}, as of ${asOf}`,
+    provenance: null,
     codes: { sources: [], purposes: [], terms: [], units: [] },
     parties: records.parties ?? [],
     taxa: records.taxa ?? [],

@@ -3,13 +3,14 @@
  * Routes and the engine depend on this interface only, so another store can stand behind
  * it; `sqlite/` is the implementation the service ships with.
  */
-import type { Bundle, BundleListing, BundleQuota, BundleReservation, BundleSuspension, BundleTaxon } from '../contract/bundle.js';
+import type { Bundle, BundleListing, Provenance, BundleQuota, BundleReservation, BundleSuspension, BundleTaxon } from '../contract/bundle.js';
 import type { Snapshot } from '../contract/snapshot.js';
 
 export interface DatasetState {
   version: number;
   asOf: string | null;
   source: string | null;
+  provenance: Provenance | null;
   updatedAt: string;
   updatedBy: string;
 }

@@ -4,7 +4,7 @@ import { buildApp } from '../../src/app.js';
 import { generateKey } from '../../src/auth/keys.js';
 import { loadConfig } from '../../src/config.js';
 import { Bundle, type BundleInput } from '../../src/contract/bundle.js';
-import { loadBuiltinSeed } from '../../src/seed/index.js';
+import { loadBuiltinSeed, loadDefaultDataset } from '../../src/seed/index.js';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { RULES_BUNDLE } from '../fixtures/rules-bundle.js';
 
@@ -16,13 +16,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The app on a private in-memory store: the rule fixtures (default), the built-in seed, or nothing. */
+/**
+ * The app on a private in-memory store: the rule fixtures (the default here), the curated
+ * seed, the default dataset a fresh install serves ('dataset'), or nothing.
+ */
 export async function testApp(
-  opts: { data?: 'rules' | 'seed' | 'empty' | BundleInput; env?: Record<string, string>; logger?: object; file?: string } = {},
+  opts: { data?: 'rules' | 'seed' | 'dataset' | 'empty' | BundleInput; env?: Record<string, string>; logger?: object; file?: string } = {},
 ): Promise<TestApp> {
   const store = SqliteStore.open(opts.file ?? ':memory:', () => TEST_NOW);
   const data = opts.data ?? 'rules';
   if (data === 'seed') loadBuiltinSeed(store);
+  else if (data === 'dataset') loadDefaultDataset(store);
   else if (data !== 'empty') store.importBundle(Bundle.parse(data === 'rules' ? RULES_BUNDLE : data), { mode: 'merge', actor: 'test', origin: 'test' });
   // Tests that import the full Checklist block the event loop for seconds, after which load
   // shedding rightly answers 503 for a moment; only the test of load shedding turns it on.

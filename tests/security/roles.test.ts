@@ -20,6 +20,7 @@ const ACCESS: Record<string, Access> = {
   'GET /v1/codes/{kind}': 'read',
   'GET /v1/exports/bundle': 'read',
   'GET /v1/snapshot': 'read',
+  'GET /v1/dataset': 'read',
   'GET /v1/listings/{id}': 'read',
   'GET /v1/reservations': 'read',
   'GET /v1/reservations/{id}': 'read',

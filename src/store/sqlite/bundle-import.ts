@@ -62,7 +62,7 @@ export function importBundle(sqlite: Database.Database, bundle: Bundle, opts: Im
 
     const changed = run.counter.changed || opts.mode === 'replace';
     const state = changed
-      ? bumpVersion(sqlite, { asOf: bundle.asOf, source: bundle.source, replace: opts.mode === 'replace', now, actor: opts.actor })
+      ? bumpVersion(sqlite, { asOf: bundle.asOf, source: bundle.source, provenance: bundle.provenance, replace: opts.mode === 'replace', now, actor: opts.actor })
       : undefined;
     const summary: ImportSummary = {
       datasetVersion: state ?? currentVersion(sqlite),

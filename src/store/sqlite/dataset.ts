@@ -1,5 +1,6 @@
 /** The dataset version every decision is stamped with, and the audit trail of writes. */
 import type Database from 'better-sqlite3';
+import type { Provenance } from '../../contract/bundle.js';
 import type { AuditRecord, DatasetState } from '../types.js';
 
 export function ensureDatasetState(sqlite: Database.Database, now: string): void {
@@ -10,26 +11,31 @@ export function ensureDatasetState(sqlite: Database.Database, now: string): void
 
 export function readDatasetState(sqlite: Database.Database): DatasetState {
   const row = sqlite
-    .prepare('SELECT version, as_of AS asOf, source, updated_at AS updatedAt, updated_by AS updatedBy FROM dataset_state WHERE id = 1')
-    .get() as DatasetState | undefined;
-  return row ?? { version: 0, asOf: null, source: null, updatedAt: '', updatedBy: 'system' };
+    .prepare('SELECT version, as_of AS asOf, source, provenance, updated_at AS updatedAt, updated_by AS updatedBy FROM dataset_state WHERE id = 1')
+    .get() as (Omit<DatasetState, 'provenance'> & { provenance: string | null }) | undefined;
+  if (!row) return { version: 0, asOf: null, source: null, provenance: null, updatedAt: '', updatedBy: 'system' };
+  return { ...row, provenance: row.provenance === null ? null : (JSON.parse(row.provenance) as Provenance) };
 }
 
 /** Bumps the version after a change; an import may also move the as-of date. */
 export function bumpVersion(
   sqlite: Database.Database,
-  change: { now: string; actor: string; asOf?: string; source?: string | null; replace?: boolean },
+  change: { now: string; actor: string; asOf?: string; source?: string | null; provenance?: Provenance | null; replace?: boolean },
 ): number {
   const current = readDatasetState(sqlite);
   let asOf = current.asOf;
   let source = current.source;
+  let provenance = current.provenance;
   if (change.asOf !== undefined) {
-    if (change.replace || asOf === null || change.asOf > asOf) asOf = change.asOf;
+    const newer = asOf === null || change.asOf > asOf;
+    if (change.replace || newer) asOf = change.asOf;
     if (change.replace || source === null) source = change.source ?? source;
+    // A complete dataset says what it was built from; a later partial file does not undo that.
+    if (change.provenance && (change.replace || newer || provenance === null)) provenance = change.provenance;
   }
   sqlite
-    .prepare('UPDATE dataset_state SET version = version + 1, as_of = ?, source = ?, updated_at = ?, updated_by = ? WHERE id = 1')
-    .run(asOf, source, change.now, change.actor);
+    .prepare('UPDATE dataset_state SET version = version + 1, as_of = ?, source = ?, provenance = ?, updated_at = ?, updated_by = ? WHERE id = 1')
+    .run(asOf, source, provenance === null ? null : JSON.stringify(provenance), change.now, change.actor);
   return current.version + 1;
 }
 

@@ -67,6 +67,7 @@ export function exportBundle(sqlite: Database.Database, today: string) {
     format: 'cites-bundle/1' as const,
     asOf: state.asOf ?? today,
     source: state.source,
+    provenance: state.provenance,
     codes: { sources: codes('sources'), purposes: codes('purposes'), terms: codes('terms'), units: codes('units') },
     parties,
     taxa: taxa

@@ -1,0 +1,1 @@
+ALTER TABLE `dataset_state` ADD `provenance` text;

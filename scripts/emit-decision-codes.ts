@@ -1,0 +1,65 @@
+/**
+ * Writes docs/decision-codes.md: every rule id, reason, condition and warning code a decision
+ * can carry, from src/engine/rule-book.ts and src/engine/reasons.ts (the same objects the
+ * engine returns). `--check` exits 1 when the committed file differs.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { CONDITIONS, REASONS, WARNINGS } from '../src/engine/reasons.js';
+import { RULE_BOOK } from '../src/engine/rule-book.js';
+
+const FILE = new URL('../docs/decision-codes.md', import.meta.url);
+const cell = (s: string) => s.replace(/\|/g, '\\|');
+
+export function decisionCodesDocument(): string {
+  const out: string[] = [
+    '# Decision codes',
+    '',
+    'Generated from `src/engine/rule-book.ts` and `src/engine/reasons.ts` by `npm run docs`; do not edit.',
+    '',
+    'A decision carries `reasons` (each with a `rule` id and the `article` that decides it),',
+    '`conditions` the documents are subject to, and `warnings` (how the inputs were read; those',
+    'marked for review set `reviewRequired`). The rule ids are those of the rules the engine was',
+    'specified from (R1–R43).',
+    '',
+    '## Rules and the reasons that cite them',
+    '',
+  ];
+  const reasons = Object.values(REASONS);
+  for (const [id, rule] of Object.entries(RULE_BOOK)) {
+    out.push(`### ${id}: ${rule.title}`, '', `${rule.explains} *Basis: ${rule.basis}.*`, '');
+    const citing = reasons.filter((r) => r.rule === id);
+    if (citing.length === 0) {
+      out.push('No reason code cites it (see the README for how the service stands on it).', '');
+      continue;
+    }
+    out.push('| code | article | meaning |', '|---|---|---|');
+    for (const r of citing) out.push(`| \`${r.code}\` | ${cell(r.article)} | ${cell(r.message)} |`);
+    out.push('');
+  }
+  out.push('## Conditions', '', '| code | meaning |', '|---|---|');
+  for (const c of Object.values(CONDITIONS)) out.push(`| \`${c.code}\` | ${cell(c.message)} |`);
+  out.push('', '## Warnings', '', '| code | meaning |', '|---|---|');
+  for (const w of Object.values(WARNINGS)) out.push(`| \`${w.code}\` | ${cell(w.message)} |`);
+  return `${out.join('\n')}\n`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const doc = decisionCodesDocument();
+  if (process.argv.includes('--check')) {
+    let committed = '';
+    try {
+      committed = readFileSync(FILE, 'utf8');
+    } catch {
+      // missing counts as stale
+    }
+    if (committed !== doc) {
+      process.stderr.write('docs/decision-codes.md is stale: run `npm run docs` and commit the result.\n');
+      process.exit(1);
+    }
+    process.stdout.write('docs/decision-codes.md is up to date.\n');
+  } else {
+    mkdirSync(new URL('../docs/', import.meta.url), { recursive: true });
+    writeFileSync(FILE, doc);
+    process.stdout.write('wrote docs/decision-codes.md\n');
+  }
+}
