@@ -103,6 +103,8 @@ export const MatchedTaxon = z
     rank: z.string().optional(),
     matchedAs: z.enum(['id', 'accepted', 'synonym', 'common-name', 'species', 'genus']),
     input: z.string(),
+    commonNameOf: z.array(z.string()).optional().describe('A common name several taxa share, all answered alike: the taxa it covered (the taxon shown is the first)'),
+    hybridOf: z.array(z.string()).optional().describe('A hybrid: the parent taxa named ("Falco rusticolus x cherrug"); the strictest decides, and the taxon shown is that parent'),
   })
   .meta({ id: 'MatchedTaxon' });
 

@@ -9,6 +9,9 @@ import { problem, type Problem } from '../contract/problem.js';
 import type { AppliedListing, TradeCheckRequest, TradeCheckResult } from '../contract/trade-check.js';
 import { lineage, type EngineData } from './data.js';
 import { resolveListing, type Resolution, type ResolutionNote } from './listing.js';
+import { decideByCommonName, decideHybrid } from './compound-names.js';
+import { parseHybrid } from './hybrids.js';
+import { normaliseName } from './names.js';
 import { strictestMember } from './members.js';
 import { Outcome, type Movement, type TradeContext } from './outcome.js';
 import { partyStatus } from './parties.js';
@@ -19,6 +22,7 @@ import { appendixII } from './rules/appendix-ii.js';
 import { appendixIII } from './rules/appendix-iii.js';
 import { exportQuota, quotaConditions, tradeSuspension } from './rules/compliance.js';
 import { personalEffects, preConvention, scientificExchange, transit, travellingExhibition } from './rules/exemptions.js';
+import { plantHybridOfAppendixI } from './rules/hybrids.js';
 import { comparableDocumentation } from './rules/non-parties.js';
 import { notInternationalTrade, notListed, outsideConvention } from './rules/scope.js';
 import { checkPreConventionSource, checkSourceDOutsideAppendixI, checkSourceForTaxon } from './rules/source-codes.js';
@@ -106,9 +110,18 @@ export function evaluateTrade(
   policy: EnginePolicy,
   req: TradeCheckRequest,
   today: string,
+  /** Set when this is one taxon of a compound name (compound-names.ts): a hybrid's parent, or one taxon of a shared common name. */
+  partOf: 'hybrid' | 'common-name' | null = null,
 ): TradeCheckResult | Problem {
+  const as = (role: 'hybrid' | 'common-name') => (member: TradeCheckRequest) => evaluateTrade(data, matcher, policy, member, today, role);
+  // A hybrid notation ("Falco hybrid", "A x B") is read before any inference from the name's
+  // first words would take "hybrid" or "x" for an epithet.
+  if (partOf === null && req.taxonId === undefined) {
+    const hybrid = parseHybrid(req.taxon!);
+    if (hybrid !== null && !data.names.lookup(normaliseName(req.taxon!)).found) return decideHybrid(data, as('hybrid'), req, hybrid);
+  }
   const match: TaxonMatch | Problem = req.taxonId !== undefined ? matcher.byId(req.taxonId) : matcher.byName(req.taxon!, req.kingdom);
-  if ('status' in match) return match;
+  if ('status' in match) return partOf === null ? decideByCommonName(as('common-name'), req, match) : match;
   if (req.taxonId !== undefined && req.taxon !== undefined) {
     // Both given: they must name the same taxon, or a typo in one would decide silently.
     const named = matcher.byName(req.taxon, req.kingdom);
@@ -147,6 +160,7 @@ export function evaluateTrade(
     movement,
     landedElsewhere,
     populationCountry,
+    plantHybrid: partOf === 'hybrid' && node.kingdom === 'Plantae',
     infraspecificNamed:
       node.rank === 'SPECIES' && (match.matchedAs === 'species' || match.matchedAs === 'synonym') && (req.taxon ?? '').trim().split(/\s+/).length >= 3,
     specimen: termAlias === undefined ? { term: req.term, source: req.source, purpose: req.purpose } : { term: req.term, termAlias, source: req.source, purpose: req.purpose },
@@ -250,6 +264,7 @@ function decide(ctx: TradeContext, out: Outcome): void {
   }
   if (notListed(ctx, out)) return; // row 1: R1, R3
   ctx.appendix = r.listed ? r.appendix : null;
+  if (plantHybridOfAppendixI(ctx, out)) return; // R29(a)
   const appendix = ctx.appendix!;
   const listedAppendix = r.listed ? r.entry.appendix : appendix;
 
@@ -263,8 +278,10 @@ function decide(ctx: TradeContext, out: Outcome): void {
   if (tradeSuspension(ctx, out)) return; // row 3: R36
   if (exportQuota(ctx, out)) return; // row 4: R18
   if (transit(ctx, out)) return; // row 5: R23
-  if (preConventionShown && preConvention(ctx, out)) return finish(ctx, out); // row 6: R24
+  // Row 7 before row 6: an owner travelling with his own pre-Convention instrument keeps the
+  // personal-effects exemption (Art. VII(3)); the pre-Convention certificate is for the rest.
   if (personalEffects(ctx, out)) return finish(ctx, out); // row 7: R25
+  if (preConventionShown && preConvention(ctx, out)) return finish(ctx, out); // row 6: R24
   if (scientificExchange(ctx, out)) return; // row 8: R27
   if (travellingExhibition(ctx, out)) return finish(ctx, out); // row 9: R28
 

@@ -27,6 +27,8 @@ export interface TradeContext {
   readonly movement: Movement;
   /** Introduction from the sea landed in a State other than the flag State (Res. Conf. 14.6). */
   readonly landedElsewhere: boolean;
+  /** One parent of a plant hybrid (R29). */
+  readonly plantHybrid: boolean;
   /**
    * The name given was a subspecies or variety the Checklist folds into this species (unknown
    * to it, or its synonym): it is not one of the species' separately listed subspecies.

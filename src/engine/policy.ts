@@ -7,9 +7,14 @@ export interface PersonalEffectsLimit {
   taxon: string;
   /** Only for these terms; empty = any term. */
   terms: string[];
-  /** Maximum per person: a count, or a mass in grams. */
+  /**
+   * Maximum per person in `unit`; 0: these specimens are not personal effects at all
+   * (crocodilian meat and trophies). Several entries for one taxon and terms are one limit
+   * measured several ways (giant clams: 3 shells and 3 kg): the quantity is compared with
+   * the entry in its own dimension, and the others are conditions.
+   */
   max: number;
-  unit: 'count' | 'grams';
+  unit: 'count' | 'grams' | 'millilitres';
   source: string;
 }
 
@@ -26,14 +31,22 @@ export interface EnginePolicy {
   datasetHorizonDays: number;
 }
 
+/** The table of Res. Conf. 13.7 (Rev. CoP17), paragraph on personal and household effects. */
 export const DEFAULT_PERSONAL_EFFECTS_LIMITS: PersonalEffectsLimit[] = [
-  { taxon: 'Acipenseriformes', terms: ['CAV'], max: 125, unit: 'grams', source: 'Res. Conf. 13.7 (Rev. CoP17): caviar' },
-  { taxon: 'Hippocampus', terms: [], max: 4, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): seahorses' },
-  { taxon: 'Crocodylia', terms: [], max: 4, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): crocodilian items' },
-  { taxon: 'Strombus gigas', terms: [], max: 3, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): queen conch shells' },
-  { taxon: 'Aliger gigas', terms: [], max: 3, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): queen conch shells' },
-  { taxon: 'Tridacnidae', terms: [], max: 3, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): giant clam shells' },
-  { taxon: 'Cactaceae', terms: [], max: 3, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): rainsticks' },
+  { taxon: 'Acipenseriformes', terms: ['CAV'], max: 125, unit: 'grams', source: 'Res. Conf. 13.7 (Rev. CoP17): caviar, up to 125 g per person' },
+  { taxon: 'Cactaceae', terms: [], max: 3, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): rainsticks of Cactaceae, up to 3 per person' },
+  { taxon: 'Crocodylia', terms: ['MEA', 'TRO'], max: 0, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): crocodilian specimens, excluding meat and hunting trophies' },
+  { taxon: 'Crocodylia', terms: [], max: 4, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): crocodilian specimens, up to 4 per person' },
+  { taxon: 'Strombus gigas', terms: [], max: 3, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): queen conch shells, up to 3 per person' },
+  { taxon: 'Aliger gigas', terms: [], max: 3, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): queen conch shells, up to 3 per person' },
+  { taxon: 'Hippocampus', terms: [], max: 4, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): dead seahorses, up to 4 per person' },
+  { taxon: 'Tridacnidae', terms: [], max: 3, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): giant clam shells, up to 3 per person (one intact shell or two matching halves each)' },
+  { taxon: 'Tridacnidae', terms: [], max: 3000, unit: 'grams', source: 'Res. Conf. 13.7 (Rev. CoP17): giant clam shells, not exceeding 3 kg per person' },
+  ...['Aquilaria', 'Gyrinops'].flatMap((taxon): PersonalEffectsLimit[] => [
+    { taxon, terms: ['CHP'], max: 1000, unit: 'grams', source: 'Res. Conf. 13.7 (Rev. CoP17): agarwood woodchips, up to 1 kg per person' },
+    { taxon, terms: ['OIL'], max: 24, unit: 'millilitres', source: 'Res. Conf. 13.7 (Rev. CoP17): agarwood oil, up to 24 ml per person' },
+    { taxon, terms: ['JWL', 'CAR'], max: 2, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): agarwood beads or prayer beads, two sets (or two necklaces or bracelets) per person' },
+  ]),
 ];
 
 export const DEFAULT_POLICY: EnginePolicy = {

@@ -11,7 +11,8 @@ interface HashRule {
   symbol: string;
   /** What the text must say for the rule to apply (plain text, spaces collapsed). */
   reads: RegExp;
-  specimens: (family: string) => Specimens;
+  /** null: every part and derivative is covered (no clause needed). */
+  specimens: (family: string) => Specimens | null;
   /** Parts of the text the clauses cannot express (reported, the text stays on the entry). */
   notExpressed?: string;
 }
@@ -66,6 +67,13 @@ const RULES: readonly HashRule[] = [
     specimens: () => only('LOG', 'SAW', 'VEN', 'TIM'),
     notExpressed: 'unfinished wood articles for bows',
   },
+  {
+    // CoP19 (Paubrasilia echinata): the whole plant and finished products, bows included.
+    symbol: '#10',
+    reads: /^All parts, derivatives and finished products, except re-export of finished musical instruments/,
+    specimens: () => null,
+    notExpressed: 're-export of finished musical instruments, their accessories and parts (an officer decides: the request says nothing of an earlier import)',
+  },
   { symbol: '#11', reads: /^Logs, sawn wood, veneer sheets, plywood, powder and extracts\./, specimens: () => only('LOG', 'SAW', 'VEN', 'PLY', 'POW', ...EXTRACTS, 'TIM') },
   { symbol: '#12', reads: /^Logs, sawn wood, veneer sheets, plywood and extracts\./, specimens: () => only('LOG', 'SAW', 'VEN', 'PLY', ...EXTRACTS, 'TIM') },
   { symbol: '#12', reads: /^Logs, sawn wood, veneer sheets, plywood and essential oil/, specimens: () => only('LOG', 'SAW', 'VEN', 'PLY', 'OIL', 'TIM') },
@@ -90,7 +98,7 @@ const RULES: readonly HashRule[] = [
 const APPENDIX_I_IN_VITRO = /^Seedling or tissue cultures obtained in vitro, in solid or liquid media,(?: and)? transported in sterile containers are not subject to the provisions of the Convention only if the specimens meet the definition of .artificially propagated./;
 
 export type HashReading =
-  | { mapped: true; specimens: Specimens; notExpressed: string | null }
+  | { mapped: true; specimens: Specimens | null; notExpressed: string | null }
   | { mapped: false };
 
 /** Reads the # annotation text of a plant entry. */

@@ -78,9 +78,10 @@ describe('R25 — personal and household effects (Art. VII(3), Res. Conf. 13.7)'
     expect(r.decision).not.toBe('allow');
     expect(r.warnings.map((w) => w.code)).toContain('TERM_NEEDED_FOR_EXEMPTION');
   });
-  it('caviar in a unit the 125 g limit cannot be compared with is flagged for review', () => {
-    const r = decide(engine, { ...caviar, quantity: 200, claims: { personalEffects: true, ownerResidence: 'DE' } });
-    expect(r.reviewRequired).toBe(true);
+  it('caviar counted in pieces cannot be shown within the 125 g limit: not exempt (the stricter reading)', () => {
+    const r = decide(engine, { ...caviar, quantity: 2, claims: { personalEffects: true, ownerResidence: 'DE' } });
+    expect(r.decision).toBe('needs-permit');
+    expect(codes(r)).toContain('PERSONAL_EFFECTS_LIMIT_EXCEEDED');
     expect(r.warnings.map((w) => w.code)).toContain('PERSONAL_EFFECTS_LIMIT_UNCHECKED');
   });
   it('a commercial purpose voids the claim', () => {

@@ -105,7 +105,7 @@ describe('# annotations', () => {
       notExpressed: expect.any(String),
     });
     const aloe = readHashAnnotation('#4', hash4, 'Liliaceae');
-    expect(aloe.mapped && aloe.specimens.except).toHaveLength(3);
+    expect(aloe.mapped && aloe.specimens?.except).toHaveLength(3);
   });
 
   it('#5 and #6 cover timber only', () => {

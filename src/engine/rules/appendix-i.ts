@@ -3,7 +3,7 @@
  * table, also for specimens deemed Appendix I by an annotation (R17, row 20).
  */
 import { doc, type Outcome, type TradeContext } from '../outcome.js';
-import { CONDITIONS } from '../reasons.js';
+import { CONDITIONS, WARNINGS } from '../reasons.js';
 
 const REVIEW_PURPOSES = new Set(['Z', 'B', 'Q']);
 
@@ -38,7 +38,23 @@ export function appendixI(ctx: TradeContext, out: Outcome): void {
   }
   if (ctx.landedElsewhere) out.because('LANDED_IN_OTHER_STATE');
 
-  switch (ctx.specimen.source) {
+  let source = ctx.specimen.source;
+  // Art. VII(4) turns on registration, not on the letter: an animal from an operation in the
+  // Res. Conf. 12.10 register is treated as source D whatever code was written (R41).
+  if (source === 'C' && ctx.kingdom === 'Animalia' && ctx.claims.registeredOperation === true) {
+    out.warn(WARNINGS.REGISTERED_OPERATION_READ_AS_D);
+    source = 'D';
+  }
+  // Plants: Art. VII(4) needs no registered nursery (Res. Conf. 9.19 registration is
+  // voluntary): artificially propagated for commercial purposes is Appendix II treatment.
+  if (ctx.kingdom === 'Plantae' && (source === 'D' || (source === 'A' && ctx.commercial))) {
+    out.because('APP_I_PROPAGATED_COMMERCIAL');
+    const certificate = ctx.movement === 're-export' ? [] : [[doc('artificial-propagation-certificate', exporter)]];
+    out.require([exportingDocument(ctx)], certificate);
+    return;
+  }
+
+  switch (source) {
     case 'D':
       // R11: registered commercial breeding / propagation, deemed Appendix II.
       if (ctx.claims.registeredOperation === false) {
@@ -62,13 +78,9 @@ export function appendixI(ctx: TradeContext, out: Outcome): void {
       out.require([ctx.movement === 're-export' ? exportingDocument(ctx) : doc('captive-breeding-certificate', exporter)]);
       return;
     case 'A':
-      if (ctx.commercial) {
-        out.because('APP_I_PROPAGATED_COMMERCIAL');
-        out.require([exportingDocument(ctx)]);
-      } else {
-        out.because('APP_I_ARTIFICIALLY_PROPAGATED');
-        out.require([ctx.movement === 're-export' ? exportingDocument(ctx) : doc('artificial-propagation-certificate', exporter)]);
-      }
+      // Not for commercial purposes (commercial propagation is handled above).
+      out.because('APP_I_ARTIFICIALLY_PROPAGATED');
+      out.require([ctx.movement === 're-export' ? exportingDocument(ctx) : doc('artificial-propagation-certificate', exporter)]);
       return;
     case 'R':
       out.because('RANCHED_APP_I').settle('deny');

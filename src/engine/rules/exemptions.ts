@@ -7,6 +7,7 @@
 import { doc, type Outcome, type TradeContext } from '../outcome.js';
 import type { Note } from '../../contract/trade-check.js';
 import { CONDITIONS, WARNINGS } from '../reasons.js';
+import type { PersonalEffectsLimit } from '../policy.js';
 import { inUnit } from '../units.js';
 import { isPreConvention } from './source-codes.js';
 
@@ -25,26 +26,47 @@ export function preConvention(ctx: TradeContext, out: Outcome): boolean {
   return true;
 }
 
+const LIMIT_UNIT = { count: null, grams: 'GRM', millilitres: 'MLT' } as const;
+
 /**
- * Res. Conf. 13.7 per-person limits. A limit that may apply but cannot be checked (no
- * term for a limit on one term, or a quantity in a unit that does not convert) is read
- * strictly: over the limit when the figure exceeds it, otherwise the limit is a condition
- * of the exemption, and the decision is flagged for review when the figures do not compare.
+ * Res. Conf. 13.7 per-person limits. A limit is compared with the quantity in its own
+ * dimension (a count with a count, grams with a mass); a limit measured several ways makes
+ * its other measures conditions. A quantity none of a limit's measures can be compared
+ * with is read strictly: not shown to be within the limit, so not exempt (cites-rules §5.4).
  */
 function personalEffectsLimitExceeded(ctx: TradeContext, out: Outcome): boolean {
   const names = new Set(ctx.lineage.map((t) => ctx.data.taxa[t]!.name));
   const term = ctx.specimen.term;
+  const groups = new Map<string, PersonalEffectsLimit[]>();
   for (const limit of ctx.policy.personalEffectsLimits) {
     if (!names.has(limit.taxon)) continue;
     if (limit.terms.length > 0 && term !== undefined && !limit.terms.includes(term)) continue;
-    if (ctx.quantity !== undefined) {
-      const quantity = inUnit(ctx.quantity, ctx.unit, limit.unit === 'grams' ? 'GRM' : null);
-      if (quantity === null) out.warn(WARNINGS.PERSONAL_EFFECTS_LIMIT_UNCHECKED, true);
-      else if (quantity > limit.max) {
-        out.because('PERSONAL_EFFECTS_LIMIT_EXCEEDED');
-        if (limit.terms.length > 0 && term === undefined) out.warn(WARNINGS.TERM_NEEDED_FOR_EXEMPTION, true);
-        return true;
-      }
+    const key = `${limit.taxon}|${limit.terms.join(',')}`;
+    groups.set(key, [...(groups.get(key) ?? []), limit]);
+  }
+  for (const limits of groups.values()) {
+    const restrictedTerms = limits[0]!.terms.length > 0;
+    if (limits.some((l) => l.max === 0)) {
+      out.because('PERSONAL_EFFECTS_LIMIT_EXCEEDED');
+      if (restrictedTerms && term === undefined) out.warn(WARNINGS.TERM_NEEDED_FOR_EXEMPTION, true);
+      return true;
+    }
+    if (ctx.quantity === undefined) {
+      out.condition(CONDITIONS.WITHIN_PERSONAL_EFFECTS_LIMIT);
+      continue;
+    }
+    const comparable = limits.flatMap((l) => {
+      const q = inUnit(ctx.quantity!, ctx.unit, LIMIT_UNIT[l.unit]);
+      return q === null ? [] : [{ limit: l, quantity: q }];
+    });
+    if (comparable.length === 0) {
+      out.because('PERSONAL_EFFECTS_LIMIT_EXCEEDED').warn(WARNINGS.PERSONAL_EFFECTS_LIMIT_UNCHECKED);
+      return true;
+    }
+    if (comparable.some((c) => c.quantity > c.limit.max)) {
+      out.because('PERSONAL_EFFECTS_LIMIT_EXCEEDED');
+      if (restrictedTerms && term === undefined) out.warn(WARNINGS.TERM_NEEDED_FOR_EXEMPTION, true);
+      return true;
     }
     out.condition(CONDITIONS.WITHIN_PERSONAL_EFFECTS_LIMIT);
   }
@@ -82,17 +104,21 @@ export function personalEffects(ctx: TradeContext, out: Outcome): boolean {
   if (personalEffectsLimitExceeded(ctx, out)) return false;
   const residence = claims.ownerResidence;
   const acquiredIn = claims.acquiredIn ?? ctx.exporter;
-  if (ctx.appendix === 'I' || ctx.appendix === 'II') {
+  // Art. VII(4): Appendix I specimens bred for commercial purposes (source D) and plants
+  // artificially propagated are treated as Appendix II, whose souvenir clause (VII(3)(b))
+  // concerns specimens taken from the wild only.
+  const appendix = ctx.appendix === 'I' && (ctx.declaredSource === 'D' || (ctx.kingdom === 'Plantae' && ctx.declaredSource === 'A')) ? 'II' : ctx.appendix;
+  if (appendix === 'I' || appendix === 'II') {
     if (residence === undefined) {
       out.warn(WARNINGS.OWNER_RESIDENCE_NEEDED);
       return false;
     }
     const broughtHome = ctx.importer === residence && acquiredIn !== residence;
-    if (ctx.appendix === 'I' && broughtHome) {
+    if (appendix === 'I' && broughtHome) {
       out.because('PERSONAL_EFFECTS_SOUVENIR_APP_I');
       return false;
     }
-    if (ctx.appendix === 'II' && broughtHome && ctx.specimen.source === 'W' && acquiredIn === ctx.populationCountry) {
+    if (appendix === 'II' && broughtHome && ctx.specimen.source === 'W' && acquiredIn === ctx.populationCountry) {
       out.because('PERSONAL_EFFECTS_APP_II_WILD_ORIGIN').warn(WARNINGS.EXPORT_PERMIT_REQUIREMENT_ASSUMED);
       out.require([doc('export-permit', acquiredIn)]);
       return true;
