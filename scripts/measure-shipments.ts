@@ -13,7 +13,7 @@ import { runImport } from '../src/importers/index.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { loadDefaultDataset } from '../src/seed/index.js';
 import { SqliteStore } from '../src/store/sqlite/store.js';
-import { readShipments } from '../tests/dataset/shipments.js';
+import { readShipments, statedAppendix } from '../tests/dataset/shipments.js';
 
 const RANK: Record<string, number> = { I: 0, II: 1, III: 2 };
 const shipments = readShipments();
@@ -22,7 +22,7 @@ const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(2)} %`;
 function measure(label: string, store: SqliteStore, details: boolean): void {
   const engine = createEngine(store.snapshot(), { today: () => '2026-12-03' });
   const listed = shipments.filter((s) => s.appendix in RANK);
-  let resolved = 0, allowed = 0, agreeing = 0, early = 0, earlyNotListed = 0;
+  let resolved = 0, allowed = 0, agreeing = 0, single = 0, singleAgreeing = 0, early = 0, earlyNotListed = 0;
   const disagree = new Map<string, number>();
   const unresolved = new Map<string, number>();
   for (const s of listed) {
@@ -33,8 +33,13 @@ function measure(label: string, store: SqliteStore, details: boolean): void {
     }
     resolved++;
     if (r.decision === 'allow') allowed++;
-    const stated = r.listing?.appendix ?? r.appendix;
-    if (stated === s.appendix) agreeing++;
+    const stated = statedAppendix(r);
+    const severalListings = r.warnings.some((w) => w.code === 'MEMBER_DECIDES');
+    if (!severalListings) single++;
+    if (stated === s.appendix) {
+      agreeing++;
+      if (!severalListings) singleAgreeing++;
+    }
     else disagree.set(`${s.taxon}: record ${s.appendix}, service ${stated ?? 'not listed'}`, (disagree.get(`${s.taxon}: record ${s.appendix}, service ${stated ?? 'not listed'}`) ?? 0) + 1);
     if (s.year <= 2016) {
       early++;
@@ -45,6 +50,7 @@ function measure(label: string, store: SqliteStore, details: boolean): void {
   console.log(`  names resolved                 ${resolved} (${pct(resolved, listed.length)})`);
   console.log(`  answered allow                 ${allowed} (${pct(allowed, resolved)})`);
   console.log(`  Appendix agrees with record    ${agreeing} (${pct(agreeing, resolved)})`);
+  console.log(`    names of one listing         ${singleAgreeing} of ${single} (${pct(singleAgreeing, single)}); names covering several listings answered by the strictest: ${resolved - single}`);
   console.log(`  2015–16 answered "not listed"  ${earlyNotListed} of ${early} (${pct(earlyNotListed, early)})`);
   if (!details) return;
   const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `    ${v} × ${k}`).join('\n');

@@ -27,6 +27,7 @@ import tradeCheckRoutes from './routes/trade-checks.js';
 import transferRoutes from './routes/transfers.js';
 import { DecisionLog } from './services/decision-log.js';
 import { EngineService } from './services/engine-service.js';
+import { ItemLimiter } from './services/item-limiter.js';
 import type { Services } from './services/index.js';
 import type { CitesStore } from './store/types.js';
 
@@ -74,6 +75,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       today,
     ),
     decisions: new DecisionLog(store),
+    items: new ItemLimiter(config.RATE_LIMIT_ITEMS_PER_MINUTE),
     now,
     today,
   };

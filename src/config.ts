@@ -21,6 +21,20 @@ export const ConfigSchema = z.object({
   IMPORT_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(200 * 1024 * 1024),
   LOAD_SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
   BATCH_MAX_ITEMS: z.coerce.number().int().min(1).default(20_000),
+  /** Trade checks a minute per caller, batch items counted one by one (0: no limit). */
+  RATE_LIMIT_ITEMS_PER_MINUTE: z.coerce.number().int().min(0).default(100_000),
+  /** Fuzzy name searches (suggestions for unknown names) one request may run. */
+  NAME_SEARCHES_PER_REQUEST: z.coerce.number().int().min(0).default(100),
+  /** Failed authentications a minute per IP address before 429 (made-up keys are not looked up again). */
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** Largest size a gzip upload may unpack to. */
+  IMPORT_UNPACKED_LIMIT_BYTES: z.coerce.number().int().min(1024).default(512 * 1024 * 1024),
+  /** Share of the store's taxa, listings or Parties a replace import may remove without confirm=true. */
+  REPLACE_MAX_REMOVED_SHARE: z.coerce.number().min(0).max(1).default(0.1),
+  /** Time a client has to send a whole request (headers and body), and idle keep-alive time. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** Show officer and admin operations in the OpenAPI document and Swagger UI (default: not in production). */
+  DOCS_SHOW_ALL_OPERATIONS: bool.optional(),
   DATASET_POLL_MS: z.coerce.number().int().min(0).default(10_000),
   API_KEY_CACHE_MS: z.coerce.number().int().min(0).default(5_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
@@ -45,6 +59,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** Whether the published API document lists officer and admin operations. */
+export function docsShowAllOperations(config: Config): boolean {
+  return config.DOCS_SHOW_ALL_OPERATIONS ?? config.NODE_ENV !== 'production';
 }
 
 /** Keys are required for reads in production unless configured otherwise (security issue). */

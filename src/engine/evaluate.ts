@@ -26,7 +26,7 @@ import { plantHybridOfAppendixI } from './rules/hybrids.js';
 import { comparableDocumentation } from './rules/non-parties.js';
 import { notInternationalTrade, notListed, outsideConvention } from './rules/scope.js';
 import { checkPreConventionSource, checkSourceDOutsideAppendixI, checkSourceForTaxon } from './rules/source-codes.js';
-import type { TaxonMatch, TaxonMatcher } from './taxon-match.js';
+import type { SearchBudget, TaxonMatch, TaxonMatcher } from './taxon-match.js';
 
 const NOTE_WARNINGS: Record<ResolutionNote, { note: (typeof WARNINGS)[keyof typeof WARNINGS]; review: boolean }> = {
   'origin-unknown-split-listing': { note: WARNINGS.ORIGIN_UNKNOWN_SPLIT_LISTING, review: true },
@@ -100,6 +100,13 @@ function appliedListing(data: EngineData, r: Resolution & { listed: true }, expo
   return applied;
 }
 
+export interface EvaluateOptions {
+  /** Set when this is one taxon of a compound name (compound-names.ts): a hybrid's parent, or one taxon of a shared common name. */
+  partOf?: 'hybrid' | 'common-name';
+  /** Fuzzy name searches this request may still run (taxon-match.ts); unlimited when absent. */
+  budget?: SearchBudget | undefined;
+}
+
 /**
  * Evaluates a validated request. `today` is used when the request has no date.
  * Returns the decision, or a problem (unknown taxon or code) for the caller to report.
@@ -110,21 +117,22 @@ export function evaluateTrade(
   policy: EnginePolicy,
   req: TradeCheckRequest,
   today: string,
-  /** Set when this is one taxon of a compound name (compound-names.ts): a hybrid's parent, or one taxon of a shared common name. */
-  partOf: 'hybrid' | 'common-name' | null = null,
+  opts: EvaluateOptions = {},
 ): TradeCheckResult | Problem {
-  const as = (role: 'hybrid' | 'common-name') => (member: TradeCheckRequest) => evaluateTrade(data, matcher, policy, member, today, role);
+  const partOf = opts.partOf ?? null;
+  const budget = opts.budget;
+  const as = (role: 'hybrid' | 'common-name') => (member: TradeCheckRequest) => evaluateTrade(data, matcher, policy, member, today, { partOf: role, budget });
   // A hybrid notation ("Falco hybrid", "A x B") is read before any inference from the name's
   // first words would take "hybrid" or "x" for an epithet.
   if (partOf === null && req.taxonId === undefined) {
     const hybrid = parseHybrid(req.taxon!);
     if (hybrid !== null && !data.names.lookup(normaliseName(req.taxon!)).found) return decideHybrid(data, as('hybrid'), req, hybrid);
   }
-  const match: TaxonMatch | Problem = req.taxonId !== undefined ? matcher.byId(req.taxonId) : matcher.byName(req.taxon!, req.kingdom);
+  const match: TaxonMatch | Problem = req.taxonId !== undefined ? matcher.byId(req.taxonId) : matcher.byName(req.taxon!, req.kingdom, budget);
   if ('status' in match) return partOf === null ? decideByCommonName(as('common-name'), req, match) : match;
   if (req.taxonId !== undefined && req.taxon !== undefined) {
     // Both given: they must name the same taxon, or a typo in one would decide silently.
-    const named = matcher.byName(req.taxon, req.kingdom);
+    const named = matcher.byName(req.taxon, req.kingdom, budget);
     if ('status' in named || named.taxon !== match.taxon) {
       const idName = data.taxa[match.taxon]!.name;
       return problem('validation-error', 400, `taxonId ${req.taxonId} is ${idName}, which "${req.taxon}" does not name; give one of them, or both for the same taxon.`, {
@@ -189,7 +197,7 @@ export function evaluateTrade(
     out.warn({ ...WARNINGS.BEYOND_DATASET_HORIZON, message: `${WARNINGS.BEYOND_DATASET_HORIZON.message} (data as of ${data.asOf}; trade dated ${date})` });
   }
   if (match.matchedAs === 'genus' || match.matchedAs === 'species') {
-    if (ctx.resolution === null || !ctx.resolution.listed) return matcher.unknownName(req.taxon!);
+    if (ctx.resolution === null || !ctx.resolution.listed) return matcher.unknownName(req.taxon!, budget);
     out.warn(match.matchedAs === 'genus' ? WARNINGS.GENUS_INFERRED : WARNINGS.SPECIES_INFERRED, true);
   }
 
@@ -264,7 +272,6 @@ function decide(ctx: TradeContext, out: Outcome): void {
   }
   if (notListed(ctx, out)) return; // row 1: R1, R3
   ctx.appendix = r.listed ? r.appendix : null;
-  if (plantHybridOfAppendixI(ctx, out)) return; // R29(a)
   const appendix = ctx.appendix!;
   const listedAppendix = r.listed ? r.entry.appendix : appendix;
 
@@ -285,7 +292,9 @@ function decide(ctx: TradeContext, out: Outcome): void {
   if (scientificExchange(ctx, out)) return; // row 8: R27
   if (travellingExhibition(ctx, out)) return finish(ctx, out); // row 9: R28
 
-  if (appendix === 'I') appendixI(ctx, out); // rows 10–20
+  if (appendix === 'I') {
+    if (!plantHybridOfAppendixI(ctx, out)) appendixI(ctx, out); // R29(a); rows 10–20
+  }
   else if (appendix === 'II') appendixII(ctx, out); // rows 21–24
   else appendixIII(ctx, out); // rows 25–29
   finish(ctx, out);

@@ -13,13 +13,14 @@ import { TradeCheckRequest, type TradeCheckResult } from '../contract/trade-chec
 import { buildEngineData, type EngineData } from './data.js';
 import { evaluateTrade } from './evaluate.js';
 import { DEFAULT_POLICY, type EnginePolicy } from './policy.js';
-import { TaxonMatcher } from './taxon-match.js';
+import { SearchBudget, TaxonMatcher } from './taxon-match.js';
 
 export type { Snapshot } from '../contract/snapshot.js';
 export type { TradeCheckRequest, TradeCheckRequestInput, TradeCheckResult } from '../contract/trade-check.js';
 export type { Problem } from '../contract/problem.js';
 export { DEFAULT_POLICY, type EnginePolicy } from './policy.js';
 export { normaliseName } from './names.js';
+export { SearchBudget } from './taxon-match.js';
 
 export interface EngineOptions {
   policy?: Partial<EnginePolicy>;
@@ -32,7 +33,11 @@ export interface Engine {
   /** Validates a raw request (as sent to POST /v1/trade-checks) and evaluates it. */
   check(request: unknown): TradeCheckResult | Problem;
   /** Evaluates a request already validated with the TradeCheckRequest schema. */
-  evaluate(request: TradeCheckRequest, today?: string): TradeCheckResult | Problem;
+  /**
+   * Evaluates a validated request; `budget` caps the fuzzy name searches it may run (a server
+   * shares one budget across a batch so that unknown names cannot hold it for seconds).
+   */
+  evaluate(request: TradeCheckRequest, today?: string, budget?: SearchBudget): TradeCheckResult | Problem;
   /** Builds the fuzzy-name index now instead of on the first unknown name. */
   warmUp(): void;
   readonly data: EngineData;
@@ -60,7 +65,7 @@ export function createEngine(snapshot: Snapshot, options: EngineOptions = {}): E
   const matcher = new TaxonMatcher(data);
   const policy: EnginePolicy = { ...DEFAULT_POLICY, ...options.policy };
   const today = options.today ?? systemToday;
-  const evaluate = (request: TradeCheckRequest, day?: string) => evaluateTrade(data, matcher, policy, request, day ?? today());
+  const evaluate = (request: TradeCheckRequest, day?: string, budget?: SearchBudget) => evaluateTrade(data, matcher, policy, request, day ?? today(), budget === undefined ? {} : { budget });
   return {
     datasetVersion: snapshot.datasetVersion,
     data,

@@ -112,6 +112,8 @@ export class NameIndex {
   private keys: string[] = [];
   private grams: Map<string, number[]> | null = null;
   private counts: Uint16Array | null = null;
+  /** Length of the longest key (suggestions never search beyond it). */
+  private longestKey = 0;
 
   private slotOf(key: string): Slot | undefined {
     const v = this.slots.get(key);
@@ -122,6 +124,7 @@ export class NameIndex {
   add(name: string, taxon: number, kind: MatchKind): void {
     const key = normaliseName(name);
     if (key === '') return;
+    if (key.length > this.longestKey) this.longestKey = key.length;
     const v = this.slots.get(key);
     const p = PRIORITY[kind];
     if (v === undefined) {
@@ -165,7 +168,9 @@ export class NameIndex {
    * (only unknown names need it, so start-up does not pay for it).
    */
   suggest(key: string, limit = 5, maxDistance = Math.max(2, Math.floor(key.length / 4))): Suggestion[] {
-    if (key === '') return [];
+    // No taxon's name, synonym or common name comes near this length: a longer key is not a
+    // misspelling of one, and its trigrams would only cost time.
+    if (key === '' || key.length > this.longestKey + maxDistance) return [];
     const grams = this.trigramIndex();
     // Count shared trigrams per key in a reused typed array, touching only the keys that
     // share one (a Map here made every unknown name cost milliseconds).

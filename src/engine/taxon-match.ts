@@ -17,8 +17,31 @@ export interface TaxonMatch {
 
 const CACHE_LIMIT = 20_000;
 
-function suggestions(data: EngineData, key: string) {
-  return data.names.suggest(key).map((s) => ({
+/**
+ * How many fuzzy searches (close-match suggestions, misspelling checks) one request may
+ * run: a batch of thousands of unknown names must not hold the event loop for seconds.
+ * Past it a name that needs one is answered unknown, without suggestions (never less
+ * strict: an unknown name is a 422, not a decision), and that answer is not cached.
+ */
+export class SearchBudget {
+  constructor(public remaining: number) {}
+  take(): boolean {
+    if (this.remaining <= 0) return false;
+    this.remaining--;
+    return true;
+  }
+}
+
+/** Thrown inside resolution when the budget runs out; caught in byName. */
+class OutOfBudget extends Error {}
+
+function fuzzy(data: EngineData, budget: SearchBudget | undefined, key: string, limit?: number, maxDistance?: number) {
+  if (budget !== undefined && !budget.take()) throw new OutOfBudget();
+  return data.names.suggest(key, limit, maxDistance);
+}
+
+function suggestions(data: EngineData, key: string, budget: SearchBudget | undefined) {
+  return fuzzy(data, budget, key).map((s) => ({
     id: data.taxa[s.taxon]!.id,
     name: data.taxa[s.taxon]!.name,
     kingdom: data.taxa[s.taxon]!.kingdom,
@@ -27,8 +50,8 @@ function suggestions(data: EngineData, key: string) {
   }));
 }
 
-function unknown(data: EngineData, input: string, key: string): Problem {
-  const found = suggestions(data, key);
+function unknown(data: EngineData, input: string, key: string, budget?: SearchBudget): Problem {
+  const found = suggestions(data, key, budget);
   const hint = found.length ? ` Did you mean ${found.slice(0, 3).map((s) => s.name).join(', ')}?` : '';
   return problem('unknown-taxon', 422, `No taxon is known as "${input}".${hint}`, {
     errors: [{ pointer: '#/taxon', in: 'body', detail: 'matches no scientific name, synonym or common name' }],
@@ -41,8 +64,8 @@ function unknown(data: EngineData, input: string, key: string): Problem {
  * `key`: a probable misspelling (of a species, a subspecies or a synonym), to be reported,
  * not read as the broader taxon. "Panthera leo persicca" is the Appendix-I Asiatic lion.
  */
-function probableMisspelling(data: EngineData, prefix: string, key: string): boolean {
-  return data.names.suggest(key, 20, 2).some((s) => s.kind !== 'common-name' && s.name.startsWith(`${prefix} `));
+function probableMisspelling(data: EngineData, prefix: string, key: string, budget: SearchBudget | undefined): boolean {
+  return fuzzy(data, budget, key, 20, 2).some((s) => s.kind !== 'common-name' && s.name.startsWith(`${prefix} `));
 }
 
 export class TaxonMatcher {
@@ -62,22 +85,31 @@ export class TaxonMatcher {
   }
 
   /** The taxon a name means; `kingdom` picks between taxa of the two kingdoms that share the name. */
-  byName(input: string, kingdom?: Kingdom): TaxonMatch | Problem {
+  byName(input: string, kingdom?: Kingdom, budget?: SearchBudget): TaxonMatch | Problem {
     const cacheKey = kingdom === undefined ? input : `${kingdom}\u0000${input}`;
     const cached = this.cache.get(cacheKey);
     if (cached !== undefined) return cached;
-    const result = this.resolve(input, kingdom);
+    let result: TaxonMatch | Problem;
+    try {
+      result = this.resolve(input, kingdom, budget);
+    } catch (e) {
+      if (!(e instanceof OutOfBudget)) throw e;
+      return problem('unknown-taxon', 422, `No taxon is known as "${input}". (Close matches were not searched: this request used up its share of name searches; send the item again on its own for suggestions.)`, {
+        errors: [{ pointer: '#/taxon', in: 'body', detail: 'matches no scientific name, synonym or common name' }],
+        suggestions: [],
+      });
+    }
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(cacheKey, result);
     return result;
   }
 
-  private resolve(input: string, kingdom: Kingdom | undefined): TaxonMatch | Problem {
+  private resolve(input: string, kingdom: Kingdom | undefined, budget: SearchBudget | undefined): TaxonMatch | Problem {
     const { data } = this;
     const key = normaliseName(input);
     const hit = data.names.lookup(key);
     if (hit.found) {
-      if (kingdom !== undefined && data.taxa[hit.taxon]!.kingdom !== kingdom) return unknown(data, input, key);
+      if (kingdom !== undefined && data.taxa[hit.taxon]!.kingdom !== kingdom) return unknown(data, input, key, budget);
       return { taxon: hit.taxon, matchedAs: hit.kind };
     }
     if (hit.ambiguous !== null && kingdom !== undefined) {
@@ -104,19 +136,24 @@ export class TaxonMatcher {
     if (words.length >= 3) {
       const species = data.names.lookup(`${words[0]} ${words[1]}`);
       if (species.found && species.kind !== 'common-name' && (kingdom === undefined || data.taxa[species.taxon]!.kingdom === kingdom)) {
-        if (!probableMisspelling(data, `${words[0]} ${words[1]}`, key)) return { taxon: species.taxon, matchedAs: 'species' };
-        return unknown(data, input, key);
+        if (!probableMisspelling(data, `${words[0]} ${words[1]}`, key, budget)) return { taxon: species.taxon, matchedAs: 'species' };
+        return unknown(data, input, key, budget);
       }
     }
     if (words.length >= 2) {
       const genera = (data.genusByKey.get(words[0]!) ?? []).filter((g) => kingdom === undefined || data.taxa[g]!.kingdom === kingdom);
-      if (genera.length === 1 && !probableMisspelling(data, words[0]!, key)) return { taxon: genera[0]!, matchedAs: 'genus' };
+      if (genera.length === 1 && !probableMisspelling(data, words[0]!, key, budget)) return { taxon: genera[0]!, matchedAs: 'genus' };
     }
-    return unknown(data, input, key);
+    return unknown(data, input, key, budget);
   }
 
   /** The unknown-taxon problem for a genus match that turned out to carry no listing. */
-  unknownName(input: string): Problem {
-    return unknown(this.data, input, normaliseName(input));
+  unknownName(input: string, budget?: SearchBudget): Problem {
+    try {
+      return unknown(this.data, input, normaliseName(input), budget);
+    } catch (e) {
+      if (!(e instanceof OutOfBudget)) throw e;
+      return unknown(this.data, input, '', undefined); // no key: no search, no suggestions
+    }
   }
 }

@@ -35,6 +35,14 @@ const STATUS_TYPES: Record<number, ProblemType> = {
   503: 'service-unavailable',
 };
 
+const UNAVAILABLE: Record<string, string> = {
+  SQLITE_BUSY: 'The database is busy (another process is writing to it); nothing was changed: retry shortly.',
+  SQLITE_BUSY_SNAPSHOT: 'The database changed under this request; nothing was changed: retry.',
+  SQLITE_LOCKED: 'The database is busy; nothing was changed: retry shortly.',
+  SQLITE_FULL: 'The disk holding the database is full; nothing was changed. Retry once space is freed.',
+  SQLITE_IOERR: 'The database could not be written; nothing was changed. Retry later.',
+};
+
 function fromFastifyError(err: FastifyError): Problem | null {
   if (err.validation) {
     const where = CONTEXT_IN[err.validationContext ?? 'body'] ?? 'body';
@@ -77,6 +85,15 @@ export default fp(async function problems(app: FastifyInstance) {
         reply.header('retry-after', retry);
       }
       return sendProblem(reply, p);
+    }
+    // The database is busy past its timeout (another process holds the write lock: an import
+    // from the command line) or the disk is full: the request may succeed later, so 503 with
+    // Retry-After, not 500; nothing was written (every write is one transaction).
+    const sqliteCode = (err as { code?: unknown }).code;
+    if (typeof sqliteCode === 'string' && UNAVAILABLE[sqliteCode] !== undefined) {
+      req.log.warn({ err }, 'database unavailable');
+      reply.header('retry-after', sqliteCode.startsWith('SQLITE_BUSY') ? '2' : '30');
+      return sendProblem(reply, problem('service-unavailable', 503, UNAVAILABLE[sqliteCode]!));
     }
     req.log.error({ err }, 'unhandled error');
     return sendProblem(reply, problem('internal-error', 500, 'The service could not complete the request.'));

@@ -3,12 +3,12 @@
  * Validate, evaluate on the in-memory engine, record the decision (group commit), answer.
  * The result is serialised once: the same JSON text is stored and sent.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem, Problem } from '../contract/problem.js';
 import { BatchRequest, BatchResult, TradeCheckRequest, TradeCheckResult } from '../contract/trade-check.js';
-import { isProblem, validationProblem } from '../engine/index.js';
+import { isProblem, SearchBudget, validationProblem } from '../engine/index.js';
 import { sendJsonText, sendProblem } from '../http/reply.js';
 import { serializeTradeCheck } from '../http/trade-check-json.js';
 import { newDecisionId } from '../services/decision-log.js';
@@ -30,6 +30,20 @@ const StoredDecision = z
 /** The API key id the auth layer attached, if any. */
 const keyIdOf = (req: FastifyRequest): string | null => req.apiKeyId ?? null;
 
+/** Items evaluated between two yields to the event loop: health checks and other callers get a turn. */
+const CHUNK = 500;
+/** Fuzzy name searches a single trade check may run (a hybrid names two parents). */
+const SINGLE_CHECK_SEARCHES = 8;
+
+/** 429 when the caller has used up its trade checks for the minute (batch items count one by one). */
+function overItemLimit(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, items: number): FastifyReply | null {
+  const wait = app.services.items.take(req.apiKeyId ?? `ip:${req.ip}`, items);
+  if (wait === null) return null;
+  reply.header('retry-after', String(wait));
+  const max = app.services.config.RATE_LIMIT_ITEMS_PER_MINUTE;
+  return sendProblem(reply, problem('too-many-requests', 429, `At most ${max} trade checks a minute (batch items counted one by one); retry in ${wait} s.`));
+}
+
 export default async function tradeCheckRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -49,9 +63,10 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const { engines, decisions, now } = app.services;
+      if (overItemLimit(app, req, reply, 1)) return reply;
       const at = now();
       const createdAt = at.toISOString();
-      const result = engines.engine.evaluate(req.body, createdAt.slice(0, 10));
+      const result = engines.engine.evaluate(req.body, createdAt.slice(0, 10), new SearchBudget(SINGLE_CHECK_SEARCHES));
       if (isProblem(result)) return sendProblem(reply, result);
       const id = newDecisionId(at.getTime());
       result.decisionId = id;
@@ -67,6 +82,20 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
     '/v1/trade-checks/batch',
     {
       config: { access: 'read' },
+      // The item count is checked before the items are validated one by one: a body of
+      // millions of empty items is refused at once.
+      preValidation: async (req, reply) => {
+        const items = (req.body as { items?: unknown } | null)?.items;
+        const max = app.services.config.BATCH_MAX_ITEMS;
+        if (Array.isArray(items) && items.length > max) {
+          return sendProblem(
+            reply,
+            problem('validation-error', 400, `A batch holds at most ${max} items; this one has ${items.length}.`, {
+              errors: [{ pointer: '#/items', in: 'body', detail: `at most ${max} items` }],
+            }),
+          );
+        }
+      },
       schema: {
         tags: ['Trade checks'],
         operationId: 'checkShipment',
@@ -80,25 +109,25 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const { engines, decisions, now, config } = app.services;
       const items = req.body.items;
-      if (items.length > config.BATCH_MAX_ITEMS) {
-        return sendProblem(
-          reply,
-          problem('validation-error', 400, `A batch holds at most ${config.BATCH_MAX_ITEMS} items; this one has ${items.length}.`, {
-            errors: [{ pointer: '#/items', in: 'body', detail: `at most ${config.BATCH_MAX_ITEMS} items` }],
-          }),
-        );
-      }
+      if (overItemLimit(app, req, reply, items.length)) return reply;
+      const budget = new SearchBudget(config.NAME_SEARCHES_PER_REQUEST);
       const at = now();
       const today = at.toISOString().slice(0, 10);
       const createdAt = at.toISOString();
       const engine = engines.engine;
       const keyId = keyIdOf(req);
       const summary = { allow: 0, 'needs-permit': 0, deny: 0, invalid: 0 };
-      const records: DecisionRecord[] = [];
+      let records: DecisionRecord[] = [];
+      const commits: Promise<void>[] = [];
       const replies: string[] = [];
       for (let i = 0; i < items.length; i++) {
+        if (i > 0 && i % CHUNK === 0) {
+          commits.push(decisions.append(records));
+          records = [];
+          await new Promise((resolve) => setImmediate(resolve));
+        }
         const parsed = TradeCheckRequest.safeParse(items[i]);
-        const result = parsed.success ? engine.evaluate(parsed.data, today) : validationProblem(parsed.error.issues, `/items/${i}`);
+        const result = parsed.success ? engine.evaluate(parsed.data, today, budget) : validationProblem(parsed.error.issues, `/items/${i}`);
         if (isProblem(result)) {
           summary.invalid++;
           // The engine's problems may be shared (unknown names are cached): point into the
@@ -117,7 +146,8 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
           request: JSON.stringify(parsed.data), result: serialized.stored, parts: serialized.parts,
         });
       }
-      await decisions.append(records);
+      commits.push(decisions.append(records));
+      await Promise.all(commits);
       return sendJsonText(reply, `{"results":[${replies.join(',')}],"summary":${JSON.stringify(summary)}}`);
     },
   );

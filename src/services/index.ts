@@ -1,3 +1,4 @@
+import type { ItemLimiter } from './item-limiter.js';
 import type { Config } from '../config.js';
 import type { CitesStore } from '../store/types.js';
 import type { DecisionLog } from './decision-log.js';
@@ -9,6 +10,8 @@ export interface Services {
   store: CitesStore;
   engines: EngineService;
   decisions: DecisionLog;
+  /** Trade checks per minute per caller, batch items counted one by one. */
+  items: ItemLimiter;
   now(): Date;
   /** Today's date, UTC, YYYY-MM-DD. */
   today(): string;

@@ -54,13 +54,14 @@ describe('each Conference of the Parties takes effect on its date', () => {
     // CoP18 (Geneva 2019): in force 26 November 2019; sea cucumbers and cedars delayed.
     ['CoP18 Indian star tortoise to Appendix I', { taxon: 'Geochelone elegans', exporter: 'LK' }, '2019-11-26', 'II', 'I'],
     ['CoP18 giraffe listed', { taxon: 'Giraffa camelopardalis', exporter: 'ZA' }, '2019-11-26', 'none', 'II'],
-    ['CoP18 ornamental tarantulas listed (a species the 2017 Checklist did not know)', { taxon: 'Poecilotheria metallica', exporter: 'IN' }, '2019-11-26', 'unknown name', 'II'],
+    ['CoP18 ornamental tarantulas listed', { taxon: 'Poecilotheria metallica', exporter: 'IN' }, '2019-11-26', 'none', 'II'],
     ['CoP18 teatfish, delayed 12 months', { taxon: 'Holothuria nobilis', exporter: 'AU' }, '2020-08-28', 'none', 'II'],
     // CoP19 (Panama 2022): in force 23 February 2023; requiem sharks and ipê delayed.
     ['CoP19 common snapping turtle, from Appendix III to II', { taxon: 'Chelydra serpentina', exporter: 'US' }, '2023-02-23', 'III', 'II'],
     ['CoP19 pygmy blue-tongue skink listed in Appendix I', { taxon: 'Tiliqua adelaidensis', exporter: 'AU' }, '2023-02-23', 'none', 'I'],
     ['CoP19 requiem sharks, delayed 12 months', { taxon: 'Carcharhinus obscurus', exporter: 'LK' }, '2023-11-25', 'none', 'II'],
-    ['CoP19 ipê, delayed 24 months', { taxon: 'Handroanthus serratifolius', exporter: 'BR', term: 'SAW' }, '2024-11-25', 'unknown name', 'II'],
+    ['CoP19 ipê, delayed 24 months', { taxon: 'Handroanthus serratifolius', exporter: 'BR', term: 'SAW' }, '2024-11-25', 'none', 'II'],
+    ['CoP19 requiem sharks: the blue shark, a member the 2017 Checklist did not know', { taxon: 'Prionace glauca', exporter: 'ES' }, '2023-11-25', 'none', 'II'],
     // CoP20 (Samarkand 2025): in force 5 March 2026.
     ['CoP20 okapi listed in Appendix I', { taxon: 'Okapia johnstoni', exporter: 'CD' }, '2026-03-05', 'none', 'I'],
     ['CoP20 white-backed vulture to Appendix I', { taxon: 'Gyps africanus', exporter: 'KE' }, '2026-03-05', 'II', 'I'],
@@ -80,7 +81,7 @@ describe('where the sources disagree, the official record wins', () => {
   });
 
   it('Poecilotheria was not listed in 2018: its listing dates from CoP18, not 2013 as the seed had it', () => {
-    expect(appendixOn({ taxon: 'Poecilotheria regalis', exporter: 'IN' }, '2018-06-01')).toBe('unknown name');
+    expect(appendixOn({ taxon: 'Poecilotheria regalis', exporter: 'IN' }, '2018-06-01')).toBe('none');
     expect(appendixOn({ taxon: 'Poecilotheria regalis', exporter: 'IN' }, '2020-06-01')).toBe('II');
   });
 

@@ -41,11 +41,12 @@ describe('hybrids (R30, Res. Conf. 10.17; R29, Res. Conf. 11.11)', () => {
     expect(r.reviewRequired).toBe(true);
   });
 
-  it('an artificially propagated hybrid of Appendix I orchids trades as Appendix II, on a certificate or permit', () => {
+  it('an artificially propagated hybrid of Appendix I orchids stays Appendix I but trades on a certificate of artificial propagation (Interp. §5)', () => {
     const r = decide(engine, { ...trade, exporter: 'TH', importer: 'JP', source: 'A', taxon: 'Paphiopedilum hybrid' });
     expect(r.decision).toBe('needs-permit');
-    expect(codes(r)).toContain('APP_I_PLANT_HYBRID_PROPAGATED');
-    expect(r.documents.some((d) => d.type === 'import-permit')).toBe(false);
+    expect(r.appendix).toBe('I');
+    expect(codes(r)).toEqual(['APP_I_PLANT_HYBRID_PROPAGATED']);
+    expect(r.documents).toEqual([{ type: 'artificial-propagation-certificate', issuer: 'TH' }]);
   });
 
   it('its cut flowers are not subject to the Convention; a wild-collected one stays Appendix I', () => {

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { TradeCheckRequestInput } from '../../src/contract/trade-check.js';
+import type { TradeCheckRequestInput, TradeCheckResult } from '../../src/contract/trade-check.js';
 
 export interface Shipment {
   line: number;
@@ -65,4 +65,13 @@ export function readShipments(): Shipment[] {
     };
     return { line: i + 2, year: Number(r.year), appendix: r.appendix!, taxon: r.taxon!, request };
   });
+}
+
+/**
+ * The Appendix a Trade Database record would carry for an answer: the Appendix whose rules
+ * apply, except for a population deemed Appendix I for a part its annotation does not cover,
+ * which is recorded under the population's own Appendix.
+ */
+export function statedAppendix(r: TradeCheckResult): string | null {
+  return r.reasons.some((x) => x.code === 'DEEMED_APPENDIX_I') ? (r.listing?.appendix ?? r.appendix) : r.appendix;
 }

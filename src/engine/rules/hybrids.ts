@@ -1,14 +1,14 @@
 /** R29(a): artificially propagated hybrids of Appendix I plants. */
-import type { Outcome, TradeContext } from '../outcome.js';
+import { doc, type Outcome, type TradeContext } from '../outcome.js';
 
 const HYBRID_EXEMPT_TERMS: ReadonlySet<string> = new Set(['SEE', 'FLO', 'CUL', 'TIS']);
 
 /**
- * Interpretation of the Appendices, Res. Conf. 11.11: artificially propagated hybrids of
- * Appendix I plants are not treated under Article III (no Appendix I plant is annotated
- * otherwise): they trade as Appendix II, on a certificate of artificial propagation; their
+ * Interpretation of the Appendices (§5), Res. Conf. 11.11: no Appendix I plant is annotated
+ * to have its hybrids treated under Article III, so an artificially propagated hybrid of one
+ * stays an Appendix I specimen (the Trade Database records it so) but is traded on a
+ * certificate of artificial propagation, commercial or not, with no import permit; its
  * seeds, pollen, cut flowers and in-vitro cultures are not subject to the Convention.
- * Returns true when it settled the decision; otherwise it may have moved ctx.appendix to II.
  */
 export function plantHybridOfAppendixI(ctx: TradeContext, out: Outcome): boolean {
   if (!ctx.plantHybrid || ctx.appendix !== 'I' || ctx.declaredSource !== 'A' || ctx.resolution?.listed !== true || ctx.resolution.deemedAppendixI) return false;
@@ -17,6 +17,6 @@ export function plantHybridOfAppendixI(ctx: TradeContext, out: Outcome): boolean
     return true;
   }
   out.because('APP_I_PLANT_HYBRID_PROPAGATED');
-  ctx.appendix = 'II';
-  return false;
+  out.require([ctx.movement === 're-export' ? doc('re-export-certificate', ctx.exporter) : doc('artificial-propagation-certificate', ctx.exporter)]);
+  return true;
 }

@@ -75,7 +75,7 @@ export function importBundle(sqlite: Database.Database, bundle: Bundle, opts: Im
     };
     if (changed) recordAudit(sqlite, { at: now, actor: opts.actor, action: 'import', entity: 'bundle', entityId: opts.origin, before: null, after: summary });
     return summary;
-  })();
+  }).immediate();
 }
 
 function currentVersion(sqlite: Database.Database): number {

@@ -78,7 +78,7 @@ function write<T extends { id: string }>(
     recordAudit(sqlite, { at: ctx.now, actor: ctx.actor, action: step.before === null ? 'create' : 'update', entity, entityId: after.id, before: step.before, after });
     bumpVersion(sqlite, { now: ctx.now, actor: ctx.actor });
     return after;
-  })();
+  }).immediate();
 }
 
 // ───────────────────────────── listings ─────────────────────────────

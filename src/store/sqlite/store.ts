@@ -106,7 +106,7 @@ export class SqliteStore implements CitesStore {
     this.sqlite.transaction(() => {
       this.sqlite.prepare('DELETE FROM snapshot_cache').run();
       this.sqlite.prepare('INSERT INTO snapshot_cache (version, json) VALUES (?, ?)').run(version, json);
-    })();
+    }).immediate();
     return json;
   }
 
@@ -164,7 +164,7 @@ export class SqliteStore implements CitesStore {
         }
         this.insertDecision.run(r.id, r.createdAt, r.datasetVersion, r.decision, r.apiKeyId, r.request, r.result);
       }
-    })();
+    }).immediate();
   }
 
   private parts: Set<string> | null = null;
@@ -223,7 +223,7 @@ export class SqliteStore implements CitesStore {
     this.sqlite.transaction(() => {
       this.sqlite.prepare('INSERT INTO api_keys (id, name, role, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(key.id, key.name, key.role, key.hash, at);
       recordAudit(this.sqlite, { at, actor: 'admin', action: 'create', entity: 'api-key', entityId: key.id, before: null, after: { id: key.id, name: key.name, role: key.role } });
-    })();
+    }).immediate();
     return { id: key.id, name: key.name, role: key.role, createdAt: at, revokedAt: null, lastUsedAt: null };
   }
 
@@ -241,14 +241,14 @@ export class SqliteStore implements CitesStore {
       const done = this.sqlite.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id);
       if (done.changes > 0) recordAudit(this.sqlite, { at, actor, action: 'revoke', entity: 'api-key', entityId: id, before: null, after: { revokedAt: at } });
       return (this.sqlite.prepare(`${KEY_COLUMNS} WHERE id = ?`).get(id) as ApiKeyRecord | undefined) ?? null;
-    })();
+    }).immediate();
   }
 
   touchApiKeys(lastUsed: ReadonlyMap<string, string>): void {
     const stmt = this.sqlite.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?');
     this.sqlite.transaction(() => {
       for (const [id, at] of lastUsed) stmt.run(at, id);
-    })();
+    }).immediate();
   }
 
   health() {
