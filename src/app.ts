@@ -5,14 +5,15 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { readFileSync } from 'node:fs';
-import { requireKeyForReads, type Config } from './config.js';
+import { docsShowAllOperations, requireKeyForReads, type Config } from './config.js';
 import { problem } from './contract/problem.js';
 import { sendProblem } from './http/reply.js';
+import { firstIllFormedString } from './http/well-formed.js';
 import auth, { KeyRing } from './plugins/auth.js';
 import { PACKAGE_JSON } from './paths.js';
 import docs from './plugins/docs.js';
 import problems from './plugins/problems.js';
-import security from './plugins/security.js';
+import security, { securityHeadersPlugin } from './plugins/security.js';
 import adminRoutes from './routes/admin.js';
 import datasetRoutes from './routes/dataset.js';
 import healthRoutes from './routes/health.js';
@@ -49,6 +50,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: config.BODY_LIMIT_BYTES,
+    // A client must send its whole request (headers and body) in this time: sockets that
+    // trickle a body while holding a valid key are closed instead of held open.
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
     // Fastify's own two lines per request are replaced by one line (onResponse below).
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: 'x-request-id',
@@ -76,6 +80,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ),
     decisions: new DecisionLog(store),
     items: new ItemLimiter(config.RATE_LIMIT_ITEMS_PER_MINUTE),
+    storage: { fullAt: null },
     now,
     today,
   };
@@ -105,14 +110,25 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const keys = new KeyRing(store, 60_000, config.API_KEY_CACHE_MS);
   await app.register(problems);
-  await app.register(auth, { keys, requireKeyForReads: requireKeyForReads(config) });
+  await app.register(securityHeadersPlugin);
+  await app.register(auth, { keys, requireKeyForReads: requireKeyForReads(config), failuresPerMinute: config.AUTH_FAILURES_PER_MINUTE });
   await app.register(security, { config });
-  await app.register(docs, { ui: opts.docsUi ?? config.DOCS, version: pkg.version });
+  await app.register(docs, { ui: opts.docsUi ?? config.DOCS, version: pkg.version, showAll: docsShowAllOperations(config) });
 
   await app.register(async (api) => {
     // zod validates every request; replies are plain JSON.stringify (their shape is fixed by
     // the handlers' types and checked against the same schemas in the tests).
     api.setValidatorCompiler(validatorCompiler);
+    api.addHook('preValidation', async (req, reply) => {
+      const at = firstIllFormedString(req.body);
+      if (at === null) return;
+      return sendProblem(
+        reply,
+        problem('validation-error', 400, `The body holds a string with a lone UTF-16 surrogate at ${at}: not valid text.`, {
+          errors: [{ pointer: `#${at === '/' ? '' : at}`, in: 'body', detail: 'contains a lone UTF-16 surrogate (not valid Unicode text)' }],
+        }),
+      );
+    });
     api.setSerializerCompiler(() => (data) => JSON.stringify(data));
     await api.register(healthRoutes);
     await api.register(tradeCheckRoutes);

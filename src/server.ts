@@ -53,6 +53,7 @@ export async function start(config: Config) {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
+  app.services.engines.warmUp(); // before the first caller, not during its request
   await app.listen({ port: config.PORT, host: config.HOST });
   return app;
 }

@@ -88,8 +88,14 @@ function rowOf(i: number, item: Record<string, unknown>, r: Result): string[] {
   ];
 }
 
-function csvCell(v: string): string {
-  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+/**
+ * One CSV cell. A cell a spreadsheet would run as a formula (=, +, -, @, tab or carriage
+ * return first: "=HYPERLINK(...)" in a taxon name) is prefixed with an apostrophe, the
+ * OWASP-recommended neutralisation; quoting as RFC 4180 requires.
+ */
+export function csvCell(v: string): string {
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 function writeResults(file: string, items: Record<string, unknown>[], results: Result[]): void {

@@ -6,9 +6,19 @@ export interface Output {
   readonly tty: boolean;
 }
 
+/**
+ * Control characters (escape sequences in a taxon name an officer typed, or a file
+ * imported) would reach a terminal raw and could rewrite the screen: on a terminal they are
+ * shown as "\u001b"-style escapes; pipes and files get the text unchanged.
+ */
+export function forTerminal(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export const consoleOutput = (): Output => ({
-  line: (text) => process.stdout.write(`${text}\n`),
-  error: (text) => process.stderr.write(`${text}\n`),
+  line: (text) => process.stdout.write(`${process.stdout.isTTY ? forTerminal(text) : text}\n`),
+  error: (text) => process.stderr.write(`${process.stderr.isTTY ? forTerminal(text) : text}\n`),
   tty: process.stdout.isTTY === true,
 });
 

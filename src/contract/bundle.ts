@@ -9,7 +9,14 @@ import { CodeString, CountryCode, CountryList, IsoDate, LocalizedText } from './
  * gives the same bytes.
  */
 
-const TaxonName = z.string().trim().min(1, 'must not be empty').max(200);
+// A scientific name starts with a letter (or the hybrid sign) and holds no control character:
+// "=HYPERLINK(...)" or an escape sequence is not a name, and would reach spreadsheets and terminals.
+const TaxonName = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200)
+  .regex(/^[\p{L}×][^\p{Cc}]*$/u, 'must start with a letter and hold no control characters');
 
 export const BundleParty = z
   .object({
@@ -43,7 +50,12 @@ export const Synonym = z.union([
 
 export const CommonName = z.object({
   lang: z.string().trim().toLowerCase().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code'),
-  name: z.string().trim().min(1).max(300),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .regex(/^[^=+\-@\p{Cc}][^\p{Cc}]*$/u, 'must not start with =, +, - or @ (a spreadsheet formula) nor hold control characters'),
 });
 
 export const BundleTaxon = z

@@ -131,6 +131,9 @@ export async function readCsv(input: Readable, spec: CsvSpec, errors: LineErrors
 
   const parser = parse({
     bom: true,
+    // No CITES record comes near this: a file that is one endless field (a "gzip bomb" of
+    // zeros) fails at once instead of being held in memory up to the unpacked-size cap.
+    max_record_size: 1 << 20,
     relax_column_count: false,
     skip_records_with_error: true,
     // Rows are handled here, in parse order; nothing is pushed on.
@@ -155,6 +158,12 @@ export async function readCsv(input: Readable, spec: CsvSpec, errors: LineErrors
     },
     on_skip: (err: CsvError | undefined) => {
       if (!err || stopped !== null) return undefined;
+      if (err.code === 'CSV_MAX_RECORD_SIZE') {
+        // Not a CSV file at all (one endless field): stop reading at once.
+        errors.add(lines.lineAt((err as CsvError & { bytes?: number }).bytes ?? 0), undefined, 'a record runs past 1 MiB: this is not a CSV file of CITES records');
+        stop('bad header');
+        return undefined;
+      }
       const bad = (err as CsvError & { record?: string[] }).record;
       const at = (err as CsvError & { bytes?: number }).bytes ?? 0;
       const lengthError = err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && bad !== undefined;

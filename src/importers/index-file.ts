@@ -40,8 +40,9 @@ export async function parseIndexFile(input: Readable, ctx: ParseContext): Promis
     endMissing: { date: asOf },
     continueOpenEntries: true,
     yieldsListingsTo: ['history'],
-    // The official Checklist takes over from the hand-written seed, for the taxa it lists,
-    // from the date it describes; the seed's dated history before that stays.
-    supersedesListingsOf: { origins: ['seed'], from: asOf },
+    // The official Checklist takes over from the hand-written seed and from the default
+    // dataset, for the taxa it lists, from the date it describes; their dated history before
+    // that stays. (An Index older than the data held is refused in importers/index.ts.)
+    supersedesListingsOf: { origins: ['seed', 'dataset'], from: asOf },
   };
 }

@@ -4,7 +4,7 @@
  * `officer` (listing writes, imports) or `admin` (keys, audit). A key that is sent must be
  * valid even on public routes, so a revoked key is noticed at once.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { bearerKey, hashKey, roleAllows, type Role } from '../auth/keys.js';
 import { problem } from '../contract/problem.js';
@@ -89,29 +89,63 @@ function accessOf(req: FastifyRequest): Access {
   return req.url.startsWith('/docs') || req.routeOptions.url === undefined ? 'public' : 'read';
 }
 
-export default fp(async function auth(app: FastifyInstance, opts: { keys: KeyRing; requireKeyForReads: boolean }) {
+/**
+ * Failed authentications per IP address and minute. The request limiter counts per key, after
+ * authentication; without this, made-up keys were answered 401 without limit, each one looked
+ * up in the database.
+ */
+export class AuthFailures {
+  private readonly windows = new Map<string, { start: number; failures: number }>();
+  constructor(private readonly perMinute: number) {}
+
+  /** Seconds to wait when the address has failed too often this minute, else null. */
+  blocked(ip: string, now = performance.now()): number | null {
+    const w = this.windows.get(ip);
+    if (w === undefined || now - w.start >= 60_000 || w.failures < this.perMinute) return null;
+    return Math.max(1, Math.ceil((w.start + 60_000 - now) / 1000));
+  }
+
+  record(ip: string, now = performance.now()): void {
+    let w = this.windows.get(ip);
+    if (w === undefined || now - w.start >= 60_000) {
+      if (this.windows.size > 50_000) this.windows.clear();
+      w = { start: now, failures: 0 };
+      this.windows.set(ip, w);
+    }
+    w.failures++;
+  }
+}
+
+export default fp(async function auth(app: FastifyInstance, opts: { keys: KeyRing; requireKeyForReads: boolean; failuresPerMinute: number }) {
+  const failures = new AuthFailures(opts.failuresPerMinute);
+  const unauthorized = (req: FastifyRequest, reply: FastifyReply, detail: string) => {
+    failures.record(req.ip);
+    reply.header('www-authenticate', 'Bearer');
+    return sendProblem(reply, UNAUTHORIZED(detail));
+  };
   app.addHook('onClose', async () => opts.keys.close());
   app.addHook('onRequest', async (req, reply) => {
+    // A CORS preflight carries no credentials (the browser sends them with the request itself).
+    if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) return;
+    const wait = failures.blocked(req.ip);
+    if (wait !== null) {
+      reply.header('retry-after', String(wait));
+      return sendProblem(reply, problem('too-many-requests', 429, `Too many failed authentications from this address; retry in ${wait} s.`));
+    }
     const key = bearerKey(req.headers.authorization);
     if (key !== null) {
       const record = opts.keys.find(key, new Date().toISOString());
-      if (record === null) {
-        reply.header('www-authenticate', 'Bearer');
-        return sendProblem(reply, UNAUTHORIZED('The API key is unknown or revoked.'));
-      }
+      if (record === null) return unauthorized(req, reply, 'The API key is unknown or revoked.');
       req.apiKeyId = record.id;
       req.role = record.role;
       req.actor = `${record.name} (${record.id})`;
     } else if (req.headers.authorization !== undefined) {
-      return sendProblem(reply, UNAUTHORIZED('Send the key as "Authorization: Bearer <key>".'));
+      return unauthorized(req, reply, 'Send the key as "Authorization: Bearer <key>".');
     }
     const access = accessOf(req);
     const needed: Role | null = access === 'public' ? null : access === 'read' ? (opts.requireKeyForReads ? 'reader' : null) : access;
     if (needed === null) return;
-    if (req.role === undefined) {
-      reply.header('www-authenticate', 'Bearer');
-      return sendProblem(reply, UNAUTHORIZED(`This operation needs an API key with the ${needed} role.`));
-    }
+    if (req.role === undefined) return unauthorized(req, reply, `This operation needs an API key with the ${needed} role.`);
     if (!roleAllows(req.role, needed)) {
       return sendProblem(reply, problem('forbidden', 403, `This operation needs the ${needed} role; the key has ${req.role}.`));
     }

@@ -20,7 +20,20 @@ export const TAGS = [
   { name: 'Health', description: 'For orchestrators.' },
 ];
 
-export default fp(async function docs(app: FastifyInstance, opts: { ui: boolean; version: string }) {
+/**
+ * `showAll: false` (the production default, DOCS_SHOW_ALL_OPERATIONS) leaves the officer and
+ * administrator operations out of the published document and Swagger UI: anonymous callers
+ * need not see the write and admin surface. The operations themselves are unchanged.
+ */
+export default fp(async function docs(app: FastifyInstance, opts: { ui: boolean; version: string; showAll: boolean }) {
+  const zodTransform = createJsonSchemaTransform({ skipList: ['/docs', '/docs/*', '/docs/json', '/docs/yaml', '/docs/static/*', '/docs/initOAuth', '/docs/uiConfig'] });
+  type TransformInput = Parameters<typeof zodTransform>[0] & { route?: { config?: { access?: string } } };
+  const transform = (input: TransformInput) => {
+    const out = zodTransform(input);
+    const access = input.route?.config?.access;
+    if (!opts.showAll && (access === 'officer' || access === 'admin')) return { ...out, schema: { ...out.schema, hide: true } };
+    return out;
+  };
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -41,7 +54,7 @@ export default fp(async function docs(app: FastifyInstance, opts: { ui: boolean;
         },
       },
     },
-    transform: createJsonSchemaTransform({ skipList: ['/docs', '/docs/*', '/docs/json', '/docs/yaml', '/docs/static/*', '/docs/initOAuth', '/docs/uiConfig'] }),
+    transform,
     transformObject: (doc) => withExamples(jsonSchemaTransformObject(doc) as Parameters<typeof withExamples>[0]),
   });
   if (opts.ui) {

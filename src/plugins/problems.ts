@@ -92,6 +92,7 @@ export default fp(async function problems(app: FastifyInstance) {
     const sqliteCode = (err as { code?: unknown }).code;
     if (typeof sqliteCode === 'string' && UNAVAILABLE[sqliteCode] !== undefined) {
       req.log.warn({ err }, 'database unavailable');
+      if (sqliteCode === 'SQLITE_FULL' || sqliteCode === 'SQLITE_IOERR') app.services.storage.fullAt = Date.now();
       reply.header('retry-after', sqliteCode.startsWith('SQLITE_BUSY') ? '2' : '30');
       return sendProblem(reply, problem('service-unavailable', 503, UNAVAILABLE[sqliteCode]!));
     }

@@ -30,12 +30,19 @@ export function securityHeaders(): Record<string, string> {
   return headers;
 }
 
-export default fp(async function security(app: FastifyInstance, opts: { config: Config }) {
-  const { config } = opts;
+/**
+ * The security headers on every answer, the authentication's 400/401/403/429 included:
+ * registered before the auth plugin, whose hook may answer first.
+ */
+export const securityHeadersPlugin = fp(async function securityHeadersHook(app: FastifyInstance) {
   const headers = securityHeaders();
   app.addHook('onRequest', async (_req, reply) => {
     reply.headers(headers);
   });
+});
+
+export default fp(async function security(app: FastifyInstance, opts: { config: Config }) {
+  const { config } = opts;
   const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   await app.register(cors, { origin: origins.length ? origins : false, methods: ['GET', 'POST', 'PATCH', 'DELETE'], exposedHeaders: ['etag', 'x-request-id', 'retry-after'] });
   await app.register(rateLimit, {

@@ -1,5 +1,7 @@
 /** Liveness and readiness for orchestrators (docker compose healthcheck uses /ready). */
 import type { FastifyInstance } from 'fastify';
+import { statfsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
@@ -7,8 +9,30 @@ const Health = z.object({ status: z.literal('ok') });
 const Ready = z.object({
   status: z.enum(['ready', 'not-ready']),
   database: z.object({ open: z.boolean(), migrationsApplied: z.number(), migrationsExpected: z.number() }),
+  storage: z.object({
+    freeBytes: z.number().nullable().describe('Free space on the database disk (null: in memory, or unknown)'),
+    writable: z.boolean().describe('Enough free space, and no write failed for want of it in the last minute'),
+  }),
   dataset: z.object({ version: z.string(), asOf: z.string().nullable(), taxa: z.number(), listings: z.number(), parties: z.number() }),
 });
+
+/** Below this, writes (the decision log first) are about to fail: not ready. */
+const MIN_FREE_BYTES = 64 * 1024 * 1024;
+
+function storageState(app: FastifyInstance): { freeBytes: number | null; writable: boolean } {
+  const { config, storage } = app.services;
+  let freeBytes: number | null = null;
+  if (config.DATABASE_PATH !== ':memory:') {
+    try {
+      const fs = statfsSync(dirname(resolve(config.DATABASE_PATH)));
+      freeBytes = fs.bavail * fs.bsize;
+    } catch {
+      // unknown: judged by write failures only
+    }
+  }
+  const failedRecently = storage.fullAt !== null && Date.now() - storage.fullAt < 60_000;
+  return { freeBytes, writable: !failedRecently && (freeBytes === null || freeBytes >= MIN_FREE_BYTES) };
+}
 
 export default async function healthRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -36,10 +60,12 @@ export default async function healthRoutes(app: FastifyInstance) {
         // reported as not ready below
       }
       const data = engines.engine.data;
-      const ok = database.open && database.migrationsApplied === database.migrationsExpected;
+      const storage = storageState(app);
+      const ok = database.open && database.migrationsApplied === database.migrationsExpected && storage.writable;
       const body = {
         status: ok ? ('ready' as const) : ('not-ready' as const),
         database,
+        storage,
         dataset: {
           version: data.datasetVersion,
           asOf: data.asOf,

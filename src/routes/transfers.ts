@@ -12,6 +12,11 @@ const ImportQuery = z.strictObject({
   kind: z.enum(IMPORT_KINDS).default('bundle').describe('What the body is (contract §4)'),
   mode: z.enum(['merge', 'replace']).default('merge').describe('merge: add and update by natural keys; replace: the store becomes exactly the bundle'),
   asOf: IsoDate.optional().describe('Date an official file describes (the Index has none in its content); default today'),
+  confirm: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('replace: go ahead although the bundle removes more than REPLACE_MAX_REMOVED_SHARE of the stored taxa, listings or Parties'),
 }).refine((q) => q.mode === 'merge' || q.kind === 'bundle', {
   path: ['mode'],
   message: 'replace applies to bundles only: an official file describes part of the store, and replacing with it would delete the rest',
@@ -56,16 +61,30 @@ export default async function transferRoutes(app: FastifyInstance) {
         operationId: 'importFile',
         summary: 'Import a bundle or an official CITES file, all or nothing',
         description:
-          'Body: a `cites-bundle/1` JSON document (`Content-Type: application/json`), or a CSV file (`text/csv`, or gzip-compressed as `application/gzip`) of the kind named in `kind`. One transaction: on any error nothing changes and every error is listed (JSON pointer, or line and column for CSV).',
+          'Body: a `cites-bundle/1` JSON document (`Content-Type: application/json`), or a CSV file (`text/csv`, or gzip-compressed as `application/gzip`) of the kind named in `kind`. One transaction: on any error nothing changes and every error is listed (JSON pointer, or line and column for CSV). `mode=replace` needs the admin role, keeps the store it replaces in the audit trail, and is refused when it would remove more than REPLACE_MAX_REMOVED_SHARE of the stored taxa, listings or Parties unless `confirm=true`. A gzip body may unpack to IMPORT_UNPACKED_LIMIT_BYTES at most.',
         querystring: ImportQuery,
         body: z.unknown(),
-        response: { 200: ImportReport, 400: Problem, 413: Problem, 415: Problem },
+        response: { 200: ImportReport, 400: Problem, 403: Problem, 413: Problem, 415: Problem, 503: Problem },
       },
     },
     async (req, reply) => {
-      const { store, engines } = app.services;
-      const { kind, mode, asOf } = req.query;
-      const opts = { actor: actorOf(req), mode, asOf, today: app.services.today() };
+      const { store, engines, config } = app.services;
+      const { kind, mode, asOf, confirm } = req.query;
+      // Replacing the store deletes whatever the bundle lacks: an administrator's act.
+      if (mode === 'replace' && req.role !== 'admin') {
+        return sendProblem(reply, problem('forbidden', 403, 'mode=replace replaces the whole store and needs the admin role; officers import with mode=merge.'));
+      }
+      // A client that hangs up stops the work (nothing is written before the whole file is read).
+      const aborted = new AbortController();
+      const onClose = () => {
+        if (!reply.sent) aborted.abort();
+      };
+      req.raw.once('close', onClose);
+      const opts = {
+        actor: actorOf(req), mode, asOf, today: app.services.today(),
+        unpackedLimit: config.IMPORT_UNPACKED_LIMIT_BYTES, signal: aborted.signal,
+        maxRemovedShare: config.REPLACE_MAX_REMOVED_SHARE, confirmed: confirm,
+      };
       try {
         const body = req.body;
         const report = Buffer.isBuffer(body)
@@ -78,6 +97,7 @@ export default async function transferRoutes(app: FastifyInstance) {
         return report;
       } catch (e) {
         if (!(e instanceof FileRejected)) throw e;
+        if (aborted.signal.aborted) req.log.warn('import cancelled: the client disconnected');
         const type = kind === 'bundle' ? 'invalid-bundle' : 'invalid-import';
         return sendProblem(
           reply,

@@ -10,6 +10,8 @@ export interface Services {
   store: CitesStore;
   engines: EngineService;
   decisions: DecisionLog;
+  /** When a write last failed for a full disk (ms since epoch), for /ready. */
+  storage: { fullAt: number | null };
   /** Trade checks per minute per caller, batch items counted one by one. */
   items: ItemLimiter;
   now(): Date;

@@ -18,6 +18,12 @@ export interface DatasetState {
 export interface ImportOptions {
   /** merge: add and update by natural keys; replace: the store becomes exactly the bundle. */
   mode: 'merge' | 'replace';
+  /**
+   * replace only: the largest share (0–1) of the stored taxa, listings or Parties the bundle
+   * may remove; beyond it the import is refused unless `confirmed`. Absent: no limit.
+   */
+  maxRemovedShare?: number | undefined;
+  confirmed?: boolean | undefined;
   actor: string;
   /** Provenance tag written on created records (import kind, "seed", "officer"). */
   origin: string;
@@ -164,6 +170,8 @@ export interface AuditRecord {
 export interface CitesStore {
   state(): DatasetState;
   isEmpty(): boolean;
+  /** The latest start date of the listings of these origins (null: none stored). */
+  latestListingStart(origins: readonly string[]): string | null;
   importBundle(bundle: Bundle, opts: ImportOptions): ImportSummary;
   exportBundle(): Bundle;
   snapshot(): Snapshot;

@@ -92,11 +92,11 @@ describe('bundle export and import', () => {
     expect(await exportText(seeded)).toBe(before);
   });
 
-  it('replace mode makes the store exactly the bundle', async () => {
+  it('replace mode, an administrator\'s act, makes the store exactly the bundle', async () => {
     const t = await testApp({ data: 'rules' });
-    const key = keyFor(t, 'officer');
+    const key = keyFor(t, 'admin');
     const seedBundle = await exportText(seeded);
-    const res = await t.app.inject({ method: 'POST', url: '/v1/imports?mode=replace', headers: { ...bearer(key), 'content-type': 'application/json' }, payload: seedBundle });
+    const res = await t.app.inject({ method: 'POST', url: '/v1/imports?mode=replace&confirm=true', headers: { ...bearer(key), 'content-type': 'application/json' }, payload: seedBundle });
     expect(res.statusCode).toBe(200);
     expect(await exportText(t)).toBe(seedBundle);
     await t.close();

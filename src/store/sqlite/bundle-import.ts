@@ -19,6 +19,7 @@ import {
 } from './canonical.js';
 import { narrowStart, type DatedEntry } from '../listing-start.js';
 import { Counter } from './counter.js';
+import { exportBundle } from './export.js';
 import { bumpVersion, recordAudit } from './dataset.js';
 import { importTaxa, type TaxaResult } from './import-taxa.js';
 import { QUOTAS, RESERVATIONS, SUSPENSIONS } from './records.js';
@@ -46,7 +47,14 @@ export function importBundle(sqlite: Database.Database, bundle: Bundle, opts: Im
       sqlite, opts, now, errors: [], counter: new Counter(),
       seen: { listings: new Set(), reservations: new Set(), quotas: new Set(), suspensions: new Set() },
     };
-    if (opts.mode === 'replace') for (const t of DOMAIN_TABLES) sqlite.prepare(`DELETE FROM ${t}`).run();
+    // A replace keeps what it removes in the audit trail (the whole store, as an export that
+    // imports back), and refuses to remove more than the allowed share unless confirmed.
+    let replaced: unknown = null;
+    if (opts.mode === 'replace') {
+      refuseLargeRemoval(sqlite, bundle, opts);
+      replaced = exportBundle(sqlite, now.slice(0, 10));
+      for (const t of DOMAIN_TABLES) sqlite.prepare(`DELETE FROM ${t}`).run();
+    }
     importCodes(run, bundle);
     importParties(run, bundle);
     const taxa = importTaxa(sqlite, bundle.taxa, { errors: run.errors, counter: run.counter, origin: opts.origin, now, actor: opts.actor });
@@ -73,9 +81,28 @@ export function importBundle(sqlite: Database.Database, bundle: Bundle, opts: Im
       unchanged: run.counter.unchanged,
       warnings: [],
     };
-    if (changed) recordAudit(sqlite, { at: now, actor: opts.actor, action: 'import', entity: 'bundle', entityId: opts.origin, before: null, after: summary });
+    if (changed) recordAudit(sqlite, { at: now, actor: opts.actor, action: opts.mode === 'replace' ? 'replace' : 'import', entity: 'bundle', entityId: opts.origin, before: replaced, after: summary });
     return summary;
   }).immediate();
+}
+
+/** Counts of what a replace would remove, checked against `maxRemovedShare`. */
+function refuseLargeRemoval(sqlite: Database.Database, bundle: Bundle, opts: ImportOptions): void {
+  if (opts.maxRemovedShare === undefined || opts.confirmed === true) return;
+  const count = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const kept = { taxa: bundle.taxa.length, listings: bundle.listings.length, parties: bundle.parties.length };
+  const errors: ImportError[] = [];
+  for (const [table, after] of Object.entries(kept)) {
+    const before = count(table);
+    const removed = before - after;
+    if (before > 0 && removed / before > opts.maxRemovedShare) {
+      errors.push({
+        pointer: `/${table}`,
+        detail: `replacing would remove ${removed} of the ${before} stored ${table} (${Math.round((100 * removed) / before)} %), more than the ${Math.round(opts.maxRemovedShare * 100)} % allowed; send confirm=true to do it anyway (the audit trail keeps the store it replaces)`,
+      });
+    }
+  }
+  if (errors.length) throw new BundleRejected(errors);
 }
 
 function currentVersion(sqlite: Database.Database): number {

@@ -21,6 +21,8 @@ import type {
 import type { BundleListing, BundleTaxon } from '../../contract/bundle.js';
 import type { Kingdom } from '../../contract/codes.js';
 import { formatTaxonRef } from '../../contract/taxon-ref.js';
+import { inArray, max } from 'drizzle-orm';
+import { listings } from '../../db/schema.js';
 import { importBundle } from './bundle-import.js';
 import { canonicalTaxon } from './canonical.js';
 import {
@@ -87,6 +89,16 @@ export class SqliteStore implements CitesStore {
 
   importBundle(bundle: Bundle, opts: ImportOptions): ImportSummary {
     return importBundle(this.sqlite, bundle, opts, this.now());
+  }
+
+  latestListingStart(origins: readonly string[]): string | null {
+    if (origins.length === 0) return null;
+    const row = this.db
+      .select({ latest: max(listings.effectiveFrom) })
+      .from(listings)
+      .where(inArray(listings.origin, [...origins]))
+      .get();
+    return row?.latest ?? null;
   }
 
   exportBundle(): Bundle {
