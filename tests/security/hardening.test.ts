@@ -132,12 +132,13 @@ describe('4. an officer cannot wipe the store', () => {
 });
 
 describe('5. a gzip bomb is stopped at the unpacked-size cap', () => {
-  it('32 MiB of zeros in a 32 KiB gzip is refused at the 4 MiB cap, nothing changed', async () => {
+  it('32 MiB of CSV lines in a small gzip is refused at the 4 MiB cap, nothing changed', async () => {
     t = await testApp({ env: { IMPORT_UNPACKED_LIMIT_BYTES: String(4 * 1024 * 1024) } });
     const before = JSON.stringify(t.store.exportBundle());
-    const bomb = gzipSync(Buffer.alloc(32 * 1024 * 1024));
-    expect(bomb.length).toBeLessThan(64 * 1024);
-    const res = await t.app.inject({ method: 'POST', url: '/v1/imports?kind=index', headers: { ...bearer(keyFor(t, 'officer')), 'content-type': 'application/gzip' }, payload: bomb });
+    const row = 'Kenya,KE,Africa,Ratification,13/12/1978,13/03/1979\n';
+    const bomb = gzipSync(Buffer.from(`Country,ISO,Region,Type,date_of_joining,entry_into_force\n${row.repeat((32 * 1024 * 1024) / row.length)}`));
+    expect(bomb.length).toBeLessThan(512 * 1024);
+    const res = await t.app.inject({ method: 'POST', url: '/v1/imports?kind=parties', headers: { ...bearer(keyFor(t, 'officer')), 'content-type': 'application/gzip' }, payload: bomb });
     expect(res.statusCode).toBe(400);
     expect(JSON.stringify(res.json().errors)).toMatch(/unpacks to more than 4194304 bytes/);
     expect(JSON.stringify(t.store.exportBundle())).toBe(before);
@@ -238,5 +239,16 @@ describe('8. the smaller findings', () => {
     await t.close();
     t = await testApp({ env: { NODE_ENV: 'production', DOCS_SHOW_ALL_OPERATIONS: 'true' } });
     expect(Object.keys((await t.app.inject({ url: '/docs/json' })).json().paths)).toContain('/v1/api-keys');
+  });
+});
+
+describe('5. (continued) a file that is one endless record', () => {
+  it('a gzip of zeros stops at the first MiB: it is not a CSV file', async () => {
+    t = await testApp();
+    const res = await t.app.inject({
+      method: 'POST', url: '/v1/imports?kind=index', headers: { ...bearer(keyFor(t, 'officer')), 'content-type': 'application/gzip' }, payload: gzipSync(Buffer.alloc(32 * 1024 * 1024)),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(JSON.stringify(res.json().errors)).toMatch(/runs past 1 MiB/);
   });
 });
