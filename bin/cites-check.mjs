@@ -1,7 +1,15 @@
 #!/usr/bin/env node
-// The command-line tool (`npx cites-permit-check …`): runs the TypeScript sources through tsx.
-import { register } from 'tsx/esm/api';
+// The command-line tool (`npx cites-permit-check …`). In a checkout or an installed package
+// it runs the TypeScript sources through tsx (always current); where only the build is shipped
+// (the container image) it runs the bundled dist/cli.js.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const sources = new URL('../src/cli/main.ts', import.meta.url);
+if (existsSync(sources)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { main } = await import(sources.href);
+  process.exitCode = await main(process.argv.slice(2));
+} else {
+  await import('../dist/cli.js');
+}

@@ -53,8 +53,14 @@ export async function buildServer(outfile = `${ROOT}dist/server.js`, entry = `${
   });
 }
 
+/** The command-line tool as one module (dist/cli.js), for the container image, which ships no sources. */
+export async function buildCli(outfile = `${ROOT}dist/cli.js`): Promise<void> {
+  await buildServer(outfile, `${ROOT}src/cli/bin.ts`);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   await buildServer();
+  await buildCli();
   if (process.argv[2] !== 'server') {
     await buildEngine();
     buildEngineTypes();

@@ -2,14 +2,31 @@
  * Production entry point: configuration from the environment, the SQLite store (created,
  * migrated and seeded as needed), the app, and a graceful shutdown on SIGTERM/SIGINT.
  */
+import { createServer } from 'node:net';
 import pino from 'pino';
 import { buildApp } from './app.js';
 import { startCheckpointer } from './db/checkpointer.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { loadDotEnv } from './env-file.js';
 import { loadDefaultDataset } from './seed/index.js';
 import { SqliteStore } from './store/sqlite/store.js';
 
+/** Whether something already listens on the port: checked before the database is touched. */
+function portInUse(host: string, port: number): Promise<boolean> {
+  if (port === 0) return Promise.resolve(false);
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) => (e.code === 'EADDRINUSE' ? resolve(true) : reject(e)));
+    probe.listen(port, host, () => probe.close(() => resolve(false)));
+  });
+}
+
+export class StartError extends Error {}
+
 export async function start(config: Config) {
+  if (await portInUse(config.HOST, config.PORT)) {
+    throw new StartError(`Port ${config.PORT} on ${config.HOST} is already in use (another copy of the service?): stop it, or set PORT to a free port.`);
+  }
   const store = SqliteStore.open(config.DATABASE_PATH);
   // Log lines are buffered and written asynchronously (flushed every second and at exit):
   // a synchronous write per request line showed in the hot path's profile.
@@ -61,7 +78,7 @@ export async function start(config: Config) {
 function seeded(store: SqliteStore, config: Config): SqliteStore {
   if (config.SEED === 'builtin' && store.isEmpty()) {
     const line = (msg: string, extra: object = {}) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg, ...extra })}\n`);
-    line('empty store: loading the default dataset (the CITES Checklist, dated; about 15 s the first time)');
+    line('empty store: loading the default dataset (the CITES Checklist, dated; a few seconds, the first time only)');
     const summary = loadDefaultDataset(store, (step, ms) => line(`default dataset: ${step}`, { ms }));
     line('loaded the default dataset', { asOf: store.state().asOf, created: summary.created });
   }
@@ -70,9 +87,10 @@ function seeded(store: SqliteStore, config: Config): SqliteStore {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
+    loadDotEnv();
     await start(loadConfig());
   } catch (e) {
-    if (e instanceof ConfigError) {
+    if (e instanceof ConfigError || e instanceof StartError) {
       process.stderr.write(`${e.message}\n`);
       process.exit(2);
     }

@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
+import { loadDotEnv } from '../env-file.js';
 import { createEngine } from '../engine/index.js';
 import { IMPORT_KINDS } from '../importers/index.js';
 import { loadDefaultDataset } from '../seed/index.js';
@@ -38,6 +39,7 @@ function openStore(): SqliteStore {
 }
 
 export async function main(argv: string[], out: Output = consoleOutput()): Promise<number> {
+  loadDotEnv();
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -82,8 +84,14 @@ export async function main(argv: string[], out: Output = consoleOutput()): Promi
         }
       }
       case 'serve': {
-        const { start } = await import('../server.js');
-        await start(loadConfig());
+        const { start, StartError } = await import('../server.js');
+        try {
+          await start(loadConfig());
+        } catch (e) {
+          if (!(e instanceof StartError)) throw e;
+          out.error(e.message);
+          return EXIT.usage;
+        }
         return await new Promise<number>(() => undefined); // runs until a signal stops it
       }
       case undefined:

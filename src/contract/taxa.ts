@@ -18,7 +18,7 @@ export const TaxonHit = z.object({
   name: z.string(),
   rank: z.enum(RANKS),
   kingdom: z.string(),
-  matchedName: z.string().describe('The name (normalised) the query matched'),
+  matchedName: z.string().describe('The name the query matched, as the data writes it (a synonym or common name when that is what matched)'),
   matchedAs: z.enum(['accepted', 'synonym', 'common-name']),
   appendices: z.array(z.enum(APPENDICES)).describe('Appendices of the entries in force for the taxon (any population)'),
 });

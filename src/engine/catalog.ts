@@ -153,7 +153,7 @@ export function searchTaxa(
     const appendices = listingInForce(data, t, query.date).appendices;
     if (query.appendix !== undefined && !appendices.includes(query.appendix)) continue;
     ranked.push({
-      hit: { id: node.id, name: node.name, rank: node.rank, kingdom: node.kingdom, matchedName: m.name, matchedAs: m.kind, appendices },
+      hit: { id: node.id, name: node.name, rank: node.rank, kingdom: node.kingdom, matchedName: data.names.writtenAs(m.name), matchedAs: m.kind, appendices },
       score: m.score,
     });
   }

@@ -49,13 +49,38 @@ export function isProblem(value: TradeCheckResult | Problem): value is Problem {
   return 'status' in value;
 }
 
+type FieldError = NonNullable<Problem['errors']>[number];
+
+/**
+ * Term and unit codes of a raw request that are in no code list: reported with the schema's
+ * errors in one 400, so a caller fixes everything in one round (not the codes after the rest).
+ */
+export function codeErrors(data: EngineData, request: unknown, prefix = ''): FieldError[] {
+  if (request === null || typeof request !== 'object') return [];
+  const r = request as Record<string, unknown>;
+  const errors: FieldError[] = [];
+  const check = (field: 'term' | 'unit', known: ReadonlySet<string>, retired: ReadonlyMap<string, string | null>) => {
+    const v = r[field];
+    if (typeof v !== 'string' || known.size === 0) return;
+    const code = v.trim().toUpperCase();
+    if (!known.has(code) && !retired.has(code)) errors.push({ pointer: `#${prefix}/${field}`, in: 'body', detail: `unknown ${field} code "${v}"` });
+  };
+  check('term', data.terms, data.retiredTerms);
+  check('unit', data.units, data.retiredUnits);
+  return errors;
+}
+
 /** Turns zod issues into the `errors` of a 400 problem (shared with the HTTP layer). */
-export function validationProblem(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>, prefix = ''): Problem {
-  const errors = issues.map((i) => ({
-    pointer: `#${prefix}${i.path.map((p) => `/${String(p)}`).join('')}`,
-    in: 'body' as const,
-    detail: i.message,
-  }));
+export function validationProblem(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>, prefix = '', also: readonly FieldError[] = []): Problem {
+  const seen = new Set<string>();
+  const errors = [
+    ...issues.map((i) => ({
+      pointer: `#${prefix}${i.path.map((p) => `/${String(p)}`).join('')}`,
+      in: 'body' as const,
+      detail: i.message,
+    })),
+    ...also,
+  ].filter((e) => (seen.has(`${e.pointer} ${e.detail}`) ? false : (seen.add(`${e.pointer} ${e.detail}`), true)));
   const fields = errors.map((e) => e.pointer.slice(1) || '/').join(', ');
   return problem('validation-error', 400, `Invalid request: ${fields}`, { errors });
 }
@@ -72,7 +97,7 @@ export function createEngine(snapshot: Snapshot, options: EngineOptions = {}): E
     evaluate,
     check(request: unknown) {
       const parsed = TradeCheckRequest.safeParse(request);
-      if (!parsed.success) return validationProblem(parsed.error.issues);
+      if (!parsed.success) return validationProblem(parsed.error.issues, '', codeErrors(data, request));
       return evaluate(parsed.data);
     },
     warmUp: () => data.names.warmUp(),

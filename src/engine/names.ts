@@ -114,6 +114,8 @@ export class NameIndex {
   private counts: Uint16Array | null = null;
   /** Length of the longest key (suggestions never search beyond it). */
   private longestKey = 0;
+  /** Each key's name as the data writes it (the first one added), for display. */
+  private readonly written = new Map<string, string>();
 
   private slotOf(key: string): Slot | undefined {
     const v = this.slots.get(key);
@@ -125,6 +127,7 @@ export class NameIndex {
     const key = normaliseName(name);
     if (key === '') return;
     if (key.length > this.longestKey) this.longestKey = key.length;
+    if (!this.written.has(key)) this.written.set(key, name);
     const v = this.slots.get(key);
     const p = PRIORITY[kind];
     if (v === undefined) {
@@ -205,6 +208,11 @@ export class NameIndex {
   }
 
   /** Builds the fuzzy index now rather than on the first unknown name. */
+  /** A key's name as the data writes it ("Panthera pardus", not "panthera pardus"). */
+  writtenAs(key: string): string {
+    return this.written.get(key) ?? key;
+  }
+
   warmUp(): void {
     this.trigramIndex();
   }

@@ -69,6 +69,16 @@ export class Outcome {
     return this;
   }
 
+  /**
+   * A reason with the facts of this trade added to its message (which State holds the
+   * reservation): a copy, so the shared reason objects stay as they are.
+   */
+  becauseWith(code: ReasonCode, detail: string): this {
+    const r = REASONS[code];
+    if (!this.reasons.some((x) => x.code === r.code)) this.reasons.push({ ...r, message: `${r.message} ${detail}` });
+    return this;
+  }
+
   condition(note: Note): this {
     if (!this.conditions.includes(note)) this.conditions.push(note);
     return this;
@@ -101,3 +111,12 @@ export class Outcome {
 
 export const doc = (type: DocumentType, issuer: string, order?: number): RequiredDocument =>
   order === undefined ? { type, issuer } : { type, issuer, order };
+
+/** "Reservation held by: JP (importer)." for the reservation reason. */
+export function reservingStates(ctx: TradeContext): string {
+  const held = [
+    ...(ctx.exporterStatus?.kind === 'reserving' ? [`${ctx.exporter} (exporter)`] : []),
+    ...(ctx.importerStatus?.kind === 'reserving' && ctx.importer !== ctx.exporter ? [`${ctx.importer} (importer)`] : []),
+  ];
+  return `Reservation held by: ${held.join(', ')}.`;
+}

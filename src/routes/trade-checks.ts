@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem, Problem } from '../contract/problem.js';
 import { BatchRequest, BatchResult, TradeCheckRequest, TradeCheckResult } from '../contract/trade-check.js';
-import { isProblem, SearchBudget, validationProblem } from '../engine/index.js';
+import { codeErrors, isProblem, SearchBudget, validationProblem } from '../engine/index.js';
 import { sendJsonText, sendProblem } from '../http/reply.js';
 import { serializeTradeCheck } from '../http/trade-check-json.js';
 import { newDecisionId } from '../services/decision-log.js';
@@ -56,6 +56,7 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
     '/v1/trade-checks',
     {
       config: { access: 'read' },
+      attachValidation: true,
       schema: {
         tags: ['Trade checks'],
         operationId: 'checkTrade',
@@ -68,6 +69,11 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const { engines, decisions, now } = app.services;
+      if (req.validationError) {
+        // The schema's errors and unknown codes together, in one 400.
+        const issues = (req.validationError.validation ?? []).map((v: { instancePath?: string; message?: string }) => ({ path: (v.instancePath ?? '').split('/').filter(Boolean), message: v.message ?? 'is invalid' }));
+        return sendProblem(reply, validationProblem(issues, '', codeErrors(engines.engine.data, req.body)));
+      }
       if (overItemLimit(app, req, reply, 1)) return reply;
       const at = now();
       const createdAt = at.toISOString();
@@ -134,7 +140,9 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
           slice = performance.now();
         }
         const parsed = TradeCheckRequest.safeParse(items[i]);
-        const result = parsed.success ? engine.evaluate(parsed.data, today, budget) : validationProblem(parsed.error.issues, `/items/${i}`);
+        const result = parsed.success
+          ? engine.evaluate(parsed.data, today, budget)
+          : validationProblem(parsed.error.issues, `/items/${i}`, codeErrors(engine.data, items[i], `/items/${i}`));
         if (isProblem(result)) {
           summary.invalid++;
           // The engine's problems may be shared (unknown names are cached): point into the

@@ -1,7 +1,7 @@
 /** The README's copy-paste examples (blocks starting "# example:" or "// example:") run as written. */
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,10 +20,15 @@ function example(name: string): string {
 
 const dir = mkdtempSync(join(tmpdir(), 'cites-readme-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// The scratch directory has the package installed, as a project depending on it would
+// (node_modules/cites-permit-check and its bin): `npx cites-permit-check` runs as written.
+mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
+symlinkSync(ROOT, join(dir, 'node_modules', 'cites-permit-check'));
+symlinkSync(BIN, join(dir, 'node_modules', '.bin', 'cites-permit-check'));
 
-/** Runs a bash example in a scratch directory, `npx cites-permit-check` being this checkout's bin. */
+/** Runs a bash example, as written, in the scratch directory. */
 function runBash(name: string) {
-  const script = example(name).replaceAll('npx cites-permit-check', `node ${BIN}`);
+  const script = example(name);
   const res = spawnSync('bash', ['-c', script], {
     cwd: dir,
     env: { ...process.env, DATABASE_PATH: join(dir, 'cites.db'), LOG_LEVEL: 'warn' },

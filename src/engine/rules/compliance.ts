@@ -83,7 +83,8 @@ export function quotaConditions(ctx: TradeContext, out: Outcome): void {
     if (match !== 'yes' || quota.quantity === 0) continue;
     const note: Note = {
       code: CONDITIONS.WITHIN_QUOTA.code,
-      message: `${CONDITIONS.WITHIN_QUOTA.message} Quota: ${quota.quantity} ${quota.unit ?? 'specimens'}${quota.terms.length ? ` (${quota.terms.join(', ')})` : ''} for ${quota.exporter ?? 'all exporters'}${quota.notes ? `; ${quota.notes}` : ''}.`,
+      // The quota itself, as a permit officer reads it; the curation notes stay in the data.
+      message: `${CONDITIONS.WITHIN_QUOTA.message} Quota: ${quota.quantity} ${quota.unit ?? 'specimens'}${quota.terms.length ? ` (${quota.terms.join(', ')})` : ''}${quota.sources.length ? `, source ${quota.sources.join('/')}` : ''}${quota.purposes.length ? `, purpose ${quota.purposes.join('/')}` : ''} for ${quota.exporter ?? 'all exporters'}, from ${quota.effectiveFrom}${quota.effectiveTo ? ` until ${quota.effectiveTo} (not included)` : ''}.`,
     };
     out.conditions.push(note);
   }

@@ -5,13 +5,13 @@
  * issues its own.
  */
 import type { RequiredDocument } from '../../contract/trade-check.js';
-import type { Outcome, TradeContext } from '../outcome.js';
+import { reservingStates, type Outcome, type TradeContext } from '../outcome.js';
 
 export function comparableDocumentation(ctx: TradeContext, out: Outcome): void {
   const exporterOutside = ctx.exporterStatus!.kind !== 'party';
   const importerOutside = ctx.importerStatus!.kind !== 'party';
   if (!exporterOutside && !importerOutside) return;
-  if (ctx.exporterStatus!.kind === 'reserving' || ctx.importerStatus!.kind === 'reserving') out.because('RESERVATION');
+  if (ctx.exporterStatus!.kind === 'reserving' || ctx.importerStatus!.kind === 'reserving') out.becauseWith('RESERVATION', reservingStates(ctx));
   if (out.decision !== 'needs-permit') return;
   out.because('NON_PARTY_COMPARABLE_DOCUMENTATION');
   const swap = (d: RequiredDocument): RequiredDocument => {

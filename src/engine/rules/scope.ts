@@ -1,5 +1,5 @@
 /** R1–R3 and R34: is the movement international trade in a listed specimen between Parties? */
-import type { Outcome, TradeContext } from '../outcome.js';
+import { reservingStates, type Outcome, type TradeContext } from '../outcome.js';
 import { WARNINGS } from '../reasons.js';
 
 /** R2 (Art. I(c)–(e)): a movement inside one State is not trade under the Convention. */
@@ -21,7 +21,7 @@ export function notListed(ctx: TradeContext, out: Outcome): boolean {
 /** R34 (Art. X, XV(3), XXIII(3)): neither side is a Party for this species. */
 export function outsideConvention(ctx: TradeContext, out: Outcome): boolean {
   if (ctx.exporterStatus!.kind === 'party' || ctx.importerStatus!.kind === 'party') return false;
-  if (ctx.exporterStatus!.kind === 'reserving' || ctx.importerStatus!.kind === 'reserving') out.because('RESERVATION');
+  if (ctx.exporterStatus!.kind === 'reserving' || ctx.importerStatus!.kind === 'reserving') out.becauseWith('RESERVATION', reservingStates(ctx));
   out.because('OUTSIDE_CITES').warn(WARNINGS.OUTSIDE_CITES_NATIONAL_LAW).settle('allow');
   return true;
 }
