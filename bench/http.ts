@@ -58,6 +58,20 @@ async function bundleServer(): Promise<string> {
   return outfile;
 }
 
+/** The bare Fastify baseline process (bench/bare-server.ts), bundled the same way. */
+async function bundleBareServer(): Promise<string> {
+  const outfile = join(CACHE, 'bare-server.js');
+  await buildServer(outfile, join(ROOT, 'bench/bare-server.ts'));
+  return outfile;
+}
+
+function wrkAt(url: string, bodiesFile: string, seconds: number, connections: number): WrkResult {
+  const args = ['-c', '1', 'wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', join(ROOT, 'bench/wrk/mix.lua'), url];
+  const res = spawnSync('taskset', args, { env: { ...process.env, WRK_BODIES: bodiesFile }, encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`wrk failed: ${res.stderr}`);
+  return parseWrk(res.stdout);
+}
+
 export async function benchHttp(seconds = arg('seconds', 10), rounds = arg('rounds', 2)) {
   if (spawnSync('which', ['wrk']).status !== 0) throw new Error('install Debian\'s wrk: apt-get install wrk');
   const work = mkdtempSync(join(tmpdir(), 'bench-http-'));
@@ -94,6 +108,30 @@ export async function benchHttp(seconds = arg('seconds', 10), rounds = arg('roun
     const echo = summary(runs.echo);
     const check = summary(runs.tradeCheck);
 
+    // The real ceiling: a bare Fastify process on the same core, measured alternately with the
+    // service (each runs alone on CPU 0 while measured; the other is idle), 50 and 10 connections.
+    const barePort = await freePort();
+    const bareProcess = pinned(0, process.execPath, [await bundleBareServer()], { PORT: String(barePort) });
+    const bareUrl = `http://127.0.0.1:${barePort}/v1/trade-checks`;
+    const processRuns = { bare50: [] as WrkResult[], service50: [] as WrkResult[], bare10: [] as WrkResult[], service10: [] as WrkResult[] };
+    try {
+      await waitFor(`http://127.0.0.1:${barePort}/v1/trade-checks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      wrkAt(bareUrl, bodies, 2, 50);
+      for (let round = 0; round < rounds; round++) {
+        processRuns.bare50.push(wrkAt(bareUrl, bodies, seconds, 50));
+        processRuns.service50.push(wrkAt(`${url}/v1/trade-checks`, bodies, seconds, 50));
+        processRuns.service10.push(wrkAt(`${url}/v1/trade-checks`, bodies, seconds, 10));
+        processRuns.bare10.push(wrkAt(bareUrl, bodies, seconds, 10));
+      }
+    } finally {
+      bareProcess.kill('SIGTERM');
+      await new Promise((r) => bareProcess.once('exit', r));
+    }
+    const bareProcess50 = summary(processRuns.bare50);
+    const service50 = summary(processRuns.service50);
+    const bareProcess10 = summary(processRuns.bare10);
+    const service10 = summary(processRuns.service10);
+
     // A whole shipment: 10,000 items in one batch request.
     const items = Array.from({ length: 10_000 }, (_, i) => TRADE_MIX[i % TRADE_MIX.length]);
     const payload = JSON.stringify({ items });
@@ -110,9 +148,12 @@ export async function benchHttp(seconds = arg('seconds', 10), rounds = arg('roun
       bare,
       validateAndEcho: echo,
       tradeCheck: check,
+      bareFastifyProcess: { c50: bareProcess50, c10: bareProcess10 },
+      serviceAlternating: { c50: service50, c10: service10 },
       ratios: {
         tradeCheckToValidateAndEcho: Number((check.requestsPerSecond / echo.requestsPerSecond).toFixed(3)),
         tradeCheckToBare: Number((check.requestsPerSecond / bare.requestsPerSecond).toFixed(3)),
+        tradeCheckToBareProcess: Number((service50.requestsPerSecond / bareProcess50.requestsPerSecond).toFixed(3)),
       },
       targets: { toValidateAndEcho: 0.9, toBare: 0.5, p99Ms: 10, batchMs: 150 },
       batch10k: { medianMs: Math.round(median(batchMs)), runsMs: batchMs.map(Math.round) },
@@ -133,5 +174,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { runs: _a, ...bare } = r.bare;
   const { runs: _b, ...echo } = r.validateAndEcho;
   const { runs: _c, ...check } = r.tradeCheck;
-  console.log(JSON.stringify({ bare, echo, check, ratios: r.ratios, batch10k: r.batch10k, serverRssMb: r.serverRssMb }, null, 2));
+  const strip = (x: { runs?: unknown }) => {
+    const { runs: _r, ...rest } = x;
+    return rest;
+  };
+  console.log(JSON.stringify({
+    bare, echo, check,
+    bareProcess: { c50: strip(r.bareFastifyProcess.c50), c10: strip(r.bareFastifyProcess.c10) },
+    service: { c50: strip(r.serviceAlternating.c50), c10: strip(r.serviceAlternating.c10) },
+    ratios: r.ratios, batch10k: r.batch10k, serverRssMb: r.serverRssMb,
+  }, null, 2));
 }

@@ -67,7 +67,7 @@ export type RequiredDocument = z.output<typeof RequiredDocument>;
 export const Reason = z
   .object({
     code: z.string(),
-    rule: z.string().describe('Rule id of cites-rules.md (R1–R43)'),
+    rule: z.string().describe('Id of the rule that decides it (R1–R43); each rule and the codes that cite it are listed in docs/decision-codes.md of the source repository'),
     article: z.string().describe('Article of the Convention or Resolution that decides it'),
     message: z.string(),
   })
@@ -133,11 +133,25 @@ export const BatchRequest = z
   .strictObject({ items: z.array(z.unknown()).min(1).describe('Trade-check requests, validated one by one') })
   .meta({ id: 'TradeCheckBatchRequest' });
 
+export const BatchCounts = z
+  .object({ allow: z.number().int(), 'needs-permit': z.number().int(), deny: z.number().int(), invalid: z.number().int() })
+  .meta({ id: 'TradeCheckBatchCounts' });
+
 export const BatchResult = z
   .object({
     results: z.array(z.union([TradeCheckResult, Problem])),
-    summary: z.object({
-      allow: z.number().int(), 'needs-permit': z.number().int(), deny: z.number().int(), invalid: z.number().int(),
-    }),
+    summary: BatchCounts,
   })
   .meta({ id: 'TradeCheckBatchResult' });
+
+/** One item of a shipment in the compact view: the whole result stays at GET /v1/decisions/{id}. */
+export const TradeCheckSummary = TradeCheckResult.pick({ decision: true, documents: true, appendix: true, reviewRequired: true })
+  .extend({ decisionId: z.string() })
+  .meta({ id: 'TradeCheckSummary' });
+
+export const BatchSummaryResult = z
+  .object({
+    results: z.array(z.union([TradeCheckSummary, Problem])),
+    summary: BatchCounts,
+  })
+  .meta({ id: 'TradeCheckBatchSummaryResult' });

@@ -55,6 +55,18 @@ function movementOf(req: TradeCheckRequest): { movement: Movement; populationCou
   return { movement: 'export', populationCountry: req.exporter === UNKNOWN_COUNTRY ? null : req.exporter, landedElsewhere: false };
 }
 
+/** The last date the data can vouch for, computed once per as-of date and horizon (it was a Date per request). */
+const horizons = new Map<string, string>();
+function horizonOf(asOf: string, days: number): string {
+  const key = `${asOf}|${days}`;
+  let until = horizons.get(key);
+  if (until === undefined) {
+    until = addDays(asOf, days);
+    horizons.set(key, until);
+  }
+  return until;
+}
+
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -193,7 +205,7 @@ export function evaluateTrade(
   if (retiredUnit !== undefined) out.warn(retiredCode('unit', req.unit!, retiredUnit));
   decide(ctx, out);
   // R4: the listings are those known on the data's as-of date; a CoP may have changed them since.
-  if (data.asOf !== null && date > addDays(data.asOf, policy.datasetHorizonDays)) {
+  if (data.asOf !== null && date > horizonOf(data.asOf, policy.datasetHorizonDays)) {
     out.warn({ ...WARNINGS.BEYOND_DATASET_HORIZON, message: `${WARNINGS.BEYOND_DATASET_HORIZON.message} (data as of ${data.asOf}; trade dated ${date})` });
   }
   if (match.matchedAs === 'genus' || match.matchedAs === 'species') {

@@ -37,27 +37,32 @@ export interface SerializedResult {
   parts: SharedPart[];
 }
 
-export function serializeTradeCheck(r: TradeCheckResult): SerializedResult {
+/**
+ * `withFull: false` builds the stored form only (`json` is then empty): a shipment answered in
+ * the summary view never sends the whole result, and building it was a third of the batch's
+ * garbage.
+ */
+export function serializeTradeCheck(r: TradeCheckResult, withFull = true): SerializedResult {
   const used: SharedPart[] = [];
   const head =
     `{"decision":"${r.decision}","documents":${JSON.stringify(r.documents)},"alternatives":${JSON.stringify(r.alternatives)},` +
     `"appendix":${r.appendix === null ? 'null' : `"${r.appendix}"`},"taxon":${JSON.stringify(r.taxon)},"listing":`;
-  let full = head;
+  let full = withFull ? head : '';
   let stored = head;
   const listing = r.listing === null ? null : partOf(r.listing);
   if (listing !== null) {
     used.push(listing);
-    full += listing.text;
+    if (withFull) full += listing.text;
     stored += refTo(listing.key);
   } else {
     const text = JSON.stringify(r.listing);
-    full += text;
+    if (withFull) full += text;
     stored += text;
   }
   const lists = [r.reasons, r.conditions, r.warnings];
   const names = [`,"movement":"${r.movement}","date":"${r.date}","reasons":[`, '],"conditions":[', '],"warnings":['];
   for (let l = 0; l < 3; l++) {
-    full += names[l];
+    if (withFull) full += names[l];
     stored += names[l];
     const items = lists[l]!;
     for (let i = 0; i < items.length; i++) {
@@ -65,11 +70,11 @@ export function serializeTradeCheck(r: TradeCheckResult): SerializedResult {
       const part = partOf(items[i]!);
       if (part === null) {
         const text = JSON.stringify(items[i]);
-        full += sep + text;
+        if (withFull) full += sep + text;
         stored += sep + text;
       } else {
         used.push(part);
-        full += sep + part.text;
+        if (withFull) full += sep + part.text;
         stored += sep + refTo(part.key);
       }
     }
@@ -77,7 +82,7 @@ export function serializeTradeCheck(r: TradeCheckResult): SerializedResult {
   const tail =
     `],"reviewRequired":${r.reviewRequired},"datasetVersion":${JSON.stringify(r.datasetVersion)},"datasetAsOf":${JSON.stringify(r.datasetAsOf)}` +
     `${r.decisionId === undefined ? '' : `,"decisionId":"${r.decisionId}"`}}`;
-  return { json: full + tail, stored: stored + tail, parts: used };
+  return { json: withFull ? full + tail : '', stored: stored + tail, parts: used };
 }
 
 export const tradeCheckResultJson = (r: TradeCheckResult): string => serializeTradeCheck(r).json;

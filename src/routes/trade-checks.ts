@@ -4,15 +4,23 @@
  * The result is serialised once: the same JSON text is stored and sent.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PassThrough } from 'node:stream';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem, Problem } from '../contract/problem.js';
-import { BatchRequest, BatchResult, TradeCheckRequest, TradeCheckResult } from '../contract/trade-check.js';
+import { BatchRequest, BatchResult, BatchSummaryResult, TradeCheckRequest, TradeCheckResult } from '../contract/trade-check.js';
 import { codeErrors, isProblem, SearchBudget, validationProblem } from '../engine/index.js';
 import { sendJsonText, sendProblem } from '../http/reply.js';
 import { serializeTradeCheck } from '../http/trade-check-json.js';
 import { newDecisionId } from '../services/decision-log.js';
 import type { DecisionRecord } from '../store/types.js';
+
+const BatchQuery = z.strictObject({
+  view: z
+    .enum(['full', 'summary'])
+    .optional()
+    .describe('full (the default): every result whole. summary: decision, documents, Appendix, reviewRequired and decision id per item; the whole result of each stays at GET /v1/decisions/{id}'),
+});
 
 const DecisionParams = z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/, 'must be a decision id (32 hex digits)') });
 const StoredDecision = z
@@ -112,15 +120,18 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
         operationId: 'checkShipment',
         summary: 'Check a whole shipment',
         description:
-          'Evaluates every item of a shipment. `results` has one entry per item, in order: a trade-check result, or a problem for an item that is invalid; one bad item does not fail the others. Every decision is stored.',
+          'Evaluates every item of a shipment. `results` has one entry per item, in order: a trade-check result, or a problem for an item that is invalid; one bad item does not fail the others. Every decision is stored (in one transaction). `view=summary` answers each item compactly. With `Accept: application/x-ndjson` the answer is streamed, one JSON line per item as it is decided (each group of lines is stored before it is sent) and a last line `{"summary": {...}}`; memory stays flat for the largest shipments.',
+        querystring: BatchQuery,
         body: BatchRequest,
-        response: { 200: BatchResult, 400: Problem },
+        response: { 200: z.union([BatchResult, BatchSummaryResult]), 400: Problem },
       },
     },
     async (req, reply) => {
       const { engines, decisions, now, config } = app.services;
       const items = req.body.items;
       if (overItemLimit(app, req, reply, items.length)) return reply;
+      const summaryView = req.query.view === 'summary';
+      const stream = /application\/x-ndjson/.test(req.headers.accept ?? '');
       const budget = new SearchBudget(config.NAME_SEARCHES_PER_REQUEST);
       const at = now();
       const today = at.toISOString().slice(0, 10);
@@ -129,13 +140,24 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
       const keyId = keyIdOf(req);
       const summary = { allow: 0, 'needs-permit': 0, deny: 0, invalid: 0 };
       let records: DecisionRecord[] = [];
-      const commits: Promise<void>[] = [];
-      const replies: string[] = [];
+      let replies: string[] = [];
+      // NDJSON: one line per item as it is decided, each chunk committed before it is sent
+      // (a decision id a client has received is durable); memory stays flat. JSON: every
+      // decision stored in one transaction, then the answer.
+      const out = stream ? new PassThrough() : null;
+      // A stream is not the JSON the response schema describes: sent as is (no serialiser).
+      if (out !== null) (reply as FastifyReply).type('application/x-ndjson; charset=utf-8').send(out);
+      const flushChunk = async () => {
+        if (out === null) return;
+        if (records.length) await decisions.append(records);
+        records = [];
+        if (replies.length) out.write(`${replies.join('\n')}\n`);
+        replies = [];
+      };
       let slice = performance.now();
       for (let i = 0; i < items.length; i++) {
         if (i > 0 && (i % CHUNK === 0 || performance.now() - slice > YIELD_AFTER_MS)) {
-          if (records.length) commits.push(decisions.append(records));
-          records = [];
+          await flushChunk();
           await new Promise((resolve) => setImmediate(resolve));
           slice = performance.now();
         }
@@ -154,15 +176,23 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
         summary[result.decision]++;
         const id = newDecisionId(at.getTime());
         result.decisionId = id;
-        const serialized = serializeTradeCheck(result);
-        replies.push(serialized.json);
+        const serialized = serializeTradeCheck(result, !summaryView);
+        replies.push(
+          summaryView
+            ? `{"decision":"${result.decision}","documents":${JSON.stringify(result.documents)},"appendix":${result.appendix === null ? 'null' : `"${result.appendix}"`},"reviewRequired":${result.reviewRequired},"decisionId":"${id}"}`
+            : serialized.json,
+        );
         records.push({
           id, createdAt, datasetVersion: result.datasetVersion, decision: result.decision, apiKeyId: keyId,
           request: JSON.stringify(parsed.data), result: serialized.stored, parts: serialized.parts,
         });
       }
-      commits.push(decisions.append(records));
-      await Promise.all(commits);
+      if (out !== null) {
+        await flushChunk();
+        out.end(`${JSON.stringify({ summary })}\n`);
+        return reply;
+      }
+      await decisions.append(records);
       return sendJsonText(reply, `{"results":[${replies.join(',')}],"summary":${JSON.stringify(summary)}}`);
     },
   );
