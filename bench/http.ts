@@ -81,7 +81,7 @@ export async function benchHttp(seconds = arg('seconds', 10), rounds = arg('roun
   const port = await freePort();
   const server = pinned(0, process.execPath, [entry], {
     DATABASE_PATH: db, PORT: String(port), LOG_LEVEL: 'info', NODE_ENV: 'production', REQUIRE_KEY_FOR_READS: 'false',
-    RATE_LIMIT_PER_MINUTE: '1000000000', ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000000',
+    RATE_LIMIT_PER_MINUTE: '1000000000', ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000000', RATE_LIMIT_ITEMS_PER_MINUTE: '0',
   });
   server.stdout!.resume();
   const url = `http://127.0.0.1:${port}`;
@@ -135,14 +135,23 @@ export async function benchHttp(seconds = arg('seconds', 10), rounds = arg('roun
     // A whole shipment: 10,000 items in one batch request.
     const items = Array.from({ length: 10_000 }, (_, i) => TRADE_MIX[i % TRADE_MIX.length]);
     const payload = JSON.stringify({ items });
-    const batchMs: number[] = [];
-    for (let i = 0; i < 8; i++) {
-      const started = performance.now();
-      const res = await fetch(`${url}/v1/trade-checks/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload });
-      const body = (await res.json()) as { results: unknown[] };
-      if (res.status !== 200 || body.results.length !== 10_000) throw new Error(`batch failed: ${res.status}`);
-      if (i > 0) batchMs.push(performance.now() - started);
-    }
+    const timeBatch = async (path: string, accept = 'application/json') => {
+      const ms: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        const started = performance.now();
+        const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: payload });
+        const text = await res.text();
+        const n = accept === 'application/x-ndjson' ? text.trim().split('\n').length - 1 : (JSON.parse(text) as { results: unknown[] }).results.length;
+        if (res.status !== 200 || n !== 10_000) throw new Error(`batch failed: ${res.status}`);
+        if (i > 0) ms.push(performance.now() - started);
+      }
+      return ms;
+    };
+    const batchMs = await timeBatch('/v1/trade-checks/batch');
+    const summaryMs = await timeBatch('/v1/trade-checks/batch?view=summary');
+    const ndjsonMs = await timeBatch('/v1/trade-checks/batch?view=summary', 'application/x-ndjson');
+    // What 10,000 single checks cost at the rate measured with 50 connections.
+    const singlesMs = (10_000 / service50.requestsPerSecond) * 1000;
     const result = {
       settings: { seconds, rounds, connections: 50, serverCpu: 0, loadCpu: 1, logLevel: 'info', decisionStorage: true },
       bare,
@@ -156,7 +165,13 @@ export async function benchHttp(seconds = arg('seconds', 10), rounds = arg('roun
         tradeCheckToBareProcess: Number((service50.requestsPerSecond / bareProcess50.requestsPerSecond).toFixed(3)),
       },
       targets: { toValidateAndEcho: 0.9, toBare: 0.5, p99Ms: 10, batchMs: 150 },
-      batch10k: { medianMs: Math.round(median(batchMs)), runsMs: batchMs.map(Math.round) },
+      batch10k: {
+        medianMs: Math.round(median(batchMs)), runsMs: batchMs.map(Math.round),
+        summaryMedianMs: Math.round(median(summaryMs)), ndjsonSummaryMedianMs: Math.round(median(ndjsonMs)),
+        tenThousandSinglesMs: Math.round(singlesMs),
+        ratioSummaryToSingles: Number((median(summaryMs) / singlesMs).toFixed(3)),
+        ratioFullToSingles: Number((median(batchMs) / singlesMs).toFixed(3)),
+      },
       serverRssMb: rssMb(server.pid!),
     };
     writeResult('http', result);
