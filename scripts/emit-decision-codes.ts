@@ -3,9 +3,9 @@
  * can carry, from src/engine/rule-book.ts and src/engine/reasons.ts (the same objects the
  * engine returns). `--check` exits 1 when the committed file differs.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { CONDITIONS, REASONS, WARNINGS } from '../src/engine/reasons.js';
 import { RULE_BOOK } from '../src/engine/rule-book.js';
+import { writeOrCheck } from './generated-file.js';
 
 const FILE = new URL('../docs/decision-codes.md', import.meta.url);
 const cell = (s: string) => s.replace(/\|/g, '\\|');
@@ -44,22 +44,5 @@ export function decisionCodesDocument(): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const doc = decisionCodesDocument();
-  if (process.argv.includes('--check')) {
-    let committed = '';
-    try {
-      committed = readFileSync(FILE, 'utf8');
-    } catch {
-      // missing counts as stale
-    }
-    if (committed !== doc) {
-      process.stderr.write('docs/decision-codes.md is stale: run `npm run docs` and commit the result.\n');
-      process.exit(1);
-    }
-    process.stdout.write('docs/decision-codes.md is up to date.\n');
-  } else {
-    mkdirSync(new URL('../docs/', import.meta.url), { recursive: true });
-    writeFileSync(FILE, doc);
-    process.stdout.write('wrote docs/decision-codes.md\n');
-  }
+  writeOrCheck(FILE, decisionCodesDocument(), 'npm run docs');
 }

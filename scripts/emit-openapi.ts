@@ -2,10 +2,10 @@
  * Writes openapi/openapi.json from the route schemas, without opening a port.
  * `--check` exits 1 when the committed file differs from what the code generates.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { SqliteStore } from '../src/store/sqlite/store.js';
+import { writeOrCheck } from './generated-file.js';
 
 const FILE = new URL('../openapi/openapi.json', import.meta.url);
 
@@ -20,22 +20,5 @@ export async function generateOpenApi(): Promise<string> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const doc = await generateOpenApi();
-  if (process.argv.includes('--check')) {
-    let committed = '';
-    try {
-      committed = readFileSync(FILE, 'utf8');
-    } catch {
-      // missing counts as stale
-    }
-    if (committed !== doc) {
-      process.stderr.write('openapi/openapi.json is stale: run `npm run openapi` and commit the result.\n');
-      process.exit(1);
-    }
-    process.stdout.write('openapi/openapi.json is up to date.\n');
-  } else {
-    mkdirSync(new URL('../openapi/', import.meta.url), { recursive: true });
-    writeFileSync(FILE, doc);
-    process.stdout.write('wrote openapi/openapi.json\n');
-  }
+  writeOrCheck(FILE, await generateOpenApi(), 'npm run openapi');
 }
