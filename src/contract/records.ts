@@ -40,6 +40,18 @@ export const SuspensionRecord = BundleSuspension.extend(RecordMeta.shape).meta({
 export const SuspensionPatch = patchOf(BundleSuspension).meta({ id: 'SuspensionPatch' });
 export const TaxonPatch = patchOf(BundleTaxon, ['higher']).meta({ id: 'TaxonPatch' });
 
+/**
+ * The If-Match request header of a conditional write. Optional here so that a request
+ * without it is answered 428 (Precondition Required) by the handler rather than 400; the
+ * published document marks it required. Other headers pass through untouched.
+ */
+export const IfMatchHeaders = z.looseObject({
+  'if-match': z
+    .string()
+    .optional()
+    .describe('The ETag of the record as you last read it, quotes included, e.g. "3": GET the record first and copy its ETag response header. Without it the answer is 428; when someone changed the record since, 412.'),
+});
+
 export const EndRequest = z
   .strictObject({ date: IsoDate.describe('First day the record no longer applies') })
   .meta({ id: 'EndRequest' });

@@ -6,7 +6,7 @@ const upper = (v: unknown) => (typeof v === 'string' ? v.trim().toUpperCase() : 
 
 export const TaxonSearchQuery = z.strictObject({
   q: z.string().trim().min(1).max(200).optional().describe('Scientific name, synonym or common name (or part of one)'),
-  rank: z.preprocess(upper, z.enum(RANKS)).optional(),
+  rank: z.preprocess(upper, z.enum(RANKS)).optional().describe('Only taxa of this rank'),
   appendix: z.preprocess(upper, z.enum(APPENDICES)).optional().describe('Only taxa listed (or inheriting a listing) in this Appendix'),
   date: IsoDate.optional().describe('Listings in force on this date; default today'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -50,9 +50,9 @@ export const ListingView = z
 export const TaxonQuery = z.strictObject({
   date: IsoDate.optional().describe('Listing in force on this date; default today'),
   origin: CountryCode.optional().describe('Country of origin, to resolve split listings'),
-  term: CodeString.optional(),
-  source: z.preprocess(upper, z.enum(SOURCES)).optional(),
-  purpose: z.preprocess(upper, z.enum(PURPOSES)).optional(),
+  term: CodeString.optional().describe('Trade term code of the specimen (LIV, SKI, TRO, ...): annotations cover some specimen types only'),
+  source: z.preprocess(upper, z.enum(SOURCES)).optional().describe('Source code of the specimen; default W (wild)'),
+  purpose: z.preprocess(upper, z.enum(PURPOSES)).optional().describe('Purpose code of the trade; default T (commercial)'),
 });
 
 export const Resolution = z.object({

@@ -9,9 +9,14 @@ import { sendProblem } from '../http/reply.js';
 import { FileRejected, IMPORT_KINDS, runBundleImport, runImport } from '../importers/index.js';
 
 const ImportQuery = z.strictObject({
-  kind: z.enum(IMPORT_KINDS).default('bundle').describe('What the body is (contract §4)'),
+  kind: z
+    .enum(IMPORT_KINDS)
+    .default('bundle')
+    .describe(
+      'What the body is: `bundle` (this service\'s cites-bundle/1 JSON), or an official file: `index` (CITES Checklist "Index of CITES Species" CSV), `history` ("History of CITES Listings" CSV), `reservations`, `quotas`, `suspensions` (Species+ reservations.csv, quotas.csv, exemptions.csv), `parties` (CITES list of Parties CSV)',
+    ),
   mode: z.enum(['merge', 'replace']).default('merge').describe('merge: add and update by natural keys; replace: the store becomes exactly the bundle'),
-  asOf: IsoDate.optional().describe('Date an official file describes (the Index has none in its content); default today'),
+  asOf: IsoDate.optional().describe('The date the official file describes, YYYY-MM-DD (the Index has none in its content: its entries start on this date); default today'),
   confirm: z
     .enum(['true', 'false'])
     .default('false')

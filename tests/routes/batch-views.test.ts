@@ -21,7 +21,7 @@ describe('POST /v1/trade-checks/batch?view=summary', () => {
     expect(res.statusCode).toBe(200);
     const body = conforms(BatchSummaryResult, res.json());
     expect(body.summary).toEqual({ allow: 0, 'needs-permit': 1, deny: 1, invalid: 1 });
-    const [first, second, third] = body.results as [Record<string, unknown>, Record<string, unknown>, Record<string, unknown>];
+    const [first, second, third] = body.results as unknown as [Record<string, unknown>, Record<string, unknown>, Record<string, unknown>];
     expect(Object.keys(first).sort()).toEqual(['appendix', 'decision', 'decisionId', 'documents', 'reviewRequired']);
     expect(first).toMatchObject({ decision: 'needs-permit', appendix: 'I' });
     expect(second).toMatchObject({ decision: 'deny', documents: [] });

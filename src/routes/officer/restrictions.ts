@@ -8,6 +8,7 @@ import { problem, Problem } from '../../contract/problem.js';
 import {
   applyPatch,
   EndRequest,
+  IfMatchHeaders,
   QuotaPatch,
   QuotaRecord,
   ReservationPatch,
@@ -18,7 +19,7 @@ import {
 import { sendProblem } from '../../http/reply.js';
 import { answerWrite, etagOf, ifMatchRevision } from '../../http/revisions.js';
 import type { RestrictionKind, RestrictionOf } from '../../store/types.js';
-import { IdParams } from './listings.js';
+import { CREATE_ERRORS, IdParams, WRITE_ERRORS } from './listings.js';
 
 const KINDS = {
   reservations: { one: 'reservation', title: 'Reservations (Art. XV, XVI, XXIII)', create: BundleReservation, patch: ReservationPatch, record: ReservationRecord },
@@ -30,7 +31,6 @@ const ListQuery = z.strictObject({
   taxonId: z.string().regex(/^\d+$/).optional().describe('Only records on this taxon'),
   activeOn: IsoDate.optional().describe('Only records in force on this date'),
 });
-const WRITE_ERRORS = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 412: Problem, 428: Problem };
 
 export default async function restrictionRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -59,7 +59,14 @@ export default async function restrictionRoutes(app: FastifyInstance) {
       `/v1/${kind}/:id`,
       {
         config: { access: 'read' },
-        schema: { tags: ['Listings'], operationId: `get${cap}`, summary: `A ${k.one}, with its ETag`, params: IdParams, response: { 200: k.record, 404: Problem } },
+        schema: {
+          tags: ['Listings'],
+          operationId: `get${cap}`,
+          summary: `A ${k.one}, with its ETag`,
+          description: 'The `ETag` response header is what a change (`PATCH`, `/end`) must send back in `If-Match`.',
+          params: IdParams,
+          response: { 200: k.record, 400: Problem, 404: Problem },
+        },
       },
       async (req, reply) => {
         const record = store.restriction(kind, req.params.id);
@@ -72,7 +79,15 @@ export default async function restrictionRoutes(app: FastifyInstance) {
       `/v1/${kind}`,
       {
         config: { access: 'officer' },
-        schema: { tags: ['Listings'], operationId: `create${cap}`, summary: `Add a ${k.one}`, security: [{ apiKey: [] }], body: k.create, response: { 201: k.record, ...WRITE_ERRORS } },
+        schema: {
+          tags: ['Listings'],
+          operationId: `create${cap}`,
+          summary: `Add a ${k.one}`,
+          description: 'Checked like an import (known taxon and Parties), audited, and in force for trade checks at once.',
+          security: [{ apiKey: [] }],
+          body: k.create,
+          response: { 201: k.record, ...CREATE_ERRORS },
+        },
       },
       async (req, reply) => {
         const res = answerWrite(reply, () => store.createRestriction(kind, req.body as RestrictionOf<typeof kind>, actor(req)), '', 201);
@@ -85,7 +100,17 @@ export default async function restrictionRoutes(app: FastifyInstance) {
       `/v1/${kind}/:id`,
       {
         config: { access: 'officer' },
-        schema: { tags: ['Listings'], operationId: `update${cap}`, summary: `Change a ${k.one} (send If-Match)`, security: [{ apiKey: [] }], params: IdParams, body: k.patch, response: { 200: k.record, ...WRITE_ERRORS } },
+        schema: {
+          tags: ['Listings'],
+          operationId: `update${cap}`,
+          summary: `Change a ${k.one} (send If-Match)`,
+          description: `Give only the fields to change. GET the ${k.one} first and send its \`ETag\` in \`If-Match\`: without it the answer is 428, and 412 when someone else changed it since.`,
+          security: [{ apiKey: [] }],
+          headers: IfMatchHeaders,
+          params: IdParams,
+          body: k.patch,
+          response: { 200: k.record, ...WRITE_ERRORS },
+        },
       },
       async (req, reply) => {
         const revision = ifMatchRevision(req);
@@ -101,7 +126,17 @@ export default async function restrictionRoutes(app: FastifyInstance) {
       `/v1/${kind}/:id/end`,
       {
         config: { access: 'officer' },
-        schema: { tags: ['Listings'], operationId: `end${cap}`, summary: `End a ${k.one} on a date (send If-Match)`, security: [{ apiKey: [] }], params: IdParams, body: EndRequest, response: { 200: k.record, ...WRITE_ERRORS } },
+        schema: {
+          tags: ['Listings'],
+          operationId: `end${cap}`,
+          summary: `End a ${k.one} on a date (send If-Match)`,
+          description: `Sets effectiveTo: the ${k.one} stays in the history and applies to trades dated before. Send its \`ETag\` in \`If-Match\` (428 without it, 412 when stale).`,
+          security: [{ apiKey: [] }],
+          headers: IfMatchHeaders,
+          params: IdParams,
+          body: EndRequest,
+          response: { 200: k.record, ...WRITE_ERRORS },
+        },
       },
       async (req, reply) => {
         const revision = ifMatchRevision(req);

@@ -2,13 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { BundleTaxon } from '../../contract/bundle.js';
-import { Problem } from '../../contract/problem.js';
-import { applyPatch, TaxonPatch, TaxonRecord } from '../../contract/records.js';
+import { applyPatch, IfMatchHeaders, TaxonPatch, TaxonRecord } from '../../contract/records.js';
 import { sendProblem } from '../../http/reply.js';
 import { answerWrite, ifMatchRevision } from '../../http/revisions.js';
-import { IdParams } from './listings.js';
-
-const WRITE_ERRORS = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 412: Problem, 428: Problem };
+import { CREATE_ERRORS, IdParams, WRITE_ERRORS } from './listings.js';
 
 export default async function taxonWriteRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -26,7 +23,7 @@ export default async function taxonWriteRoutes(app: FastifyInstance) {
         description: 'Give `parent`, or `higher` (kingdom … genus) from which missing ancestors are created.',
         security: [{ apiKey: [] }],
         body: BundleTaxon,
-        response: { 201: TaxonRecord, ...WRITE_ERRORS },
+        response: { 201: TaxonRecord, ...CREATE_ERRORS },
       },
     },
     async (req, reply) => {
@@ -44,8 +41,10 @@ export default async function taxonWriteRoutes(app: FastifyInstance) {
         tags: ['Listings'],
         operationId: 'updateTaxon',
         summary: 'Change a taxon (send If-Match with its revision)',
-        description: 'A new `name` renames the taxon (a nomenclature change): it keeps its id and its listings.',
+        description:
+          'Give only the fields to change; a new `name` renames the taxon (a nomenclature change): it keeps its id and its listings. GET /v1/taxa/{id} first and send its `ETag` in `If-Match`: without it the answer is 428, and 412 when someone else changed the taxon since.',
         security: [{ apiKey: [] }],
+        headers: IfMatchHeaders,
         params: IdParams,
         body: TaxonPatch,
         response: { 200: TaxonRecord, ...WRITE_ERRORS },
