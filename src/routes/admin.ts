@@ -6,6 +6,7 @@ import { generateKey, ROLES } from '../auth/keys.js';
 import { IsoDate } from '../contract/common.js';
 import { DECISIONS } from '../contract/codes.js';
 import { problem, Problem } from '../contract/problem.js';
+import { callerOf } from '../http/caller.js';
 import { sendJsonText, sendProblem } from '../http/reply.js';
 import type { KeyRing } from '../plugins/auth.js';
 
@@ -73,7 +74,7 @@ export default async function adminRoutes(app: FastifyInstance, opts: { keys: Ke
       },
     },
     async (req, reply) => {
-      const record = store.revokeApiKey(req.params.id, req.actor ?? 'admin');
+      const record = store.revokeApiKey(req.params.id, callerOf(req).actor);
       opts.keys.invalidate();
       if (record === null) return sendProblem(reply, problem('not-found', 404, `No API key ${req.params.id}`));
       return record;

@@ -1,19 +1,17 @@
 /**
- * POST /v1/trade-checks, POST /v1/trade-checks/batch, GET /v1/decisions/{id}.
- * Validate, evaluate on the in-memory engine, record the decision (group commit), answer.
- * The result is serialised once: the same JSON text is stored and sent.
+ * POST /v1/trade-checks, POST /v1/trade-checks/batch, GET /v1/decisions/{id}: HTTP only.
+ * The work is the use cases' (application/check-trade.ts, check-shipment.ts).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { PassThrough } from 'node:stream';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem, Problem } from '../contract/problem.js';
 import { BatchRequest, BatchResult, BatchSummaryResult, TradeCheckRequest, TradeCheckResult } from '../contract/trade-check.js';
-import { codeErrors, isProblem, SearchBudget, validationProblem } from '../engine/index.js';
+import { checkShipment } from '../application/check-shipment.js';
+import { checkTrade, rejected } from '../application/check-trade.js';
+import { callerOf, sendAnswer } from '../http/caller.js';
 import { sendJsonText, sendProblem } from '../http/reply.js';
-import { serializeTradeCheck } from '../http/trade-check-json.js';
-import { newDecisionId } from '../services/decision-log.js';
-import type { DecisionRecord } from '../store/types.js';
 
 const BatchQuery = z.strictObject({
   view: z
@@ -35,28 +33,6 @@ const StoredDecision = z
   })
   .meta({ id: 'StoredDecision' });
 
-/** The API key id the auth layer attached, if any. */
-const keyIdOf = (req: FastifyRequest): string | null => req.apiKeyId ?? null;
-
-/**
- * A batch yields to the event loop every CHUNK items or YIELD_AFTER_MS, whichever comes
- * first (unknown names cost far more than known ones): health checks and other callers get
- * a turn during a 20,000-item shipment.
- */
-const CHUNK = 500;
-const YIELD_AFTER_MS = 20;
-/** Fuzzy name searches a single trade check may run (a hybrid names two parents). */
-const SINGLE_CHECK_SEARCHES = 8;
-
-/** 429 when the caller has used up its trade checks for the minute (batch items count one by one). */
-function overItemLimit(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, items: number): FastifyReply | null {
-  const wait = app.services.items.take(req.apiKeyId ?? `ip:${req.ip}`, items);
-  if (wait === null) return null;
-  reply.header('retry-after', String(wait));
-  const max = app.services.config.RATE_LIMIT_ITEMS_PER_MINUTE;
-  return sendProblem(reply, problem('too-many-requests', 429, `At most ${max} trade checks a minute (batch items counted one by one); retry in ${wait} s.`));
-}
-
 export default async function tradeCheckRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -76,24 +52,11 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const { engines, decisions, now } = app.services;
       if (req.validationError) {
-        // The schema's errors and unknown codes together, in one 400.
         const issues = (req.validationError.validation ?? []).map((v: { instancePath?: string; message?: string }) => ({ path: (v.instancePath ?? '').split('/').filter(Boolean), message: v.message ?? 'is invalid' }));
-        return sendProblem(reply, validationProblem(issues, '', codeErrors(engines.engine.data, req.body)));
+        return sendAnswer(reply, rejected(app.services, issues, req.body));
       }
-      if (overItemLimit(app, req, reply, 1)) return reply;
-      const at = now();
-      const createdAt = at.toISOString();
-      const result = engines.engine.evaluate(req.body, createdAt.slice(0, 10), new SearchBudget(SINGLE_CHECK_SEARCHES));
-      if (isProblem(result)) return sendProblem(reply, result);
-      const id = newDecisionId(at.getTime());
-      result.decisionId = id;
-      const { json, stored, parts } = serializeTradeCheck(result);
-      await decisions.append([
-        { id, createdAt, datasetVersion: result.datasetVersion, decision: result.decision, apiKeyId: keyIdOf(req), request: JSON.stringify(req.body), result: stored, parts },
-      ]);
-      return sendJsonText(reply, json);
+      return sendAnswer(reply, await checkTrade(app.services, callerOf(req), req.body));
     },
   );
 
@@ -127,73 +90,30 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const { engines, decisions, now, config } = app.services;
-      const items = req.body.items;
-      if (overItemLimit(app, req, reply, items.length)) return reply;
-      const summaryView = req.query.view === 'summary';
-      const stream = /application\/x-ndjson/.test(req.headers.accept ?? '');
-      const budget = new SearchBudget(config.NAME_SEARCHES_PER_REQUEST);
-      const at = now();
-      const today = at.toISOString().slice(0, 10);
-      const createdAt = at.toISOString();
-      const engine = engines.engine;
-      const keyId = keyIdOf(req);
-      const summary = { allow: 0, 'needs-permit': 0, deny: 0, invalid: 0 };
-      let records: DecisionRecord[] = [];
-      let replies: string[] = [];
-      // NDJSON: one line per item as it is decided, each chunk committed before it is sent
-      // (a decision id a client has received is durable); memory stays flat. JSON: every
-      // decision stored in one transaction, then the answer.
-      const out = stream ? new PassThrough() : null;
-      // A stream is not the JSON the response schema describes: sent as is (no serialiser).
-      if (out !== null) (reply as FastifyReply).type('application/x-ndjson; charset=utf-8').send(out);
-      const flushChunk = async () => {
-        if (out === null) return;
-        if (records.length) await decisions.append(records);
-        records = [];
-        if (replies.length) out.write(`${replies.join('\n')}\n`);
-        replies = [];
-      };
-      let slice = performance.now();
-      for (let i = 0; i < items.length; i++) {
-        if (i > 0 && (i % CHUNK === 0 || performance.now() - slice > YIELD_AFTER_MS)) {
-          await flushChunk();
-          await new Promise((resolve) => setImmediate(resolve));
-          slice = performance.now();
-        }
-        const parsed = TradeCheckRequest.safeParse(items[i]);
-        const result = parsed.success
-          ? engine.evaluate(parsed.data, today, budget)
-          : validationProblem(parsed.error.issues, `/items/${i}`, codeErrors(engine.data, items[i], `/items/${i}`));
-        if (isProblem(result)) {
-          summary.invalid++;
-          // The engine's problems may be shared (unknown names are cached): point into the
-          // batch on a copy, never on the problem itself.
-          const shown = parsed.success && result.errors ? { ...result, errors: result.errors.map((e) => ({ ...e, pointer: e.pointer.replace('#', `#/items/${i}`) })) } : result;
-          replies.push(JSON.stringify(shown));
-          continue;
-        }
-        summary[result.decision]++;
-        const id = newDecisionId(at.getTime());
-        result.decisionId = id;
-        const serialized = serializeTradeCheck(result, !summaryView);
-        replies.push(
-          summaryView
-            ? `{"decision":"${result.decision}","documents":${JSON.stringify(result.documents)},"appendix":${result.appendix === null ? 'null' : `"${result.appendix}"`},"reviewRequired":${result.reviewRequired},"decisionId":"${id}"}`
-            : serialized.json,
-        );
-        records.push({
-          id, createdAt, datasetVersion: result.datasetVersion, decision: result.decision, apiKeyId: keyId,
-          request: JSON.stringify(parsed.data), result: serialized.stored, parts: serialized.parts,
-        });
+      const view = req.query.view === 'summary' ? 'summary' : 'full';
+      if (!/application\/x-ndjson/.test(req.headers.accept ?? '')) {
+        const answer = await checkShipment(app.services, callerOf(req), req.body.items, { view });
+        return 'streamed' in answer ? reply : sendAnswer(reply, answer);
       }
-      if (out !== null) {
-        await flushChunk();
-        out.end(`${JSON.stringify({ summary })}\n`);
+      // NDJSON: the stream is the answer (a stream is not the JSON the schema describes: sent
+      // as is). A refusal before the first line (the per-minute limit) is still a problem.
+      const out = new PassThrough();
+      let started = false;
+      const answer = await checkShipment(app.services, callerOf(req), req.body.items, {
+        view,
+        stream: (text) => {
+          if (!started) {
+            started = true;
+            (reply as FastifyReply).type('application/x-ndjson; charset=utf-8').send(out);
+          }
+          out.write(text);
+        },
+      });
+      if ('streamed' in answer) {
+        out.end();
         return reply;
       }
-      await decisions.append(records);
-      return sendJsonText(reply, `{"results":[${replies.join(',')}],"summary":${JSON.stringify(summary)}}`);
+      return sendAnswer(reply, answer);
     },
   );
 

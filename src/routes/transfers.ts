@@ -1,12 +1,14 @@
 /** POST /v1/imports and GET /v1/exports/bundle: load files and bundles, export the store. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Bundle } from '../contract/bundle.js';
 import { IsoDate } from '../contract/common.js';
-import { problem, Problem } from '../contract/problem.js';
+import { Problem } from '../contract/problem.js';
 import { sendProblem } from '../http/reply.js';
-import { FileRejected, IMPORT_KINDS, runBundleImport, runImport } from '../importers/index.js';
+import { importFile } from '../application/import-file.js';
+import { callerOf } from '../http/caller.js';
+import { IMPORT_KINDS } from '../importers/index.js';
 
 const ImportQuery = z.strictObject({
   kind: z
@@ -46,8 +48,6 @@ export const ImportReport = z
   })
   .meta({ id: 'ImportReport' });
 
-/** Who is writing (the auth layer sets it from the API key). */
-export const actorOf = (req: FastifyRequest): string => req.actor ?? 'anonymous';
 
 export default async function transferRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -73,48 +73,19 @@ export default async function transferRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const { store, engines, config } = app.services;
       const { kind, mode, asOf, confirm } = req.query;
-      // Replacing the store deletes whatever the bundle lacks: an administrator's act.
-      if (mode === 'replace' && req.role !== 'admin') {
-        return sendProblem(reply, problem('forbidden', 403, 'mode=replace replaces the whole store and needs the admin role; officers import with mode=merge.'));
-      }
       // A client that hangs up stops the work (nothing is written before the whole file is read).
       const aborted = new AbortController();
-      const onClose = () => {
+      req.raw.once('close', () => {
         if (!reply.sent) aborted.abort();
-      };
-      req.raw.once('close', onClose);
-      const opts = {
-        actor: actorOf(req), mode, asOf, today: app.services.today(),
-        unpackedLimit: config.IMPORT_UNPACKED_LIMIT_BYTES, signal: aborted.signal,
-        maxRemovedShare: config.REPLACE_MAX_REMOVED_SHARE, confirmed: confirm,
-      };
-      try {
-        const body = req.body;
-        const report = Buffer.isBuffer(body)
-          ? await runImport(store, kind, body, opts)
-          : kind === 'bundle'
-            ? runBundleImport(store, body, opts)
-            : await runImport(store, kind, Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)), opts);
-        engines.refresh();
-        req.log.info({ kind, summary: report.summary }, 'import finished');
-        return report;
-      } catch (e) {
-        if (!(e instanceof FileRejected)) throw e;
+      });
+      const answer = await importFile(app.services, { ...callerOf(req), role: req.role }, { kind, mode, asOf, confirm, body: req.body, signal: aborted.signal });
+      if ('problem' in answer) {
         if (aborted.signal.aborted) req.log.warn('import cancelled: the client disconnected');
-        const type = kind === 'bundle' ? 'invalid-bundle' : 'invalid-import';
-        return sendProblem(
-          reply,
-          problem(type, 400, `${e.errors.length} error(s); nothing was changed.`, {
-            errors: e.errors.map((x) => ({
-              pointer: `#${x.pointer}`,
-              in: 'body' as const,
-              detail: x.line !== undefined ? `line ${x.line}${x.column ? `, column ${x.column}` : ''}: ${x.detail}` : x.detail,
-            })),
-          }),
-        );
+        return sendProblem(reply, answer.problem);
       }
+      req.log.info({ kind, summary: answer.report.summary }, 'import finished');
+      return answer.report;
     },
   );
 

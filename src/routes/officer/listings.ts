@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { BundleListing } from '../../contract/bundle.js';
 import { problem, Problem } from '../../contract/problem.js';
 import { applyPatch, EndRequest, IfMatchHeaders, ListingPatch, ListingRecord } from '../../contract/records.js';
+import { edit } from '../../application/edit-records.js';
+import { callerOf } from '../../http/caller.js';
 import { sendProblem } from '../../http/reply.js';
 import { answerWrite, etagOf, ifMatchRevision } from '../../http/revisions.js';
 
@@ -16,8 +18,7 @@ export const WRITE_ERRORS = { 400: Problem, 401: Problem, 403: Problem, 404: Pro
 
 export default async function listingRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { store, engines } = app.services;
-  const actor = (req: { actor?: string }) => req.actor ?? 'anonymous';
+  const { store } = app.services;
 
   r.get(
     '/v1/listings/:id',
@@ -54,9 +55,7 @@ export default async function listingRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const res = answerWrite(reply, () => store.createListing(req.body, actor(req)), '', 201);
-      engines.refresh();
-      return res;
+      return answerWrite(reply, () => edit(app.services, () => store.createListing(req.body, callerOf(req).actor)), '', 201);
     },
   );
 
@@ -80,9 +79,7 @@ export default async function listingRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const revision = ifMatchRevision(req);
       if (typeof revision !== 'number') return sendProblem(reply, revision);
-      const res = answerWrite(reply, () => store.updateListing(req.params.id, (l) => applyPatch(l, req.body), revision, actor(req)), `No listing ${req.params.id}`);
-      engines.refresh();
-      return res;
+      return answerWrite(reply, () => edit(app.services, () => store.updateListing(req.params.id, (l) => applyPatch(l, req.body), revision, callerOf(req).actor)), `No listing ${req.params.id}`);
     },
   );
 
@@ -106,9 +103,7 @@ export default async function listingRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const revision = ifMatchRevision(req);
       if (typeof revision !== 'number') return sendProblem(reply, revision);
-      const res = answerWrite(reply, () => store.updateListing(req.params.id, (l) => ({ ...l, effectiveTo: req.body.date }), revision, actor(req)), `No listing ${req.params.id}`);
-      engines.refresh();
-      return res;
+      return answerWrite(reply, () => edit(app.services, () => store.updateListing(req.params.id, (l) => ({ ...l, effectiveTo: req.body.date }), revision, callerOf(req).actor)), `No listing ${req.params.id}`);
     },
   );
 }

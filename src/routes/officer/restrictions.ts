@@ -16,6 +16,8 @@ import {
   SuspensionPatch,
   SuspensionRecord,
 } from '../../contract/records.js';
+import { edit } from '../../application/edit-records.js';
+import { callerOf } from '../../http/caller.js';
 import { sendProblem } from '../../http/reply.js';
 import { answerWrite, etagOf, ifMatchRevision } from '../../http/revisions.js';
 import type { RestrictionKind, RestrictionOf } from '../../store/types.js';
@@ -34,8 +36,7 @@ const ListQuery = z.strictObject({
 
 export default async function restrictionRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { store, engines } = app.services;
-  const actor = (req: { actor?: string }) => req.actor ?? 'anonymous';
+  const { store } = app.services;
 
   for (const kind of Object.keys(KINDS) as RestrictionKind[]) {
     const k = KINDS[kind];
@@ -90,9 +91,7 @@ export default async function restrictionRoutes(app: FastifyInstance) {
         },
       },
       async (req, reply) => {
-        const res = answerWrite(reply, () => store.createRestriction(kind, req.body as RestrictionOf<typeof kind>, actor(req)), '', 201);
-        engines.refresh();
-        return res;
+        return answerWrite(reply, () => edit(app.services, () => store.createRestriction(kind, req.body as RestrictionOf<typeof kind>, callerOf(req).actor)), '', 201);
       },
     );
 
@@ -116,9 +115,7 @@ export default async function restrictionRoutes(app: FastifyInstance) {
         const revision = ifMatchRevision(req);
         if (typeof revision !== 'number') return sendProblem(reply, revision);
         const patch = req.body as Partial<RestrictionOf<typeof kind>>;
-        const res = answerWrite(reply, () => store.updateRestriction(kind, req.params.id, (x) => applyPatch(x, patch), revision, actor(req)), `No ${k.one} ${req.params.id}`);
-        engines.refresh();
-        return res;
+        return answerWrite(reply, () => edit(app.services, () => store.updateRestriction(kind, req.params.id, (x) => applyPatch(x, patch), revision, callerOf(req).actor)), `No ${k.one} ${req.params.id}`);
       },
     );
 
@@ -141,9 +138,7 @@ export default async function restrictionRoutes(app: FastifyInstance) {
       async (req, reply) => {
         const revision = ifMatchRevision(req);
         if (typeof revision !== 'number') return sendProblem(reply, revision);
-        const res = answerWrite(reply, () => store.updateRestriction(kind, req.params.id, (x) => ({ ...x, effectiveTo: req.body.date }), revision, actor(req)), `No ${k.one} ${req.params.id}`);
-        engines.refresh();
-        return res;
+        return answerWrite(reply, () => edit(app.services, () => store.updateRestriction(kind, req.params.id, (x) => ({ ...x, effectiveTo: req.body.date }), revision, callerOf(req).actor)), `No ${k.one} ${req.params.id}`);
       },
     );
   }

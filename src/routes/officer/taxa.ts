@@ -3,14 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { BundleTaxon } from '../../contract/bundle.js';
 import { applyPatch, IfMatchHeaders, TaxonPatch, TaxonRecord } from '../../contract/records.js';
+import { edit } from '../../application/edit-records.js';
+import { callerOf } from '../../http/caller.js';
 import { sendProblem } from '../../http/reply.js';
 import { answerWrite, ifMatchRevision } from '../../http/revisions.js';
 import { CREATE_ERRORS, IdParams, WRITE_ERRORS } from './listings.js';
 
 export default async function taxonWriteRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { store, engines } = app.services;
-  const actor = (req: { actor?: string }) => req.actor ?? 'anonymous';
+  const { store } = app.services;
 
   r.post(
     '/v1/taxa',
@@ -27,9 +28,7 @@ export default async function taxonWriteRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const res = answerWrite(reply, () => store.createTaxon(req.body, actor(req)), '', 201);
-      engines.refresh();
-      return res;
+      return answerWrite(reply, () => edit(app.services, () => store.createTaxon(req.body, callerOf(req).actor)), '', 201);
     },
   );
 
@@ -53,9 +52,7 @@ export default async function taxonWriteRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const revision = ifMatchRevision(req);
       if (typeof revision !== 'number') return sendProblem(reply, revision);
-      const res = answerWrite(reply, () => store.updateTaxon(req.params.id, (t) => applyPatch(t, req.body), revision, actor(req)), `No taxon ${req.params.id}`);
-      engines.refresh();
-      return res;
+      return answerWrite(reply, () => edit(app.services, () => store.updateTaxon(req.params.id, (t) => applyPatch(t, req.body), revision, callerOf(req).actor)), `No taxon ${req.params.id}`);
     },
   );
 }

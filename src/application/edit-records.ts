@@ -1,0 +1,15 @@
+/**
+ * Use case "keep the listings current": an officer's write (taxa, listings, reservations,
+ * quotas, suspensions), checked and audited by the store, and then in force for trade checks
+ * at once: the engine is rebuilt from the new dataset version, whether the write succeeded or
+ * not (a failed write changed nothing, and the rebuild is then a no-op).
+ */
+import type { Services } from '../services/index.js';
+
+export function edit<T>(services: Services, write: () => T): T {
+  try {
+    return write();
+  } finally {
+    services.engines.refresh();
+  }
+}
