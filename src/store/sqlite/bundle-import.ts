@@ -12,9 +12,6 @@ import {
   canonicalListing,
   canonicalParty,
   canonicalPopulations,
-  canonicalQuota,
-  canonicalReservation,
-  canonicalSuspension,
   naturalKey,
 } from './canonical.js';
 import { narrowStart, type DatedEntry } from '../listing-start.js';
@@ -22,7 +19,7 @@ import { Counter } from './counter.js';
 import { exportBundle } from './export.js';
 import { bumpVersion, recordAudit } from './dataset.js';
 import { importTaxa, type TaxaResult } from './import-taxa.js';
-import { QUOTAS, RESERVATIONS, SUSPENSIONS } from './records.js';
+import { QUOTAS, RESERVATIONS, SUSPENSIONS, type RestrictionKind } from './restriction-kinds.js';
 import { readListingRows, listingRowToBundle, type ListingRow } from './rows.js';
 import { describeOverlap, findOverlaps, knownCodes, listingProblems, type KnownCodes } from './validate.js';
 
@@ -61,9 +58,9 @@ export function importBundle(sqlite: Database.Database, bundle: Bundle, opts: Im
     const known = knownCodes(sqlite);
     // Every part is checked even after an error, so that the report lists them all.
     importListings(run, bundle, taxa, known);
-    importReservations(run, bundle, taxa, known);
-    importQuotas(run, bundle, taxa, known);
-    importSuspensions(run, bundle, taxa, known);
+    importRestrictions(run, RESERVATIONS, bundle.reservations, taxa, known);
+    importRestrictions(run, QUOTAS, bundle.quotas, taxa, known);
+    importRestrictions(run, SUSPENSIONS, bundle.suspensions, taxa, known);
     if (run.errors.length === 0 && opts.endMissing) endMissing(run, opts.endMissing.date);
     checkOverlaps(run, bundle, taxa);
     if (run.errors.length > 0) throw new BundleRejected(run.errors);
@@ -345,91 +342,31 @@ function importDated<R>(
   });
 }
 
-function importReservations(run: Run, bundle: Bundle, taxa: TaxaResult, known: KnownCodes): void {
-  const rows = run.sqlite.prepare('SELECT * FROM reservations').all() as {
-    id: number; party_code: string; taxon_id: number; appendix: 'I' | 'II' | 'III'; effective_from: string; effective_to: string | null; notes: string | null;
-  }[];
-  const existing = new Map(
-    rows.map((r) => [
-      naturalKey.reservation(r.party_code, r.taxon_id, r.appendix, r.effective_from),
-      { id: r.id, canonical: canonicalReservation({ party: r.party_code, taxon: taxa.directory.refOf(r.taxon_id), appendix: r.appendix, effectiveFrom: r.effective_from, effectiveTo: r.effective_to, notes: r.notes }) },
-    ]),
-  );
+/**
+ * A restriction table's records: each keyed by its natural key, compared in canonical form
+ * with the stored one, inserted, updated (the columns a newer import may change) or left.
+ */
+function importRestrictions<R extends { taxon: string | null }>(run: Run, kind: RestrictionKind<R, unknown>, records: R[], taxa: TaxaResult, known: KnownCodes): void {
   const { directory } = taxa;
-  importDated(run, 'reservations', bundle.reservations, (r, pointer) => {
-    if (!report(run, RESERVATIONS.problems(r, known, directory, pointer))) return null;
-    const tid = directory.idOf(r.taxon)!;
-    return {
-      key: naturalKey.reservation(r.party, tid, r.appendix, r.effectiveFrom),
-      canonical: canonicalReservation({ ...r, taxon: directory.refOf(tid) }),
-      insert: [r.party, tid, r.appendix, r.effectiveFrom, r.effectiveTo, r.notes],
-      update: [r.effectiveTo, r.notes],
-    };
-  }, existing,
-  `INSERT INTO reservations (party_code, taxon_id, appendix, effective_from, effective_to, notes, origin, revision, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-  `UPDATE reservations SET effective_to = ?, notes = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`);
-}
-
-function importQuotas(run: Run, bundle: Bundle, taxa: TaxaResult, known: KnownCodes): void {
-  const rows = run.sqlite.prepare('SELECT * FROM quotas').all() as {
-    id: number; taxon_id: number; exporter: string | null; quantity: number; unit: string | null; terms: string; sources: string; purposes: string;
-    effective_from: string; effective_to: string | null; notes: string | null;
-  }[];
+  const refOf = (id: number) => directory.refOf(id);
+  const rows = run.sqlite.prepare(`SELECT * FROM ${kind.table}`).all() as Record<string, unknown>[];
   const existing = new Map(
-    rows.map((r) => {
-      const c = canonicalQuota({
-        taxon: taxa.directory.refOf(r.taxon_id), exporter: r.exporter, quantity: r.quantity, unit: r.unit,
-        terms: JSON.parse(r.terms), sources: JSON.parse(r.sources), purposes: JSON.parse(r.purposes),
-        effectiveFrom: r.effective_from, effectiveTo: r.effective_to, notes: r.notes,
-      });
-      return [naturalKey.quota(r.taxon_id, r.exporter, c.terms, c.sources, c.purposes, r.effective_from), { id: r.id, canonical: c }];
+    rows.map((row) => {
+      const c = kind.fromRow(row, refOf);
+      return [kind.keyOf(c, row.taxon_id as number | null), { id: row.id as number, canonical: c as object }];
     }),
   );
-  const { directory } = taxa;
-  importDated(run, 'quotas', bundle.quotas, (q, pointer) => {
-    if (!report(run, QUOTAS.problems(q, known, directory, pointer))) return null;
-    const tid = directory.idOf(q.taxon)!;
-    const c = canonicalQuota({ ...q, taxon: directory.refOf(tid) });
-    return {
-      key: naturalKey.quota(tid, q.exporter, c.terms, c.sources, c.purposes, q.effectiveFrom),
-      canonical: c,
-      insert: [tid, q.exporter, q.quantity, q.unit, JSON.stringify(c.terms), JSON.stringify(c.sources), JSON.stringify(c.purposes), q.effectiveFrom, q.effectiveTo, q.notes],
-      update: [q.quantity, q.unit, q.effectiveTo, q.notes],
-    };
-  }, existing,
-  `INSERT INTO quotas (taxon_id, exporter, quantity, unit, terms, sources, purposes, effective_from, effective_to, notes, origin, revision, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-  `UPDATE quotas SET quantity = ?, unit = ?, effective_to = ?, notes = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`);
-}
-
-function importSuspensions(run: Run, bundle: Bundle, taxa: TaxaResult, known: KnownCodes): void {
-  const rows = run.sqlite.prepare('SELECT * FROM suspensions').all() as {
-    id: number; country: string; taxon_id: number | null; purposes: string; sources: string; terms: string; applies_to_imports: number;
-    effective_from: string; effective_to: string | null; notification: string | null; notes: string | null; review: number;
-  }[];
-  const existing = new Map(
-    rows.map((r) => {
-      const c = canonicalSuspension({
-        country: r.country, taxon: r.taxon_id === null ? null : taxa.directory.refOf(r.taxon_id),
-        purposes: JSON.parse(r.purposes), sources: JSON.parse(r.sources), terms: JSON.parse(r.terms), appliesToImports: r.applies_to_imports === 1,
-        effectiveFrom: r.effective_from, effectiveTo: r.effective_to, notification: r.notification, notes: r.notes, review: r.review === 1,
-      });
-      return [naturalKey.suspension(r.country, r.taxon_id, c.purposes, c.sources, c.terms, r.effective_from), { id: r.id, canonical: c }];
-    }),
-  );
-  const { directory } = taxa;
-  importDated(run, 'suspensions', bundle.suspensions, (s, pointer) => {
-    if (!report(run, SUSPENSIONS.problems(s, known, directory, pointer))) return null;
-    const tid = s.taxon === null ? null : directory.idOf(s.taxon)!;
-    const c = canonicalSuspension({ ...s, taxon: tid === null ? null : directory.refOf(tid) });
-    return {
-      key: naturalKey.suspension(s.country, tid, c.purposes, c.sources, c.terms, s.effectiveFrom),
-      canonical: c,
-      insert: [s.country, tid, JSON.stringify(c.purposes), JSON.stringify(c.sources), JSON.stringify(c.terms), s.appliesToImports ? 1 : 0, s.effectiveFrom, s.effectiveTo, s.notification, s.notes, s.review ? 1 : 0],
-      update: [s.appliesToImports ? 1 : 0, s.effectiveTo, s.notification, s.notes, s.review ? 1 : 0],
-    };
-  }, existing,
-  `INSERT INTO suspensions (country, taxon_id, purposes, sources, terms, applies_to_imports, effective_from, effective_to, notification, notes, review, origin, revision, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-  `UPDATE suspensions SET applies_to_imports = ?, effective_to = ?, notification = ?, notes = ?, review = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`);
+  const columns = [...kind.columns, 'origin', 'revision', 'updated_at', 'updated_by'];
+  const insertSql = `INSERT INTO ${kind.table} (${columns.join(', ')}) VALUES (${kind.columns.map(() => '?').join(', ')}, ?, 1, ?, ?)`;
+  const updateSql = `UPDATE ${kind.table} SET ${kind.updatable.map((c) => `${c} = ?`).join(', ')}, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`;
+  const updatable = kind.updatable.map((c) => kind.columns.indexOf(c));
+  importDated(run, kind.table, records, (r, pointer) => {
+    if (!report(run, kind.problems(r, known, directory, pointer))) return null;
+    const tid = r.taxon === null ? null : directory.idOf(r.taxon)!;
+    const c = kind.canonical({ ...r, taxon: tid === null ? null : directory.refOf(tid) });
+    const values = kind.values(c, tid);
+    return { key: kind.keyOf(c, tid), canonical: c as object, insert: values, update: updatable.map((i) => values[i]) };
+  }, existing, insertSql, updateSql);
 }
 
 /** A newer official file ends what it no longer contains (issue: "ends what disappeared"). */

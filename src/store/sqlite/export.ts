@@ -5,7 +5,8 @@
 import type Database from 'better-sqlite3';
 import type { Snapshot } from '../../contract/snapshot.js';
 import type { Kingdom, Rank } from '../../contract/codes.js';
-import { canonicalListing, canonicalParty, canonicalQuota, canonicalReservation, canonicalSuspension, canonicalTaxon } from './canonical.js';
+import { canonicalListing, canonicalParty, canonicalTaxon } from './canonical.js';
+import { QUOTAS, RESERVATIONS, SUSPENSIONS } from './restriction-kinds.js';
 import { TaxonDirectory } from '../taxon-directory.js';
 import { readDatasetState } from './dataset.js';
 import { listingRowToBundle, readListingRows } from './rows.js';
@@ -42,7 +43,6 @@ function namesByTaxon(sqlite: Database.Database) {
 // Rows read by column name; the canonical helpers give the result its type.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Row = Record<string, any>;
-const json = <T>(v: string | null): T => (v === null ? (null as T) : (JSON.parse(v) as T));
 const byJson = <T>(list: T[]): T[] =>
   list.map((r) => [JSON.stringify(r), r] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, r]) => r);
 
@@ -85,29 +85,9 @@ export function exportBundle(sqlite: Database.Database, today: string) {
       )
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.parent! < b.parent! ? -1 : a.parent! > b.parent! ? 1 : 0)),
     listings: byJson(readListingRows(sqlite).map((r) => canonicalListing(listingRowToBundle(r, directory)))),
-    reservations: byJson(
-      (sqlite.prepare('SELECT * FROM reservations').all() as Row[]).map((r) =>
-        canonicalReservation({ party: r.party_code, taxon: refOf(r.taxon_id), appendix: r.appendix, effectiveFrom: r.effective_from, effectiveTo: r.effective_to, notes: r.notes }),
-      ),
-    ),
-    quotas: byJson(
-      (sqlite.prepare('SELECT * FROM quotas').all() as Row[]).map((q) =>
-        canonicalQuota({
-          taxon: refOf(q.taxon_id), exporter: q.exporter, quantity: q.quantity, unit: q.unit,
-          terms: json(q.terms), sources: json(q.sources), purposes: json(q.purposes),
-          effectiveFrom: q.effective_from, effectiveTo: q.effective_to, notes: q.notes,
-        }),
-      ),
-    ),
-    suspensions: byJson(
-      (sqlite.prepare('SELECT * FROM suspensions').all() as Row[]).map((s) =>
-        canonicalSuspension({
-          country: s.country, taxon: s.taxon_id === null ? null : refOf(s.taxon_id),
-          purposes: json(s.purposes), sources: json(s.sources), terms: json(s.terms), appliesToImports: s.applies_to_imports === 1,
-          effectiveFrom: s.effective_from, effectiveTo: s.effective_to, notification: s.notification, notes: s.notes, review: s.review === 1,
-        }),
-      ),
-    ),
+    reservations: byJson((sqlite.prepare('SELECT * FROM reservations').all() as Row[]).map((r) => RESERVATIONS.fromRow(r, refOf))),
+    quotas: byJson((sqlite.prepare('SELECT * FROM quotas').all() as Row[]).map((q) => QUOTAS.fromRow(q, refOf))),
+    suspensions: byJson((sqlite.prepare('SELECT * FROM suspensions').all() as Row[]).map((x) => SUSPENSIONS.fromRow(x, refOf))),
   };
 }
 
@@ -162,19 +142,9 @@ export function buildSnapshot(sqlite: Database.Database): Snapshot {
     })),
     taxa,
     listings,
-    reservations: rows('SELECT * FROM reservations ORDER BY id').map((r) => ({
-      party: r.party_code, taxonId: String(r.taxon_id), appendix: r.appendix, effectiveFrom: r.effective_from, effectiveTo: r.effective_to,
-    })),
-    quotas: rows('SELECT * FROM quotas ORDER BY id').map((q) => ({
-      taxonId: String(q.taxon_id), exporter: q.exporter, quantity: q.quantity, unit: q.unit,
-      terms: json(q.terms), sources: json(q.sources), purposes: json(q.purposes),
-      effectiveFrom: q.effective_from, effectiveTo: q.effective_to, notes: q.notes,
-    })),
-    suspensions: rows('SELECT * FROM suspensions ORDER BY id').map((s) => ({
-      country: s.country, taxonId: s.taxon_id === null ? null : String(s.taxon_id),
-      purposes: json(s.purposes), sources: json(s.sources), terms: json(s.terms), appliesToImports: s.applies_to_imports === 1,
-      effectiveFrom: s.effective_from, effectiveTo: s.effective_to, notification: s.notification, notes: s.notes, review: s.review === 1,
-    })),
+    reservations: rows('SELECT * FROM reservations ORDER BY id').map(RESERVATIONS.snapshotOf),
+    quotas: rows('SELECT * FROM quotas ORDER BY id').map(QUOTAS.snapshotOf),
+    suspensions: rows('SELECT * FROM suspensions ORDER BY id').map(SUSPENSIONS.snapshotOf),
     codes: { terms: codes('terms'), units: codes('units'), retired: { terms: retired('terms'), units: retired('units') } },
   };
 }

@@ -4,35 +4,19 @@
  * with the record before and after, and bumps the dataset version, in one transaction.
  */
 import type Database from 'better-sqlite3';
-import type { BundleListing, BundleQuota, BundleReservation, BundleSuspension, BundleTaxon } from '../../contract/bundle.js';
+import type { BundleListing, BundleTaxon } from '../../contract/bundle.js';
 import type { Kingdom } from '../../contract/codes.js';
 import { normaliseName } from '../../engine/names.js';
 import { TaxonDirectory } from '../taxon-directory.js';
 import { StaleRevision, type ListingRecord, type RecordMeta, type TaxonDetails } from '../types.js';
 import { BundleRejected, type ImportError } from '../types.js';
-import {
-  canonicalListing,
-  canonicalPopulations,
-  canonicalQuota,
-  canonicalReservation,
-  canonicalSuspension,
-} from './canonical.js';
+import { canonicalListing, canonicalPopulations } from './canonical.js';
 import { Counter } from './counter.js';
 import { bumpVersion, recordAudit } from './dataset.js';
 import { importTaxa } from './import-taxa.js';
+import type { RestrictionKind } from './restriction-kinds.js';
 import { listingRowToBundle, readListingRows } from './rows.js';
-import {
-  dateProblems,
-  describeOverlap,
-  findOverlaps,
-  knownCodes,
-  listingProblems,
-  taxonProblems,
-  termProblems,
-  unitProblems,
-  type KnownCodes,
-  type TaxonLookup,
-} from './validate.js';
+import { describeOverlap, findOverlaps, knownCodes, listingProblems } from './validate.js';
 
 export type TaxonRecord = TaxonDetails;
 
@@ -187,85 +171,9 @@ function bundleListingOf(r: ListingRecord): BundleListing {
 
 // ──────────────── reservations, quotas, suspensions ────────────────
 
-interface DatedKind<R> {
-  table: 'reservations' | 'quotas' | 'suspensions';
-  entity: string;
-  /** Column values, in `columns` order, for a record whose taxon resolved to `taxonId`. */
-  columns: readonly string[];
-  values(r: R, taxonId: number | null): unknown[];
-  fromRow(row: Record<string, unknown>, refOf: (id: number) => string): R;
-  /** What is wrong with the record; pointers start with `at` (e.g. /quotas/3, or '' for a single record). */
-  problems(r: R, known: KnownCodes, taxa: TaxonLookup, at: string): ImportError[];
-  taxonOf(r: R): string | null;
-}
+type DatedKind<R extends { taxon: string | null }> = RestrictionKind<R, unknown>;
 
-const list = (v: unknown) => JSON.parse(v as string) as string[];
-
-export const RESERVATIONS: DatedKind<BundleReservation> = {
-  table: 'reservations',
-  entity: 'reservation',
-  columns: ['party_code', 'taxon_id', 'appendix', 'effective_from', 'effective_to', 'notes'],
-  values: (r, t) => [r.party, t, r.appendix, r.effectiveFrom, r.effectiveTo, r.notes],
-  fromRow: (row, refOf) =>
-    canonicalReservation({
-      party: row.party_code as string, taxon: refOf(row.taxon_id as number), appendix: row.appendix as BundleReservation['appendix'],
-      effectiveFrom: row.effective_from as string, effectiveTo: row.effective_to as string | null, notes: row.notes as string | null,
-    }),
-  problems: (r, known, taxa, at) => [
-    ...taxonProblems(`${at}/taxon`, r.taxon, taxa),
-    ...(known.parties.has(r.party) ? [] : [{ pointer: `${at}/party`, detail: `unknown party ${r.party}` }]),
-    ...dateProblems(at, r.effectiveFrom, r.effectiveTo),
-  ],
-  taxonOf: (r) => r.taxon,
-};
-
-export const QUOTAS: DatedKind<BundleQuota> = {
-  table: 'quotas',
-  entity: 'quota',
-  columns: ['taxon_id', 'exporter', 'quantity', 'unit', 'terms', 'sources', 'purposes', 'effective_from', 'effective_to', 'notes'],
-  values: (q, t) => {
-    const c = canonicalQuota(q);
-    return [t, q.exporter, q.quantity, q.unit, JSON.stringify(c.terms), JSON.stringify(c.sources), JSON.stringify(c.purposes), q.effectiveFrom, q.effectiveTo, q.notes];
-  },
-  fromRow: (row, refOf) =>
-    canonicalQuota({
-      taxon: refOf(row.taxon_id as number), exporter: row.exporter as string | null, quantity: row.quantity as number, unit: row.unit as string | null,
-      terms: list(row.terms), sources: list(row.sources) as BundleQuota['sources'], purposes: list(row.purposes) as BundleQuota['purposes'],
-      effectiveFrom: row.effective_from as string, effectiveTo: row.effective_to as string | null, notes: row.notes as string | null,
-    }),
-  problems: (q, known, taxa, at) => [
-    ...taxonProblems(`${at}/taxon`, q.taxon, taxa),
-    ...termProblems(`${at}/terms`, q.terms, known),
-    ...unitProblems(`${at}/unit`, q.unit, known),
-    ...dateProblems(at, q.effectiveFrom, q.effectiveTo),
-  ],
-  taxonOf: (q) => q.taxon,
-};
-
-export const SUSPENSIONS: DatedKind<BundleSuspension> = {
-  table: 'suspensions',
-  entity: 'suspension',
-  columns: ['country', 'taxon_id', 'purposes', 'sources', 'terms', 'applies_to_imports', 'effective_from', 'effective_to', 'notification', 'notes', 'review'],
-  values: (s, t) => {
-    const c = canonicalSuspension(s);
-    return [s.country, t, JSON.stringify(c.purposes), JSON.stringify(c.sources), JSON.stringify(c.terms), s.appliesToImports ? 1 : 0, s.effectiveFrom, s.effectiveTo, s.notification, s.notes, s.review ? 1 : 0];
-  },
-  fromRow: (row, refOf) =>
-    canonicalSuspension({
-      country: row.country as string, taxon: row.taxon_id === null ? null : refOf(row.taxon_id as number),
-      purposes: list(row.purposes) as BundleSuspension['purposes'], sources: list(row.sources) as BundleSuspension['sources'], terms: list(row.terms),
-      appliesToImports: row.applies_to_imports === 1, effectiveFrom: row.effective_from as string, effectiveTo: row.effective_to as string | null,
-      notification: row.notification as string | null, notes: row.notes as string | null, review: row.review === 1,
-    }),
-  problems: (s, known, taxa, at) => [
-    ...(s.taxon === null ? [] : taxonProblems(`${at}/taxon`, s.taxon, taxa)),
-    ...termProblems(`${at}/terms`, s.terms, known),
-    ...dateProblems(at, s.effectiveFrom, s.effectiveTo),
-  ],
-  taxonOf: (s) => s.taxon,
-};
-
-export function readDated<R>(sqlite: Database.Database, kind: DatedKind<R>, id: string): (R & RecordMeta) | null {
+export function readDated<R extends { taxon: string | null }>(sqlite: Database.Database, kind: DatedKind<R>, id: string): (R & RecordMeta) | null {
   if (!/^\d+$/.test(id)) return null;
   const row = sqlite.prepare(`SELECT * FROM ${kind.table} WHERE id = ?`).get(Number(id)) as Record<string, unknown> | undefined;
   if (!row) return null;
@@ -273,7 +181,7 @@ export function readDated<R>(sqlite: Database.Database, kind: DatedKind<R>, id: 
   return { ...metaOf(row as never), ...kind.fromRow(row, (t) => taxa.refOf(t)) };
 }
 
-export function listDated<R>(sqlite: Database.Database, kind: DatedKind<R>, filter: { taxonId?: number; activeOn?: string }): (R & RecordMeta)[] {
+export function listDated<R extends { taxon: string | null }>(sqlite: Database.Database, kind: DatedKind<R>, filter: { taxonId?: number; activeOn?: string }): (R & RecordMeta)[] {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.taxonId !== undefined) {
@@ -289,11 +197,10 @@ export function listDated<R>(sqlite: Database.Database, kind: DatedKind<R>, filt
   return rows.map((row) => ({ ...metaOf(row as never), ...kind.fromRow(row, (t) => taxa.refOf(t)) }));
 }
 
-function writeDated<R>(sqlite: Database.Database, kind: DatedKind<R>, r: R, id: number | null, ctx: WriteContext): number {
+function writeDated<R extends { taxon: string | null }>(sqlite: Database.Database, kind: DatedKind<R>, r: R, id: number | null, ctx: WriteContext): number {
   const taxa = taxonDirectory(sqlite);
   reject(kind.problems(r, knownCodes(sqlite), taxa, ''));
-  const taxon = kind.taxonOf(r);
-  const values = kind.values(r, taxon === null ? null : taxa.idOf(taxon)!);
+  const values = kind.values(kind.canonical(r), r.taxon === null ? null : taxa.idOf(r.taxon)!);
   if (id === null) {
     const cols = [...kind.columns, 'origin', 'revision', 'updated_at', 'updated_by'];
     return Number(
@@ -308,11 +215,11 @@ function writeDated<R>(sqlite: Database.Database, kind: DatedKind<R>, r: R, id: 
   return id;
 }
 
-export function createDated<R>(sqlite: Database.Database, kind: DatedKind<R>, r: R, ctx: WriteContext): R & RecordMeta {
+export function createDated<R extends { taxon: string | null }>(sqlite: Database.Database, kind: DatedKind<R>, r: R, ctx: WriteContext): R & RecordMeta {
   return write(sqlite, ctx, kind.entity, () => ({ before: null, after: () => readDated(sqlite, kind, String(writeDated(sqlite, kind, r, null, ctx)))! }))!;
 }
 
-export function updateDated<R>(
+export function updateDated<R extends { taxon: string | null }>(
   sqlite: Database.Database,
   kind: DatedKind<R>,
   id: string,

@@ -24,17 +24,15 @@ import { formatTaxonRef } from '../../contract/taxon-ref.js';
 import { inArray, max } from 'drizzle-orm';
 import { listings } from '../../db/schema.js';
 import { importBundle } from './bundle-import.js';
+import { QUOTAS, RESERVATIONS, SUSPENSIONS } from './restriction-kinds.js';
 import { canonicalTaxon } from './canonical.js';
 import {
   createDated,
   createListing,
   createTaxon,
   listDated,
-  QUOTAS,
   readDated,
   readListing,
-  RESERVATIONS,
-  SUSPENSIONS,
   taxonDirectory,
   updateDated,
   updateListing,
