@@ -4,23 +4,12 @@
  */
 import type Database from 'better-sqlite3';
 import type { Snapshot } from '../../contract/snapshot.js';
-import type { Kingdom, Rank } from '../../contract/codes.js';
 import { canonicalListing, canonicalParty, canonicalTaxon } from './canonical.js';
 import { QUOTAS, RESERVATIONS, SUSPENSIONS } from './restriction-kinds.js';
 import { TaxonDirectory } from '../taxon-directory.js';
 import { readDatasetState } from './dataset.js';
-import { listingRowToBundle, readListingRows } from './rows.js';
+import { listingRowToBundle, readListingRows, type TaxonRow } from './rows.js';
 
-interface TaxonRow {
-  id: number;
-  name: string;
-  rank: Rank;
-  kingdom: Kingdom;
-  author: string | null;
-  parent_id: number | null;
-  external_id: string | null;
-  distribution: string;
-}
 interface NameRow {
   taxon_id: number;
   kind: 'synonym' | 'common';

@@ -8,6 +8,7 @@
  * resolves the references of the other records.
  */
 import type Database from 'better-sqlite3';
+import type { TaxonRow } from './rows.js';
 import type { BundleTaxon } from '../../contract/bundle.js';
 import { KINGDOMS, RANKS, type Kingdom, type Rank } from '../../contract/codes.js';
 import { parseTaxonRef } from '../../contract/taxon-ref.js';
@@ -33,16 +34,7 @@ interface TaxonRecord {
   implied: boolean;
 }
 
-interface StoredTaxon {
-  id: number;
-  name: string;
-  rank: Rank;
-  kingdom: Kingdom;
-  author: string | null;
-  parent_id: number | null;
-  external_id: string | null;
-  distribution: string;
-}
+type StoredTaxon = TaxonRow;
 
 const HIGHER_LEVELS: ReadonlyArray<[keyof NonNullable<BundleTaxon['higher']>, Rank]> = [
   ['kingdom', 'KINGDOM'], ['phylum', 'PHYLUM'], ['class', 'CLASS'], ['order', 'ORDER'],

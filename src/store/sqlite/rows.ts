@@ -1,10 +1,22 @@
 /** Reading stored listings (with their exclusions) into the bundle's shape. */
 import type Database from 'better-sqlite3';
 import type { BundleListing, Specimens } from '../../contract/bundle.js';
-import type { Appendix } from '../../contract/codes.js';
+import type { Appendix, Kingdom, Rank } from '../../contract/codes.js';
 import type { LocalizedText } from '../../contract/common.js';
 import type { TaxonDirectory } from '../taxon-directory.js';
 import { canonicalExclusions, canonicalPopulations, type ExcludedOut } from './canonical.js';
+
+/** A row of the taxa table, as SELECT * reads it (the columns the store reads by name). */
+export interface TaxonRow {
+  id: number;
+  name: string;
+  rank: Rank;
+  kingdom: Kingdom;
+  author: string | null;
+  parent_id: number | null;
+  external_id: string | null;
+  distribution: string;
+}
 
 export interface ListingRow {
   id: number;
