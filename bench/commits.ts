@@ -26,7 +26,13 @@ async function commitTimes(worker: boolean) {
   try {
     for (let c = 0; c < COMMITS; c++) {
       const records = Array.from({ length: PER_COMMIT }, () => ({
-        id: newDecisionId(), createdAt: new Date().toISOString(), datasetVersion: '1', decision: 'needs-permit', apiKeyId: null, request, result,
+        id: newDecisionId(),
+        createdAt: new Date().toISOString(),
+        datasetVersion: '1',
+        decision: 'needs-permit',
+        apiKeyId: null,
+        request,
+        result,
       }));
       const started = performance.now();
       store.saveDecisions(records);

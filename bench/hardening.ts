@@ -32,16 +32,27 @@ async function measure(label: string, run: () => Promise<{ statusCode: number }>
   const ms = performance.now() - started;
   h.disable();
   clearInterval(sampler);
-  console.log(`${label.padEnd(52)} ${String(res.statusCode).padEnd(4)} ${ms.toFixed(0).padStart(6)} ms total, event loop held ≤ ${(h.max / 1e6).toFixed(0).padStart(4)} ms, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB`);
+  console.log(
+    `${label.padEnd(52)} ${String(res.statusCode).padEnd(4)} ${ms.toFixed(0).padStart(6)} ms total, event loop held ≤ ${(h.max / 1e6).toFixed(0).padStart(4)} ms, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB`,
+  );
 }
 
 const trade = { exporter: 'NA', importer: 'DE', purpose: 'H', source: 'W', term: 'TRO' };
 const batch = (names: (i: number) => string) => () =>
   app.inject({ method: 'POST', url: '/v1/trade-checks/batch', payload: { items: Array.from({ length: 20_000 }, (_, i) => ({ ...trade, taxon: names(i) })) } });
 
-await measure('baseline: 20,000 known names', batch(() => 'Panthera pardus'));
-await measure('20,000 unknown 190-character names', batch((i) => `${'Qx'.repeat(94)}${i}`.slice(0, 190)));
-await measure('20,000 unknown ordinary names', batch((i) => `Pantherx pardux${i}`));
+await measure(
+  'baseline: 20,000 known names',
+  batch(() => 'Panthera pardus'),
+);
+await measure(
+  '20,000 unknown 190-character names',
+  batch((i) => `${'Qx'.repeat(94)}${i}`.slice(0, 190)),
+);
+await measure(
+  '20,000 unknown ordinary names',
+  batch((i) => `Pantherx pardux${i}`),
+);
 
 // A gzip of 2 GiB of zeros, made by streaming (about 2 MB compressed).
 const chunks: Buffer[] = [];
@@ -51,11 +62,16 @@ await new Promise<void>((resolve, reject) => {
   gz.on('data', (c: Buffer) => chunks.push(c));
   gz.on('end', resolve);
   gz.on('error', reject);
-  Readable.from((function* () { for (let i = 0; i < 2048; i++) yield zero; })()).pipe(gz);
+  Readable.from(
+    (function* () {
+      for (let i = 0; i < 2048; i++) yield zero;
+    })(),
+  ).pipe(gz);
 });
 const bomb = Buffer.concat(chunks);
 console.log(`gzip bomb: ${(bomb.length / 2 ** 20).toFixed(1)} MiB unpacking to 2 GiB; cap ${loadConfig({}).IMPORT_UNPACKED_LIMIT_BYTES / 2 ** 20} MiB`);
 await measure('POST /v1/imports of the gzip bomb', () =>
-  app.inject({ method: 'POST', url: '/v1/imports?kind=index', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/gzip' }, payload: bomb }));
+  app.inject({ method: 'POST', url: '/v1/imports?kind=index', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/gzip' }, payload: bomb }),
+);
 await app.close();
 store.close();

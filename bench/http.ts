@@ -73,22 +73,28 @@ function wrkAt(url: string, bodiesFile: string, seconds: number, connections: nu
 }
 
 export async function benchHttp(seconds = arg('seconds', 10), rounds = arg('rounds', 2)) {
-  if (spawnSync('which', ['wrk']).status !== 0) throw new Error('install Debian\'s wrk: apt-get install wrk');
+  if (spawnSync('which', ['wrk']).status !== 0) throw new Error("install Debian's wrk: apt-get install wrk");
   const work = mkdtempSync(join(tmpdir(), 'bench-http-'));
   const db = join(work, 'cites.db');
   copyFileSync(await fullChecklistDatabase(), db);
   const entry = await bundleServer();
   const port = await freePort();
   const server = pinned(0, process.execPath, [entry], {
-    DATABASE_PATH: db, PORT: String(port), LOG_LEVEL: 'info', NODE_ENV: 'production', REQUIRE_KEY_FOR_READS: 'false',
-    RATE_LIMIT_PER_MINUTE: '1000000000', ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000000', RATE_LIMIT_ITEMS_PER_MINUTE: '0',
+    DATABASE_PATH: db,
+    PORT: String(port),
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'production',
+    REQUIRE_KEY_FOR_READS: 'false',
+    RATE_LIMIT_PER_MINUTE: '1000000000',
+    ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000000',
+    RATE_LIMIT_ITEMS_PER_MINUTE: '0',
   });
   server.stdout!.resume();
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${url}/ready`);
     const bodies = join(work, 'bodies.jsonl');
-    writeFileSync(bodies, TRADE_MIX.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    writeFileSync(bodies, `${TRADE_MIX.map((r) => JSON.stringify(r)).join('\n')}\n`);
     const routes = { bare: '/bench/bare', echo: '/bench/echo', tradeCheck: '/v1/trade-checks' } as const;
     const runs: Record<keyof typeof routes, WrkResult[]> = { bare: [], echo: [], tradeCheck: [] };
     for (const r of Object.values(routes)) wrk(`${url}${r}`, bodies, 2); // warm-up (JIT, caches)
@@ -166,8 +172,10 @@ export async function benchHttp(seconds = arg('seconds', 10), rounds = arg('roun
       },
       targets: { toValidateAndEcho: 0.9, toBare: 0.5, p99Ms: 10, batchMs: 150 },
       batch10k: {
-        medianMs: Math.round(median(batchMs)), runsMs: batchMs.map(Math.round),
-        summaryMedianMs: Math.round(median(summaryMs)), ndjsonSummaryMedianMs: Math.round(median(ndjsonMs)),
+        medianMs: Math.round(median(batchMs)),
+        runsMs: batchMs.map(Math.round),
+        summaryMedianMs: Math.round(median(summaryMs)),
+        ndjsonSummaryMedianMs: Math.round(median(ndjsonMs)),
         tenThousandSinglesMs: Math.round(singlesMs),
         ratioSummaryToSingles: Number((median(summaryMs) / singlesMs).toFixed(3)),
         ratioFullToSingles: Number((median(batchMs) / singlesMs).toFixed(3)),
@@ -193,10 +201,20 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const { runs: _r, ...rest } = x;
     return rest;
   };
-  console.log(JSON.stringify({
-    bare, echo, check,
-    bareProcess: { c50: strip(r.bareFastifyProcess.c50), c10: strip(r.bareFastifyProcess.c10) },
-    service: { c50: strip(r.serviceAlternating.c50), c10: strip(r.serviceAlternating.c10) },
-    ratios: r.ratios, batch10k: r.batch10k, serverRssMb: r.serverRssMb,
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        bare,
+        echo,
+        check,
+        bareProcess: { c50: strip(r.bareFastifyProcess.c50), c10: strip(r.bareFastifyProcess.c10) },
+        service: { c50: strip(r.serviceAlternating.c50), c10: strip(r.serviceAlternating.c10) },
+        ratios: r.ratios,
+        batch10k: r.batch10k,
+        serverRssMb: r.serverRssMb,
+      },
+      null,
+      2,
+    ),
+  );
 }

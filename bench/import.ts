@@ -17,7 +17,8 @@ import { SqliteStore } from '../src/store/sqlite/store.js';
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
-const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs') ?? '../shared/data/checklist_index_2017/Index_of_CITES_Species_2017-04-21.csv.gz';
+const file =
+  args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs') ?? '../shared/data/checklist_index_2017/Index_of_CITES_Species_2017-04-21.csv.gz';
 const TARGET_MS = 10_000;
 const TARGET_RSS_MB = 400;
 

@@ -36,7 +36,11 @@ export async function fullChecklistDatabase(): Promise<string> {
   const store = SqliteStore.open(building);
   // The code lists and Parties of the built-in seed; the listings all come from the Checklist.
   const seed = JSON.parse(readFileSync(BUILTIN_SEED_FILE, 'utf8')) as Record<string, unknown>;
-  store.importBundle(Bundle.parse({ format: seed.format, asOf: seed.asOf, codes: seed.codes, parties: seed.parties }), { mode: 'merge', actor: 'bench', origin: 'seed' });
+  store.importBundle(Bundle.parse({ format: seed.format, asOf: seed.asOf, codes: seed.codes, parties: seed.parties }), {
+    mode: 'merge',
+    actor: 'bench',
+    origin: 'seed',
+  });
   for (const kind of ['index', 'reservations', 'quotas', 'suspensions'] as const) {
     await runImport(store, kind, createReadStream(SHARED_FILES[kind]), { actor: 'bench', asOf: '2017-04-21' });
   }
@@ -51,7 +55,7 @@ export function machine() {
 
 export function writeResult(name: string, result: unknown): void {
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(join(RESULTS, `${name}.json`), JSON.stringify({ at: new Date().toISOString(), machine: machine(), ...(result as object) }, null, 2) + '\n');
+  writeFileSync(join(RESULTS, `${name}.json`), `${JSON.stringify({ at: new Date().toISOString(), machine: machine(), ...(result as object) }, null, 2)}\n`);
 }
 
 export const median = (xs: number[]) => {

@@ -33,7 +33,10 @@ export async function benchLoad(rate = arg('rate', 1000), seconds = arg('seconds
   const probe = join(work, 'event-loop.json');
   const server = pinned(0, process.execPath, ['--import', join(ROOT, 'bench/event-loop-probe.mjs'), join(ROOT, 'dist/server.js')], {
     EVENT_LOOP_PROBE_OUT: probe,
-    DATABASE_PATH: db, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'info',
+    DATABASE_PATH: db,
+    PORT: String(port),
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
     RATE_LIMIT_PER_MINUTE: String(rate * 120), // a gateway key sized for this traffic
   });
   server.stdout!.resume();

@@ -23,34 +23,90 @@ const ms = (x: number) => x.toFixed(1);
 
 if (run('engine')) {
   const e = await benchEngine();
-  row('Engine, evaluations/s (one core)', n(e.engine.evaluationsPerSecond), `Map lookup ${n(e.engine.mapLookupsPerSecond)}/s`, `${e.engine.ratioToMapLookup}×`, '≥ 300,000/s', e.engine.evaluationsPerSecond >= 300_000);
-  row('Names: exact / synonym / any case & spacing', `${n(e.names.exactPerSecond)} / ${n(e.names.synonymPerSecond)} / ${n(e.names.caseAndSpacingPerSecond)} per s`, '', '', '', null);
+  row(
+    'Engine, evaluations/s (one core)',
+    n(e.engine.evaluationsPerSecond),
+    `Map lookup ${n(e.engine.mapLookupsPerSecond)}/s`,
+    `${e.engine.ratioToMapLookup}×`,
+    '≥ 300,000/s',
+    e.engine.evaluationsPerSecond >= 300_000,
+  );
+  row(
+    'Names: exact / synonym / any case & spacing',
+    `${n(e.names.exactPerSecond)} / ${n(e.names.synonymPerSecond)} / ${n(e.names.caseAndSpacingPerSecond)} per s`,
+    '',
+    '',
+    '',
+    null,
+  );
   row('Names: fuzzy (unknown name, suggestions)', `${n(e.names.fuzzyPerSecond)}/s`, '', '', '', null);
 }
 if (run('http')) {
   const h = await benchHttp();
-  row('POST /v1/trade-checks (wrk, 50 conn.)', `${n(h.tradeCheck.requestsPerSecond)} req/s`, `echo ${n(h.validateAndEcho.requestsPerSecond)}, bare ${n(h.bare.requestsPerSecond)}`, `${h.ratios.tradeCheckToValidateAndEcho}× echo, ${h.ratios.tradeCheckToBare}× bare`, '≥ 0.9× echo, ≥ 0.5× bare', h.ratios.tradeCheckToValidateAndEcho >= 0.9 && h.ratios.tradeCheckToBare >= 0.5);
-  row('  latency p50 / p99 at saturation', `${ms(h.tradeCheck.p50Ms)} / ${ms(h.tradeCheck.p99Ms)} ms`, `bare ${ms(h.bare.p50Ms)} / ${ms(h.bare.p99Ms)} ms`, '', 'p99 ≤ 10 ms', h.tradeCheck.p99Ms <= 10);
+  row(
+    'POST /v1/trade-checks (wrk, 50 conn.)',
+    `${n(h.tradeCheck.requestsPerSecond)} req/s`,
+    `echo ${n(h.validateAndEcho.requestsPerSecond)}, bare ${n(h.bare.requestsPerSecond)}`,
+    `${h.ratios.tradeCheckToValidateAndEcho}× echo, ${h.ratios.tradeCheckToBare}× bare`,
+    '≥ 0.9× echo, ≥ 0.5× bare',
+    h.ratios.tradeCheckToValidateAndEcho >= 0.9 && h.ratios.tradeCheckToBare >= 0.5,
+  );
+  row(
+    '  latency p50 / p99 at saturation',
+    `${ms(h.tradeCheck.p50Ms)} / ${ms(h.tradeCheck.p99Ms)} ms`,
+    `bare ${ms(h.bare.p50Ms)} / ${ms(h.bare.p99Ms)} ms`,
+    '',
+    'p99 ≤ 10 ms',
+    h.tradeCheck.p99Ms <= 10,
+  );
   row('Batch of 10,000 items', `${n(h.batch10k.medianMs)} ms`, '', '', '≤ 150 ms', h.batch10k.medianMs <= 150);
 }
 if (run('commits')) {
   const c = await benchCommits();
   const a = c.automaticCheckpoints;
   const w = c.workerCheckpoints;
-  row('Decision-log commit, p99.9 / max', `${w.p999Ms} / ${w.maxMs} ms (worker checkpoints)`, `automatic checkpoints ${a.p999Ms} / ${a.maxMs} ms`, `${c.ratios.p999}× / ${c.ratios.max}×`, '', null);
+  row(
+    'Decision-log commit, p99.9 / max',
+    `${w.p999Ms} / ${w.maxMs} ms (worker checkpoints)`,
+    `automatic checkpoints ${a.p999Ms} / ${a.maxMs} ms`,
+    `${c.ratios.p999}× / ${c.ratios.max}×`,
+    '',
+    null,
+  );
 }
 if (run('startup')) {
   const s = await benchStartup();
-  row('Start-up to first answer (full Checklist)', `${n(s.firstAnswerMs)} ms, ${s.rssMb} MB RSS`, `bare Fastify ${n(s.baselineBareFastify.firstAnswerMs)} ms, ${s.baselineBareFastify.rssMb} MB`, `${s.ratioToBareFastify}×`, '≤ 1,500 ms, ≤ 300 MB', s.firstAnswerMs <= 1500 && s.rssMb <= 300);
+  row(
+    'Start-up to first answer (full Checklist)',
+    `${n(s.firstAnswerMs)} ms, ${s.rssMb} MB RSS`,
+    `bare Fastify ${n(s.baselineBareFastify.firstAnswerMs)} ms, ${s.baselineBareFastify.rssMb} MB`,
+    `${s.ratioToBareFastify}×`,
+    '≤ 1,500 ms, ≤ 300 MB',
+    s.firstAnswerMs <= 1500 && s.rssMb <= 300,
+  );
 }
 if (run('import')) {
   execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/import.ts'), '--runs', '3'], { cwd: ROOT, stdio: 'inherit' });
   const i = JSON.parse(readFileSync(join(RESULTS, 'import.json'), 'utf8'));
-  row('Import of the full Index (38,079 taxa)', `${n(i.median.totalMs)} ms (parse ${n(i.median.parseMs)} + write ${n(i.median.writeMs)}), ${i.peakRssMb} MB peak RSS`, '', '', '< 10 s, < 400 MB', i.met);
+  row(
+    'Import of the full Index (38,079 taxa)',
+    `${n(i.median.totalMs)} ms (parse ${n(i.median.parseMs)} + write ${n(i.median.writeMs)}), ${i.peakRssMb} MB peak RSS`,
+    '',
+    '',
+    '< 10 s, < 400 MB',
+    i.met,
+  );
 }
 if (run('load')) {
   const l = await benchLoad();
-  row(`Load: ${n(l.settings.targetRate)} req/s for ${l.settings.seconds} s`, `${n(l.achievedRate)} req/s, ${l.errors} errors`, '', '', 'held, zero errors', l.held);
+  row(
+    `Load: ${n(l.settings.targetRate)} req/s for ${l.settings.seconds} s`,
+    `${n(l.achievedRate)} req/s, ${l.errors} errors`,
+    '',
+    '',
+    'held, zero errors',
+    l.held,
+  );
   row('  latency p50 / p99 (client)', `${l.latencyMs.p50} / ${l.latencyMs.p99} ms`, '', '', '', null);
   row('  server event-loop delay p99 / max', `${l.serverEventLoopDelayMs.p99Ms} / ${l.serverEventLoopDelayMs.maxMs} ms`, '', '', '', null);
 }
@@ -63,5 +119,5 @@ const table = [
   '|---|---|---|---|---|---|',
   ...rows.map((r) => `| ${r.join(' | ')} |`),
 ].join('\n');
-writeFileSync(join(RESULTS, 'summary.md'), table + '\n');
+writeFileSync(join(RESULTS, 'summary.md'), `${table}\n`);
 console.log(`\n${table}`);

@@ -56,11 +56,15 @@ if (check) {
 } else {
   writeFileSync(DEFAULT_DATASET_FILE, gzipSync(text, { level: 9 }));
   writeFileSync(SOURCES_FILE, sources);
-  const stats = Object.entries(notes.stats).map(([k, v]) => `| ${k} | ${v} |`).join('\n');
+  const stats = Object.entries(notes.stats)
+    .map(([k, v]) => `| ${k} | ${v} |`)
+    .join('\n');
   const warnings = notes.warnings.map((w) => `- ${w}`).join('\n');
   writeFileSync(
     join(DATASET_DIR, 'build-report.md'),
     `# What npm run data:build made, and what it could not do\n\nGenerated; do not edit. As of ${config.asOf}.\n\n| | count |\n|---|---|\n${stats}\n\n## Warnings\n\n${warnings}\n`,
   );
-  console.log(`wrote ${DEFAULT_DATASET_FILE}: ${bundle.taxa.length} taxa, ${bundle.listings.length} listings, ${(text.length / 1e6).toFixed(1)} MB of JSON (${Date.now() - started} ms)`);
+  console.log(
+    `wrote ${DEFAULT_DATASET_FILE}: ${bundle.taxa.length} taxa, ${bundle.listings.length} listings, ${(text.length / 1e6).toFixed(1)} MB of JSON (${Date.now() - started} ms)`,
+  );
 }

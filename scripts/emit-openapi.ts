@@ -13,7 +13,7 @@ export async function generateOpenApi(): Promise<string> {
   const store = SqliteStore.open(':memory:');
   const app = await buildApp({ config: loadConfig({}), store, docsUi: false });
   await app.ready();
-  const doc = JSON.stringify(app.swagger(), null, 2) + '\n';
+  const doc = `${JSON.stringify(app.swagger(), null, 2)}\n`;
   await app.close();
   store.close();
   return doc;

@@ -22,7 +22,13 @@ const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(2)} %`;
 function measure(label: string, store: SqliteStore, details: boolean): void {
   const engine = createEngine(store.snapshot(), { today: () => '2026-12-03' });
   const listed = shipments.filter((s) => s.appendix in RANK);
-  let resolved = 0, allowed = 0, agreeing = 0, single = 0, singleAgreeing = 0, early = 0, earlyNotListed = 0;
+  let resolved = 0,
+    allowed = 0,
+    agreeing = 0,
+    single = 0,
+    singleAgreeing = 0,
+    early = 0,
+    earlyNotListed = 0;
   const disagree = new Map<string, number>();
   const unresolved = new Map<string, number>();
   for (const s of listed) {
@@ -39,8 +45,11 @@ function measure(label: string, store: SqliteStore, details: boolean): void {
     if (stated === s.appendix) {
       agreeing++;
       if (!severalListings) singleAgreeing++;
-    }
-    else disagree.set(`${s.taxon}: record ${s.appendix}, service ${stated ?? 'not listed'}`, (disagree.get(`${s.taxon}: record ${s.appendix}, service ${stated ?? 'not listed'}`) ?? 0) + 1);
+    } else
+      disagree.set(
+        `${s.taxon}: record ${s.appendix}, service ${stated ?? 'not listed'}`,
+        (disagree.get(`${s.taxon}: record ${s.appendix}, service ${stated ?? 'not listed'}`) ?? 0) + 1,
+      );
     if (s.year <= 2016) {
       early++;
       if (r.reasons.some((x) => x.code === 'NOT_LISTED')) earlyNotListed++;
@@ -50,10 +59,17 @@ function measure(label: string, store: SqliteStore, details: boolean): void {
   console.log(`  names resolved                 ${resolved} (${pct(resolved, listed.length)})`);
   console.log(`  answered allow                 ${allowed} (${pct(allowed, resolved)})`);
   console.log(`  Appendix agrees with record    ${agreeing} (${pct(agreeing, resolved)})`);
-  console.log(`    names of one listing         ${singleAgreeing} of ${single} (${pct(singleAgreeing, single)}); names covering several listings answered by the strictest: ${resolved - single}`);
+  console.log(
+    `    names of one listing         ${singleAgreeing} of ${single} (${pct(singleAgreeing, single)}); names covering several listings answered by the strictest: ${resolved - single}`,
+  );
   console.log(`  2015–16 answered "not listed"  ${earlyNotListed} of ${early} (${pct(earlyNotListed, early)})`);
   if (!details) return;
-  const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `    ${v} × ${k}`).join('\n');
+  const top = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([k, v]) => `    ${v} × ${k}`)
+      .join('\n');
   console.log(`  unresolved names:\n${top(unresolved)}`);
   console.log(`  disagreements:\n${top(disagree)}`);
 }
@@ -67,7 +83,10 @@ const shared = join(PROJECT_ROOT, '..', 'shared', 'data');
 if (existsSync(shared)) {
   const indexOnly = SqliteStore.open(':memory:');
   await runImport(indexOnly, 'parties', readFileSync(join(shared, 'parties', 'CITES_Parties_chronological_2017-10-19.csv')), { actor: 'measure' });
-  await runImport(indexOnly, 'index', readFileSync(join(shared, 'checklist_index_2017', 'Index_of_CITES_Species_2017-04-21.csv.gz')), { actor: 'measure', asOf: '2017-04-21' });
+  await runImport(indexOnly, 'index', readFileSync(join(shared, 'checklist_index_2017', 'Index_of_CITES_Species_2017-04-21.csv.gz')), {
+    actor: 'measure',
+    asOf: '2017-04-21',
+  });
   measure('2017 Index import only (no dated history)', indexOnly, false);
   indexOnly.close();
 }

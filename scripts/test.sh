@@ -11,6 +11,7 @@ check() {
   if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "✗ $name failed"; fi
 }
 check "type-check (tsc --noEmit)" npx tsc --noEmit
+check "lint and format (biome check)" npx biome check .
 check "OpenAPI document is up to date" npx tsx scripts/emit-openapi.ts --check
 check "docs/decision-codes.md is up to date" npx tsx scripts/emit-decision-codes.ts --check
 check "migrations match the schema" bash scripts/check-migrations.sh
@@ -18,7 +19,7 @@ check "the default dataset is what npm run data:build makes" npx tsx scripts/bui
 
 report=$(mktemp)
 echo "── vitest"
-npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@"
+npx vitest run --coverage --reporter=default --reporter=json --outputFile.json="$report" "$@"
 vitest_status=$?
 skipped=0
 if [ -s "$report" ]; then

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
-  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off']).transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
 /** Every setting the server reads from the environment (README "Configuration"). */
 export const ConfigSchema = z.object({
@@ -17,8 +15,16 @@ export const ConfigSchema = z.object({
   CORS_ORIGINS: z.string().default(''),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
   ANONYMOUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
-  IMPORT_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(200 * 1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
+  IMPORT_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(200 * 1024 * 1024),
   LOAD_SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
   BATCH_MAX_ITEMS: z.coerce.number().int().min(1).default(20_000),
   /** Trade checks a minute per caller, batch items counted one by one (0: no limit). */
@@ -28,7 +34,11 @@ export const ConfigSchema = z.object({
   /** Failed authentications a minute per IP address before 429 (made-up keys are not looked up again). */
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Largest size a gzip upload may unpack to. */
-  IMPORT_UNPACKED_LIMIT_BYTES: z.coerce.number().int().min(1024).default(512 * 1024 * 1024),
+  IMPORT_UNPACKED_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(512 * 1024 * 1024),
   /** Share of the store's taxa, listings or Parties a replace import may remove without confirm=true. */
   REPLACE_MAX_REMOVED_SHARE: z.coerce.number().min(0).max(1).default(0.1),
   /** Time a client has to send a whole request (headers and body), and idle keep-alive time. */
@@ -50,9 +60,7 @@ export class ConfigError extends Error {}
 
 /** Parses the environment; a bad value stops start-up with a message naming the variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const known = Object.fromEntries(
-    Object.keys(ConfigSchema.shape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])),
-  );
+  const known = Object.fromEntries(Object.keys(ConfigSchema.shape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])));
   const parsed = ConfigSchema.safeParse(known);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}=${JSON.stringify(known[String(i.path[0])])}: ${i.message}`);

@@ -67,7 +67,8 @@ export async function checkShipment(services: Services, caller: Caller, items: u
       counts.invalid++;
       // The engine's problems may be shared (unknown names are cached): point into the
       // shipment on a copy, never on the problem itself.
-      const shown = parsed.success && result.errors ? { ...result, errors: result.errors.map((e) => ({ ...e, pointer: e.pointer.replace('#', `#/items/${i}`) })) } : result;
+      const shown =
+        parsed.success && result.errors ? { ...result, errors: result.errors.map((e) => ({ ...e, pointer: e.pointer.replace('#', `#/items/${i}`) })) } : result;
       lines.push(JSON.stringify(shown));
       continue;
     }
@@ -77,8 +78,14 @@ export async function checkShipment(services: Services, caller: Caller, items: u
     const serialized = serializeTradeCheck(result, !summaryView);
     lines.push(summaryView ? summaryLine(result, id) : serialized.json);
     records.push({
-      id, createdAt, datasetVersion: result.datasetVersion, decision: result.decision, apiKeyId: caller.keyId,
-      request: JSON.stringify(parsed.data), result: serialized.stored, parts: serialized.parts,
+      id,
+      createdAt,
+      datasetVersion: result.datasetVersion,
+      decision: result.decision,
+      apiKeyId: caller.keyId,
+      request: JSON.stringify(parsed.data),
+      result: serialized.stored,
+      parts: serialized.parts,
     });
   }
   if (opts.stream !== undefined) {

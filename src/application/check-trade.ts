@@ -21,7 +21,10 @@ export function overItemLimit(services: Services, caller: Caller, items: number)
   const wait = services.items.take(caller.limitKey, items);
   if (wait === null) return null;
   const max = services.config.RATE_LIMIT_ITEMS_PER_MINUTE;
-  return { problem: problem('too-many-requests', 429, `At most ${max} trade checks a minute (batch items counted one by one); retry in ${wait} s.`), retryAfter: wait };
+  return {
+    problem: problem('too-many-requests', 429, `At most ${max} trade checks a minute (batch items counted one by one); retry in ${wait} s.`),
+    retryAfter: wait,
+  };
 }
 
 /** A request the schema rejected: its errors and its unknown codes together, in one 400. */
@@ -40,7 +43,16 @@ export async function checkTrade(services: Services, caller: Caller, request: Tr
   result.decisionId = id;
   const { json, stored, parts } = serializeTradeCheck(result);
   await services.decisions.append([
-    { id, createdAt, datasetVersion: result.datasetVersion, decision: result.decision, apiKeyId: caller.keyId, request: JSON.stringify(request), result: stored, parts },
+    {
+      id,
+      createdAt,
+      datasetVersion: result.datasetVersion,
+      decision: result.decision,
+      apiKeyId: caller.keyId,
+      request: JSON.stringify(request),
+      result: stored,
+      parts,
+    },
   ]);
   return { json };
 }

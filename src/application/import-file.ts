@@ -30,9 +30,14 @@ export async function importFile(services: Services, caller: Caller & { role?: R
     return { problem: problem('forbidden', 403, 'mode=replace replaces the whole store and needs the admin role; officers import with mode=merge.') };
   }
   const opts = {
-    actor: caller.actor, mode, asOf, today: services.today(),
-    unpackedLimit: config.IMPORT_UNPACKED_LIMIT_BYTES, ...(request.signal ? { signal: request.signal } : {}),
-    maxRemovedShare: config.REPLACE_MAX_REMOVED_SHARE, confirmed: request.confirm,
+    actor: caller.actor,
+    mode,
+    asOf,
+    today: services.today(),
+    unpackedLimit: config.IMPORT_UNPACKED_LIMIT_BYTES,
+    ...(request.signal ? { signal: request.signal } : {}),
+    maxRemovedShare: config.REPLACE_MAX_REMOVED_SHARE,
+    confirmed: request.confirm,
   };
   try {
     const report = Buffer.isBuffer(body)

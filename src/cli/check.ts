@@ -73,8 +73,7 @@ function decideLocally(engine: Engine, items: unknown[], progress: ProgressLine 
   });
 }
 
-const docText = (r: TradeCheckResult) =>
-  r.documents.map((d) => `${d.type}${d.inLieuOf ? ` (for ${d.inLieuOf})` : ''} [${d.issuer}]`).join(' + ') || '—';
+const docText = (r: TradeCheckResult) => r.documents.map((d) => `${d.type}${d.inLieuOf ? ` (for ${d.inLieuOf})` : ''} [${d.issuer}]`).join(' + ') || '—';
 
 function rowOf(i: number, item: Record<string, unknown>, r: Result): string[] {
   if (isProblem(r)) return [String(i + 1), String(item.taxon ?? item.taxonId ?? ''), 'INVALID', '', r.detail ?? r.title, ''];
@@ -106,9 +105,9 @@ function writeResults(file: string, items: Record<string, unknown>[], results: R
         ? [String(i + 1), String(items[i]?.taxon ?? ''), 'invalid', '', '', '', '', r.detail ?? r.title]
         : [String(i + 1), r.taxon.name, r.decision, r.appendix ?? '', docText(r), r.reasons.map((x) => x.code).join(' '), String(r.reviewRequired), ''],
     );
-    writeFileSync(file, [header, ...lines].map((l) => l.map(csvCell).join(',')).join('\n') + '\n');
+    writeFileSync(file, `${[header, ...lines].map((l) => l.map(csvCell).join(',')).join('\n')}\n`);
   } else {
-    writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   }
 }
 
@@ -153,7 +152,13 @@ export async function runCheck(opts: CheckOptions, engineFromStore: () => Engine
     out.line(JSON.stringify(opts.file ? { results: opts.out ? undefined : results, summary } : results[0]));
   } else {
     if (!opts.out || items.length <= 50) {
-      out.line(table(['#', 'taxon', 'decision', 'appendix', 'documents', 'reasons'], results.map((r, i) => rowOf(i, items[i]!, r)), out.tty ? 60 : 200));
+      out.line(
+        table(
+          ['#', 'taxon', 'decision', 'appendix', 'documents', 'reasons'],
+          results.map((r, i) => rowOf(i, items[i]!, r)),
+          out.tty ? 60 : 200,
+        ),
+      );
     }
     out.line(
       `${summary.items} item(s): ${summary.allow} allow, ${summary['needs-permit']} needs-permit, ${summary.deny} deny, ${summary.invalid} invalid` +

@@ -23,7 +23,12 @@ function report(r: ImportReport, out: Output): void {
   out.line(
     `${r.kind}: ${summary.changed ? `changed, dataset version ${summary.datasetVersion}` : `nothing changed (dataset version ${summary.datasetVersion})`} in ${(r.durationMs / 1000).toFixed(1)} s`,
   );
-  for (const [label, counts] of [['created', summary.created], ['updated', summary.updated], ['ended', summary.ended], ['unchanged', summary.unchanged]] as const) {
+  for (const [label, counts] of [
+    ['created', summary.created],
+    ['updated', summary.updated],
+    ['ended', summary.ended],
+    ['unchanged', summary.unchanged],
+  ] as const) {
     const parts = Object.entries(counts).map(([k, n]) => `${k} ${number(n)}`);
     if (parts.length) out.line(`  ${label.padEnd(10)}${parts.join(', ')}`);
   }
@@ -52,7 +57,7 @@ export async function runImportCommand(argv: string[], openStore: () => CitesSto
     out.error(`--mode must be merge or replace, --as-of a date written YYYY-MM-DD\n${USAGE}`);
     return EXIT.usage;
   }
-  let file;
+  let file: Awaited<ReturnType<typeof openImportFile>>;
   try {
     file = await openImportFile(path);
   } catch (e) {

@@ -30,7 +30,11 @@ export function runKeys(argv: string[], store: CitesStore, out: (line: string) =
   if (command === 'list') {
     const keys = store.apiKeys();
     if (values.json) out(JSON.stringify(keys));
-    else for (const k of keys) out(`${k.id}  ${k.role.padEnd(7)}  ${k.name}  created ${k.createdAt}${k.revokedAt ? `  REVOKED ${k.revokedAt}` : ''}${k.lastUsedAt ? `  last used ${k.lastUsedAt}` : ''}`);
+    else
+      for (const k of keys)
+        out(
+          `${k.id}  ${k.role.padEnd(7)}  ${k.name}  created ${k.createdAt}${k.revokedAt ? `  REVOKED ${k.revokedAt}` : ''}${k.lastUsedAt ? `  last used ${k.lastUsedAt}` : ''}`,
+        );
     return 0;
   }
   if (command === 'revoke' && arg) {
@@ -45,4 +49,3 @@ export function runKeys(argv: string[], store: CitesStore, out: (line: string) =
   out(USAGE);
   return 2;
 }
-

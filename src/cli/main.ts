@@ -54,7 +54,12 @@ export async function main(argv: string[], out: Output = consoleOutput()): Promi
         try {
           return await runCheck(
             {
-              file: str('file'), out: str('out'), json: v.json === true, snapshot: str('snapshot'), server: str('server'), key: str('key'),
+              file: str('file'),
+              out: str('out'),
+              json: v.json === true,
+              snapshot: str('snapshot'),
+              server: str('server'),
+              key: str('key'),
               flags: Object.fromEntries(TRADE_FLAGS.map((k) => [k, str(k)])),
             },
             () => createEngine((store = openStore()).snapshot()),

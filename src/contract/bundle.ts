@@ -43,13 +43,14 @@ export const Higher = z
   .partial()
   .meta({ description: 'Classification as in the Checklist CSV; missing ancestors are created' });
 
-export const Synonym = z.union([
-  TaxonName,
-  z.object({ name: TaxonName, author: z.string().trim().max(300).nullable().default(null) }),
-]);
+export const Synonym = z.union([TaxonName, z.object({ name: TaxonName, author: z.string().trim().max(300).nullable().default(null) })]);
 
 export const CommonName = z.object({
-  lang: z.string().trim().toLowerCase().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code'),
+  lang: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code'),
   name: z
     .string()
     .trim()
@@ -80,10 +81,20 @@ export const Populations = z
     partly: CountryList.optional().describe(
       'Countries of which only part of the population is meant (a province, a stock, a region crossing a border): a specimen from one of them may or may not belong to the listed population, so a decision on it takes the stricter reading and asks for review',
     ),
-    text: z.string().trim().min(1).max(500).optional().describe('The wording of the Appendices ("Only the population of Asia"); alone, without include or exclude, it means the populations could not be read as countries'),
+    text: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .optional()
+      .describe(
+        'The wording of the Appendices ("Only the population of Asia"); alone, without include or exclude, it means the populations could not be read as countries',
+      ),
   })
   .refine((p) => !(p.include !== undefined && p.exclude !== undefined), { message: 'give at most one of include or exclude' })
-  .refine((p) => p.include !== undefined || p.exclude !== undefined || p.text !== undefined, { message: 'give include, exclude or the text of the populations' })
+  .refine((p) => p.include !== undefined || p.exclude !== undefined || p.text !== undefined, {
+    message: 'give include, exclude or the text of the populations',
+  })
   .meta({ id: 'Populations' });
 export type Populations = z.output<typeof Populations>;
 
@@ -112,10 +123,7 @@ export const Specimens = z
   });
 export type Specimens = z.output<typeof Specimens>;
 
-export const ExcludedTaxon = z.union([
-  TaxonName,
-  z.object({ taxon: TaxonName, populations: Populations }),
-]);
+export const ExcludedTaxon = z.union([TaxonName, z.object({ taxon: TaxonName, populations: Populations })]);
 
 export const BundleListing = z
   .object({
@@ -126,11 +134,18 @@ export const BundleListing = z
     effectiveTo: IsoDate.nullable().default(null).describe('First day the entry no longer applies; null while in force'),
     mayStartFrom: IsoDate.nullable()
       .default(null)
-      .describe('The sources confirm the entry from effectiveFrom only (a file that gives the listings in force on its date): it may have entered into force as early as this date. A trade dated in between is weighed both ways and flagged for review'),
+      .describe(
+        'The sources confirm the entry from effectiveFrom only (a file that gives the listings in force on its date): it may have entered into force as early as this date. A trade dated in between is weighed both ways and flagged for review',
+      ),
     populations: Populations.nullable().default(null),
     excludedTaxa: z.array(ExcludedTaxon).default([]),
     annotation: LocalizedText.nullable().default(null),
-    hashAnnotation: z.string().trim().regex(/^#\d+$/, 'must look like #4').nullable().default(null),
+    hashAnnotation: z
+      .string()
+      .trim()
+      .regex(/^#\d+$/, 'must look like #4')
+      .nullable()
+      .default(null),
     hashAnnotationText: LocalizedText.nullable().default(null),
     specimens: Specimens.nullable().default(null),
     source: z.string().trim().max(1000).nullable().default(null).describe('Where the entry comes from: a CoP proposal, a Notification, an official file'),

@@ -13,9 +13,7 @@ export type Purpose = (typeof PURPOSES)[number];
 export const SOURCES = ['W', 'R', 'D', 'A', 'C', 'F', 'I', 'O', 'U', 'X', 'Y'] as const;
 export type Source = (typeof SOURCES)[number];
 
-export const RANKS = [
-  'KINGDOM', 'PHYLUM', 'CLASS', 'ORDER', 'FAMILY', 'SUBFAMILY', 'GENUS', 'SPECIES', 'SUBSPECIES', 'VARIETY',
-] as const;
+export const RANKS = ['KINGDOM', 'PHYLUM', 'CLASS', 'ORDER', 'FAMILY', 'SUBFAMILY', 'GENUS', 'SPECIES', 'SUBSPECIES', 'VARIETY'] as const;
 export type Rank = (typeof RANKS)[number];
 
 export const KINGDOMS = ['Animalia', 'Plantae'] as const;

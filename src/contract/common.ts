@@ -29,9 +29,7 @@ export const CountryCode = z
   .meta({ description: 'ISO 3166-1 alpha-2 country code, any case', examples: ['KE'] });
 
 /** A list of country codes, de-duplicated and sorted so that equal sets compare equal. */
-export const CountryList = z
-  .array(CountryCode)
-  .transform((codes) => [...new Set(codes)].sort());
+export const CountryList = z.array(CountryCode).transform((codes) => [...new Set(codes)].sort());
 
 /** Trims and upper-cases a code (term, unit) before checking it against a code list. */
 export const CodeString = z

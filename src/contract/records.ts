@@ -49,12 +49,12 @@ export const IfMatchHeaders = z.looseObject({
   'if-match': z
     .string()
     .optional()
-    .describe('The ETag of the record as you last read it, quotes included, e.g. "3": GET the record first and copy its ETag response header. Without it the answer is 428; when someone changed the record since, 412.'),
+    .describe(
+      'The ETag of the record as you last read it, quotes included, e.g. "3": GET the record first and copy its ETag response header. Without it the answer is 428; when someone changed the record since, 412.',
+    ),
 });
 
-export const EndRequest = z
-  .strictObject({ date: IsoDate.describe('First day the record no longer applies') })
-  .meta({ id: 'EndRequest' });
+export const EndRequest = z.strictObject({ date: IsoDate.describe('First day the record no longer applies') }).meta({ id: 'EndRequest' });
 
 export const TaxonRecord = z
   .object({

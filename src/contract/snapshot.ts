@@ -9,7 +9,7 @@ import { LocalizedText } from './common.js';
  * normalised (upper-case codes, sorted country lists); the engine trusts them.
  */
 const Id = z.string();
-const Date = z.string().describe('YYYY-MM-DD');
+const DateText = z.string().describe('YYYY-MM-DD');
 
 const ScopeLists = z.object({
   include: z.array(z.string()).optional(),
@@ -26,8 +26,8 @@ const Clause = z.object({
 export const SnapshotParty = z.object({
   code: z.string(),
   name: z.string(),
-  entryIntoForce: Date.nullable(),
-  left: Date.nullable(),
+  entryIntoForce: DateText.nullable(),
+  left: DateText.nullable(),
   territoryOf: z.string().nullable(),
 });
 
@@ -49,24 +49,22 @@ export const SnapshotListing = z.object({
   taxonId: Id,
   appendix: z.enum(APPENDICES),
   party: z.string().nullable(),
-  effectiveFrom: Date,
-  effectiveTo: Date.nullable(),
-  mayStartFrom: Date.nullable().optional(),
+  effectiveFrom: DateText,
+  effectiveTo: DateText.nullable(),
+  mayStartFrom: DateText.nullable().optional(),
   populations: ScopeLists.nullable(),
   excludedTaxa: z.array(z.object({ taxonId: Id, populations: ScopeLists.nullable() })),
   annotation: LocalizedText.nullable(),
   hashAnnotation: z.string().nullable(),
-  specimens: z
-    .object({ only: z.array(Clause).optional(), except: z.array(Clause).optional(), otherwise: z.enum(['not-covered', 'appendix-I']) })
-    .nullable(),
+  specimens: z.object({ only: z.array(Clause).optional(), except: z.array(Clause).optional(), otherwise: z.enum(['not-covered', 'appendix-I']) }).nullable(),
 });
 
 export const SnapshotReservation = z.object({
   party: z.string(),
   taxonId: Id,
   appendix: z.enum(APPENDICES),
-  effectiveFrom: Date,
-  effectiveTo: Date.nullable(),
+  effectiveFrom: DateText,
+  effectiveTo: DateText.nullable(),
 });
 
 export const SnapshotQuota = z.object({
@@ -77,8 +75,8 @@ export const SnapshotQuota = z.object({
   terms: z.array(z.string()),
   sources: z.array(z.string()),
   purposes: z.array(z.string()),
-  effectiveFrom: Date,
-  effectiveTo: Date.nullable(),
+  effectiveFrom: DateText,
+  effectiveTo: DateText.nullable(),
   notes: z.string().nullable(),
 });
 
@@ -89,8 +87,8 @@ export const SnapshotSuspension = z.object({
   sources: z.array(z.string()),
   terms: z.array(z.string()),
   appliesToImports: z.boolean(),
-  effectiveFrom: Date,
-  effectiveTo: Date.nullable(),
+  effectiveFrom: DateText,
+  effectiveTo: DateText.nullable(),
   notification: z.string().nullable(),
   notes: z.string().nullable().default(null),
   review: z.boolean().default(false),
@@ -100,7 +98,7 @@ export const Snapshot = z
   .object({
     format: z.literal('cites-snapshot/1'),
     datasetVersion: z.string(),
-    asOf: Date.nullable(),
+    asOf: DateText.nullable(),
     parties: z.array(SnapshotParty),
     taxa: z.array(SnapshotTaxon),
     listings: z.array(SnapshotListing),

@@ -24,10 +24,16 @@ export type Claims = z.output<typeof Claims>;
 
 export const TradeCheckRequest = z
   .strictObject({
-    taxon: z.string().trim().min(1, 'must not be empty').max(200).optional()
+    taxon: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(200)
+      .optional()
       .describe('Scientific name, synonym or common name; any case, extra spaces tolerated'),
     taxonId: z.string().trim().min(1).max(40).optional().describe("The service's own taxon id"),
-    kingdom: z.preprocess((v) => (typeof v === 'string' ? v.trim().charAt(0).toUpperCase() + v.trim().slice(1).toLowerCase() : v), z.enum(KINGDOMS))
+    kingdom: z
+      .preprocess((v) => (typeof v === 'string' ? v.trim().charAt(0).toUpperCase() + v.trim().slice(1).toLowerCase() : v), z.enum(KINGDOMS))
       .optional()
       .describe('Animalia or Plantae: says which taxon a name used in both kingdoms means (Pholidota: the pangolins or the orchid genus)'),
     exporter: CountryCode.describe('State of export or re-export (for introduction from the sea: flag State of the vessel)'),
@@ -47,9 +53,7 @@ export const TradeCheckRequest = z
   })
   .meta({
     id: 'TradeCheckRequest',
-    examples: [
-      { taxon: 'Panthera pardus', exporter: 'NA', importer: 'DE', purpose: 'H', source: 'W', term: 'TRO', quantity: 1 },
-    ],
+    examples: [{ taxon: 'Panthera pardus', exporter: 'NA', importer: 'DE', purpose: 'H', source: 'W', term: 'TRO', quantity: 1 }],
   });
 export type TradeCheckRequest = z.output<typeof TradeCheckRequest>;
 export type TradeCheckRequestInput = z.input<typeof TradeCheckRequest>;
@@ -67,7 +71,9 @@ export type RequiredDocument = z.output<typeof RequiredDocument>;
 export const Reason = z
   .object({
     code: z.string(),
-    rule: z.string().describe('Id of the rule that decides it (R1–R43); each rule and the codes that cite it are listed in docs/decision-codes.md of the source repository'),
+    rule: z
+      .string()
+      .describe('Id of the rule that decides it (R1–R43); each rule and the codes that cite it are listed in docs/decision-codes.md of the source repository'),
     article: z.string().describe('Article of the Convention or Resolution that decides it'),
     message: z.string(),
   })
@@ -83,9 +89,7 @@ export const AppliedListing = z
     appendix: z.enum(APPENDICES),
     effectiveFrom: IsoDate,
     effectiveTo: IsoDate.nullable(),
-    populations: z
-      .object({ include: z.array(z.string()).optional(), exclude: z.array(z.string()).optional() })
-      .nullable(),
+    populations: z.object({ include: z.array(z.string()).optional(), exclude: z.array(z.string()).optional() }).nullable(),
     party: z.string().nullable().describe('Appendix III: the listing Party that matters for this trade'),
     listingParties: z.array(z.string()).optional().describe('Appendix III: every listing Party in force'),
     annotation: z.string().nullable(),
@@ -103,8 +107,14 @@ export const MatchedTaxon = z
     rank: z.string().optional(),
     matchedAs: z.enum(['id', 'accepted', 'synonym', 'common-name', 'species', 'genus']),
     input: z.string(),
-    commonNameOf: z.array(z.string()).optional().describe('A common name several taxa share, all answered alike: the taxa it covered (the taxon shown is the first)'),
-    hybridOf: z.array(z.string()).optional().describe('A hybrid: the parent taxa named ("Falco rusticolus x cherrug"); the strictest decides, and the taxon shown is that parent'),
+    commonNameOf: z
+      .array(z.string())
+      .optional()
+      .describe('A common name several taxa share, all answered alike: the taxa it covered (the taxon shown is the first)'),
+    hybridOf: z
+      .array(z.string())
+      .optional()
+      .describe('A hybrid: the parent taxa named ("Falco rusticolus x cherrug"); the strictest decides, and the taxon shown is that parent'),
   })
   .meta({ id: 'MatchedTaxon' });
 

@@ -22,7 +22,11 @@ export const AmendmentEntry = z.object({
   populations: Populations.nullable().default(null),
   party: CountryCode.nullable().default(null),
   annotation: z.string().nullable().default(null),
-  hashAnnotation: z.string().regex(/^#\d+$/).nullable().default(null),
+  hashAnnotation: z
+    .string()
+    .regex(/^#\d+$/)
+    .nullable()
+    .default(null),
   specimens: Specimens.nullable().default(null),
 });
 export type AmendmentEntry = z.output<typeof AmendmentEntry>;
@@ -37,7 +41,19 @@ const ChangeBase = {
 export const Change = z.discriminatedUnion('action', [
   z.object({ ...ChangeBase, action: z.literal('list'), entries: z.array(AmendmentEntry) }),
   z.object({ ...ChangeBase, action: z.literal('delete'), excludeFrom: z.string().optional() }),
-  z.object({ ...ChangeBase, action: z.literal('appendix-iii-add'), appendix: z.literal('III').default('III'), party: CountryCode, populations: Populations.nullable().default(null), annotation: z.string().nullable().default(null), hashAnnotation: z.string().regex(/^#\d+$/).nullable().default(null) }),
+  z.object({
+    ...ChangeBase,
+    action: z.literal('appendix-iii-add'),
+    appendix: z.literal('III').default('III'),
+    party: CountryCode,
+    populations: Populations.nullable().default(null),
+    annotation: z.string().nullable().default(null),
+    hashAnnotation: z
+      .string()
+      .regex(/^#\d+$/)
+      .nullable()
+      .default(null),
+  }),
   z.object({ ...ChangeBase, action: z.literal('appendix-iii-withdraw'), appendix: z.literal('III').default('III'), party: CountryCode }),
   z.object({ ...ChangeBase, action: z.literal('rename'), to: z.string().trim().min(1) }),
 ]);
@@ -64,11 +80,16 @@ export interface LoadedAmendments {
 
 /** Reads and validates every *.json of the folder, in name order; a bad field stops the build with its path. */
 export function loadAmendments(dir: string): LoadedAmendments {
-  const names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+  const names = readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort();
   const files = names.map((name) => {
     const parsed = AmendmentFile.safeParse(JSON.parse(readFileSync(join(dir, name), 'utf8')));
     if (!parsed.success) {
-      const where = parsed.error.issues.slice(0, 10).map((i) => `  ${name}: /${i.path.join('/')}: ${i.message}`).join('\n');
+      const where = parsed.error.issues
+        .slice(0, 10)
+        .map((i) => `  ${name}: /${i.path.join('/')}: ${i.message}`)
+        .join('\n');
       throw new Error(`invalid amendment file ${name}:\n${where}`);
     }
     return { name, file: parsed.data };

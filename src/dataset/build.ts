@@ -140,7 +140,8 @@ export async function composeListings(inputs: BuildInputs): Promise<Composition>
   const ctx: ChangeContext = { book, timeline, hash, warn: (m) => notes.warn(m), count: (k) => notes.count(k) };
   const changes: { change: Change; provenance: string; order: number }[] = [];
   let order = 0;
-  for (const { name, file } of amendments.files) for (const change of file.changes) changes.push({ change, provenance: `${change.source} (${name})`, order: order++ });
+  for (const { name, file } of amendments.files)
+    for (const change of file.changes) changes.push({ change, provenance: `${change.source} (${name})`, order: order++ });
   changes.sort((a, b) => (a.change.effectiveFrom < b.change.effectiveFrom ? -1 : a.change.effectiveFrom > b.change.effectiveFrom ? 1 : a.order - b.order));
   for (const c of changes) if (c.change.effectiveFrom <= INDEX_DATE) applyChange(ctx, c.change, c.provenance);
 
@@ -189,11 +190,13 @@ export async function composeListings(inputs: BuildInputs): Promise<Composition>
   notes.count('Index entries without a known start (start on the Index date)', merged.startedOnIndexDate.length);
   notes.count('dated entries the Index no longer has (end on the Index date)', merged.endedOnIndexDate.length);
   if (merged.startedOnIndexDate.length) notes.warn(`Index entries without a known start, starting on ${INDEX_DATE}: ${merged.startedOnIndexDate.join('; ')}`);
-  if (merged.endedOnIndexDate.length) notes.warn(`entries in force in the history that the Index no longer has, ended on ${INDEX_DATE}: ${merged.endedOnIndexDate.join('; ')}`);
+  if (merged.endedOnIndexDate.length)
+    notes.warn(`entries in force in the history that the Index no longer has, ended on ${INDEX_DATE}: ${merged.endedOnIndexDate.join('; ')}`);
 
   const covered = coverNamedSynonyms(timeline, book);
   notes.count('taxa covered by the listing whose annotation names them as a synonym', covered.length);
-  if (covered.length) notes.warn(`taxa the Checklist keeps apart but a listing's annotation includes as its synonym (given that listing): ${covered.join('; ')}`);
+  if (covered.length)
+    notes.warn(`taxa the Checklist keeps apart but a listing's annotation includes as its synonym (given that listing): ${covered.join('; ')}`);
 
   let latest: Composition['latest'] = null;
   for (const c of changes) {
@@ -213,7 +216,6 @@ export async function composeListings(inputs: BuildInputs): Promise<Composition>
   if (conflicts.length) notes.warn(`overlapping entries of one taxon and scope (sources that disagree): ${conflicts.join('; ')}`);
   return { book, timeline, notes, index, legacy, hash, latest };
 }
-
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -310,7 +312,14 @@ export async function buildDataset(inputs: DatasetInputs): Promise<BuiltDataset>
     });
   const appendixOn = (taxonKey: string, date: string): Appendix[] => {
     for (let key: string | null = taxonKey; key !== null; ) {
-      const found = [...new Set(timeline.entries(key).filter((e) => inForceOn(e, date)).map((e) => e.appendix))];
+      const found = [
+        ...new Set(
+          timeline
+            .entries(key)
+            .filter((e) => inForceOn(e, date))
+            .map((e) => e.appendix),
+        ),
+      ];
       if (found.length) return found;
       const parent: string | null = book.get(key)?.parent ?? null;
       key = parent === null ? null : resolve(parent);
@@ -318,14 +327,28 @@ export async function buildDataset(inputs: DatasetInputs): Promise<BuiltDataset>
     return [];
   };
   const restrictions = mergeRestrictions(
-    amendments.map((f) => ({ ...f, reservations: keyed(f.reservations, 'reservation'), quotas: keyed(f.quotas, 'quota'), suspensions: keyed(f.suspensions, 'suspension') })),
+    amendments.map((f) => ({
+      ...f,
+      reservations: keyed(f.reservations, 'reservation'),
+      quotas: keyed(f.quotas, 'quota'),
+      suspensions: keyed(f.suspensions, 'suspension'),
+    })),
     {
       reservations: placeReservations(keyed(species.reservations.bundle.reservations, 'reservation'), appendixOn),
       quotas: keyed(species.quotas.bundle.quotas, 'quota'),
       suspensions: keyed(species.suspensions.bundle.suspensions, 'suspension'),
     },
-    { reservations: keyed(c.legacy.reservations.map((r) => ({ ...r, taxon: r.taxon.split('|')[1]! })), 'reservation (history)') },
-    { reservations: keyed(inputs.seed.reservations, 'reservation (seed)'), quotas: keyed(inputs.seed.quotas, 'quota (seed)'), suspensions: keyed(inputs.seed.suspensions, 'suspension (seed)') },
+    {
+      reservations: keyed(
+        c.legacy.reservations.map((r) => ({ ...r, taxon: r.taxon.split('|')[1]! })),
+        'reservation (history)',
+      ),
+    },
+    {
+      reservations: keyed(inputs.seed.reservations, 'reservation (seed)'),
+      quotas: keyed(inputs.seed.quotas, 'quota (seed)'),
+      suspensions: keyed(inputs.seed.suspensions, 'suspension (seed)'),
+    },
   );
 
   const ref = (key: string) => book.refOf(book.current(key));
@@ -352,7 +375,11 @@ export async function buildDataset(inputs: DatasetInputs): Promise<BuiltDataset>
         { title: 'Species+ listing history to CoP16 (UNEP-WCMC import files): dated listing changes and reservations', date: HISTORY_HORIZON },
         { title: 'Species+ reservations, quotas and trade-suspension tables (UNEP-WCMC)', date: null },
         { title: 'CITES chronological list of Parties (cites.org)', date: '2017-10-19' },
-        { title: 'Amendment records of this project (dataset/amendments): CoP16 delayed entries to CoP20, Appendix III, reservations, quotas, suspensions, each with its source', date: inputs.asOf },
+        {
+          title:
+            'Amendment records of this project (dataset/amendments): CoP16 delayed entries to CoP20, Appendix III, reservations, quotas, suspensions, each with its source',
+          date: inputs.asOf,
+        },
         { title: 'Annual-report guidelines code lists (Notification 2021/044, via the CITES Trade Database Guide v9)', date: '2022-09-01' },
         { title: 'Hand-checked seed of this project (annotation coverage, Parties, restrictions)', date: inputs.seed.asOf },
       ],
@@ -366,7 +393,7 @@ export async function buildDataset(inputs: DatasetInputs): Promise<BuiltDataset>
       units: codes.units.map(codeEntry),
     },
     parties: await mergeParties(inputs, notes),
-    taxa: book.all().map((t) => ({ ...t, parent: t.parent === null ? null : (resolve(t.parent) === null ? t.parent : ref(resolve(t.parent)!)) })),
+    taxa: book.all().map((t) => ({ ...t, parent: t.parent === null ? null : resolve(t.parent) === null ? t.parent : ref(resolve(t.parent)!) })),
     listings,
     reservations: restrictions.reservations.map((r) => ({ ...r, taxon: ref(r.taxon) })),
     quotas: restrictions.quotas.map((q) => ({ ...q, taxon: ref(q.taxon) })),
@@ -408,13 +435,20 @@ function mergeSeedCoverage(timeline: Timeline, seed: Bundle, resolve: (name: str
     const mine = withCoverage.filter((s) => resolve(s.taxon) === key);
     const next: Entry[] = [];
     for (const d of timeline.entries(key)) {
-      const overlapping = d.specimens !== null ? [] : mine.filter(
-        (s) => d.effectiveFrom < (s.effectiveTo ?? '9999') && s.effectiveFrom < (d.effectiveTo ?? '9999') && d.appendix === s.appendix && (d.party ?? null) === (s.party ?? null),
-      );
+      const overlapping =
+        d.specimens !== null
+          ? []
+          : mine.filter(
+              (s) =>
+                d.effectiveFrom < (s.effectiveTo ?? '9999') &&
+                s.effectiveFrom < (d.effectiveTo ?? '9999') &&
+                d.appendix === s.appendix &&
+                (d.party ?? null) === (s.party ?? null),
+            );
       const same = overlapping.find((s) => sameCountries(d.populations, s.populations));
       if (same) {
         next.push({ ...d, specimens: same.specimens });
-        notes.count('entries given the seed\'s specimen coverage (annotation read by hand)');
+        notes.count("entries given the seed's specimen coverage (annotation read by hand)");
         continue;
       }
       // The seed may state the coverage country by country (Zimbabwe's ivory carvings): the
@@ -428,7 +462,7 @@ function mergeSeedCoverage(timeline: Timeline, seed: Bundle, resolve: (name: str
       const covered = new Set(parts.flatMap((s) => s.populations!.include!));
       for (const s of parts) {
         next.push({ ...d, populations: { ...d.populations, include: [...s.populations!.include!] }, specimens: s.specimens });
-        notes.count('entries given the seed\'s specimen coverage (annotation read by hand)');
+        notes.count("entries given the seed's specimen coverage (annotation read by hand)");
       }
       const rest = included!.filter((c) => !covered.has(c));
       if (rest.length) next.push({ ...d, populations: { ...d.populations, include: rest } });

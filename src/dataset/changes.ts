@@ -85,7 +85,17 @@ export function applyChange(ctx: ChangeContext, c: Change, provenance: string): 
     }
     case 'appendix-iii-add':
       ctx.timeline.cut(key, date, (e) => e.appendix === 'III' && (e.party === c.party || e.party === null));
-      ctx.timeline.add(key, entryFrom(ctx, key, c.kingdom, { appendix: 'III', party: c.party, populations: c.populations, annotation: c.annotation, hashAnnotation: c.hashAnnotation, specimens: null }, date, provenance));
+      ctx.timeline.add(
+        key,
+        entryFrom(
+          ctx,
+          key,
+          c.kingdom,
+          { appendix: 'III', party: c.party, populations: c.populations, annotation: c.annotation, hashAnnotation: c.hashAnnotation, specimens: null },
+          date,
+          provenance,
+        ),
+      );
       break;
     case 'appendix-iii-withdraw':
       if (ctx.timeline.cut(key, date, (e) => e.appendix === 'III' && e.party === c.party).length === 0) {

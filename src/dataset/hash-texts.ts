@@ -9,7 +9,15 @@ import { IsoDate } from '../contract/common.js';
 
 const HashFile = z.object({
   note: z.string().optional(),
-  annotations: z.array(z.object({ symbol: z.string().regex(/^#\d+$/), from: IsoDate, text: z.string().min(1), source: z.string().min(1), unconfirmed: z.boolean().default(false) })),
+  annotations: z.array(
+    z.object({
+      symbol: z.string().regex(/^#\d+$/),
+      from: IsoDate,
+      text: z.string().min(1),
+      source: z.string().min(1),
+      unconfirmed: z.boolean().default(false),
+    }),
+  ),
 });
 
 export class HashTexts {

@@ -47,8 +47,16 @@ function readTable(dir: string, file: string): Row[] {
 }
 
 const RANK_OF: Record<string, Rank> = {
-  KINGDOM: 'KINGDOM', PHYLUM: 'PHYLUM', CLASS: 'CLASS', ORDER: 'ORDER', FAMILY: 'FAMILY', SUBFAMILY: 'SUBFAMILY',
-  GENUS: 'GENUS', SPECIES: 'SPECIES', SUBSPECIES: 'SUBSPECIES', VARIETY: 'VARIETY',
+  KINGDOM: 'KINGDOM',
+  PHYLUM: 'PHYLUM',
+  CLASS: 'CLASS',
+  ORDER: 'ORDER',
+  FAMILY: 'FAMILY',
+  SUBFAMILY: 'SUBFAMILY',
+  GENUS: 'GENUS',
+  SPECIES: 'SPECIES',
+  SUBSPECIES: 'SUBSPECIES',
+  VARIETY: 'VARIETY',
 };
 
 const capitalised = (s: string) => (s === '' ? s : s[0]!.toUpperCase() + s.slice(1).toLowerCase());
@@ -112,7 +120,12 @@ export function readLegacyHistory(dir: string): LegacyHistory {
       if (!accepted || !parent) continue;
       const rank = (s.Rank ?? '').toUpperCase();
       const epithet = (s['Scientific name'] ?? '').trim();
-      const name = rank === 'SPECIES' || rank === 'SUBSPECIES' ? `${parent.name} ${epithet.toLowerCase()}` : rank === 'VARIETY' ? `${parent.name} var. ${epithet}` : capitalised(epithet);
+      const name =
+        rank === 'SPECIES' || rank === 'SUBSPECIES'
+          ? `${parent.name} ${epithet.toLowerCase()}`
+          : rank === 'VARIETY'
+            ? `${parent.name} var. ${epithet}`
+            : capitalised(epithet);
       if (!synonyms.has(`${kingdom}|${name}`)) synonyms.set(`${kingdom}|${name}`, keyOf(accepted));
     }
 
@@ -143,9 +156,14 @@ export function readLegacyHistory(dir: string): LegacyHistory {
       taxa.set(keyOf(taxon), taxon);
       const appendix = m[2] as Appendix;
       const inclusion = r.is_inclusion === '1';
-      const type: ChangeType = m[3] === 'r' ? 'RESERVATION' : m[3] === 'w' ? 'RESERVATION_WITHDRAWAL' : m[1] ? 'DELETION' : inclusion ? 'INCLUSION' : 'ADDITION';
+      const type: ChangeType =
+        m[3] === 'r' ? 'RESERVATION' : m[3] === 'w' ? 'RESERVATION_WITHDRAWAL' : m[1] ? 'DELETION' : inclusion ? 'INCLUSION' : 'ADDITION';
       const party = (r.party_iso2 ?? '').trim().toUpperCase() || null;
-      const codes = (v: string | undefined) => (v ?? '').split(/\s*,\s*/).map((c) => c.trim().toUpperCase()).filter(isCountryCode);
+      const codes = (v: string | undefined) =>
+        (v ?? '')
+          .split(/\s*,\s*/)
+          .map((c) => c.trim().toUpperCase())
+          .filter(isCountryCode);
       const included = codes(r.populations_iso2);
       const excluded = codes(r.EXCLUDEDpopulations_iso);
       const populations: PopulationReading = {
@@ -168,7 +186,10 @@ export function readLegacyHistory(dir: string): LegacyHistory {
         const read = readHashAnnotation(symbol, hashText, taxon.family ?? '');
         if (read.mapped) specimens = read.specimens;
       }
-      const text = (v: string | undefined) => plainText(v ?? '').replace(/\s+/g, ' ').trim();
+      const text = (v: string | undefined) =>
+        plainText(v ?? '')
+          .replace(/\s+/g, ' ')
+          .trim();
       const annotation = { en: text(r.full_note_en) || text(r.short_note_en), es: text(r.short_note_es), fr: text(r.short_note_fr) };
       changes.push({
         line,

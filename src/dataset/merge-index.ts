@@ -67,7 +67,8 @@ export function mergeIndex(
       }
       const sameAppendix = open.filter((o) => !matched.has(o) && o.appendix === i.appendix && sameParty(o, i));
       // The same countries; or the one entry of that Appendix on each side (a wording refined).
-      const o = sameAppendix.find((x) => sameCountries(x.populations, i.populations)) ??
+      const o =
+        sameAppendix.find((x) => sameCountries(x.populations, i.populations)) ??
         (sameAppendix.length === 1 && incoming.filter((x) => x.appendix === i.appendix).length === 1 ? sameAppendix[0] : undefined);
       if (o) {
         matched.add(o);

@@ -35,7 +35,15 @@ export class TaxonBook {
    * too, so that records about them (a suspension on CITES-listed birds) resolve.
    */
   addAncestors(t: BundleTaxon, kingdom: Kingdom): void {
-    const LEVELS = [['kingdom', 'KINGDOM'], ['phylum', 'PHYLUM'], ['class', 'CLASS'], ['order', 'ORDER'], ['family', 'FAMILY'], ['subfamily', 'SUBFAMILY'], ['genus', 'GENUS']] as const;
+    const LEVELS = [
+      ['kingdom', 'KINGDOM'],
+      ['phylum', 'PHYLUM'],
+      ['class', 'CLASS'],
+      ['order', 'ORDER'],
+      ['family', 'FAMILY'],
+      ['subfamily', 'SUBFAMILY'],
+      ['genus', 'GENUS'],
+    ] as const;
     const higher: NonNullable<BundleTaxon['higher']> = {};
     let parent: string | null = null;
     for (const [level, rank] of LEVELS) {
@@ -142,10 +150,12 @@ export class TaxonBook {
     for (const [k, child] of this.taxa) {
       if (!k.startsWith(`${kingdom}|`)) continue;
       const parent = child.parent === null ? null : parseTaxonRef(child.parent).name;
-      const higher = child.higher && Object.values(child.higher).includes(t.name)
-        ? Object.fromEntries(Object.entries(child.higher).map(([level, n]) => [level, n === t.name ? to : n]))
-        : child.higher;
-      if (parent === t.name || higher !== child.higher) this.taxa.set(k, { ...child, parent: parent === t.name ? to : child.parent, ...(higher ? { higher } : {}) });
+      const higher =
+        child.higher && Object.values(child.higher).includes(t.name)
+          ? Object.fromEntries(Object.entries(child.higher).map(([level, n]) => [level, n === t.name ? to : n]))
+          : child.higher;
+      if (parent === t.name || higher !== child.higher)
+        this.taxa.set(k, { ...child, parent: parent === t.name ? to : child.parent, ...(higher ? { higher } : {}) });
     }
     const to_ = this.add(renamed, kingdom);
     this.moved.set(key, to_);

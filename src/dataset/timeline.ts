@@ -103,7 +103,9 @@ export function resolveOverlaps(taxon: string, list: Entry[]): { entries: Entry[
           const pieces: Entry[] = [];
           if (weak.effectiveFrom < strict.effectiveFrom) pieces.push({ ...weak, effectiveTo: strict.effectiveFrom });
           if (strict.effectiveTo !== null && endsAfter(weak.effectiveTo, strict.effectiveTo)) pieces.push({ ...weak, effectiveFrom: strict.effectiveTo });
-          entries = [...entries.filter((e) => e !== weak), ...pieces].sort((x, y) => (x.effectiveFrom < y.effectiveFrom ? -1 : x.effectiveFrom > y.effectiveFrom ? 1 : 0));
+          entries = [...entries.filter((e) => e !== weak), ...pieces].sort((x, y) =>
+            x.effectiveFrom < y.effectiveFrom ? -1 : x.effectiveFrom > y.effectiveFrom ? 1 : 0,
+          );
           resolved.push(`${what}: Appendix ${strict.appendix} kept over the overlap`);
         }
         break outer;

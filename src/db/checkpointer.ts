@@ -44,7 +44,12 @@ export function startCheckpointer(sqlite: Database.Database, everyMs = 1000, onE
   const restoreAutomatic = () => {
     if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
   };
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => (restoreAutomatic(), resolve())));
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      restoreAutomatic();
+      resolve();
+    }),
+  );
   worker.on('message', (m: string) => onError(m));
   worker.on('error', (e) => onError(String(e)));
   worker.unref();

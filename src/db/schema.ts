@@ -49,6 +49,7 @@ export const taxa = sqliteTable(
     rank: text('rank').notNull(),
     kingdom: text('kingdom').notNull(),
     author: text('author'),
+    // biome-ignore lint/suspicious/noExplicitAny: a table that references itself needs drizzle's AnySQLiteColumn, which this any stands for
     parentId: integer('parent_id').references((): any => taxa.id),
     externalId: text('external_id'),
     distribution: text('distribution', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
@@ -69,7 +70,9 @@ export const taxonNames = sqliteTable(
   'taxon_names',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    taxonId: integer('taxon_id').notNull().references(() => taxa.id, { onDelete: 'cascade' }),
+    taxonId: integer('taxon_id')
+      .notNull()
+      .references(() => taxa.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['synonym', 'common'] }).notNull(),
     name: text('name').notNull(),
     nameKey: text('name_key').notNull(),
@@ -83,7 +86,9 @@ export const listings = sqliteTable(
   'listings',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    taxonId: integer('taxon_id').notNull().references(() => taxa.id),
+    taxonId: integer('taxon_id')
+      .notNull()
+      .references(() => taxa.id),
     appendix: text('appendix', { enum: ['I', 'II', 'III'] }).notNull(),
     partyCode: text('party_code').references(() => parties.code),
     effectiveFrom: text('effective_from').notNull(),
@@ -111,8 +116,12 @@ export const listings = sqliteTable(
 export const listingExclusions = sqliteTable(
   'listing_exclusions',
   {
-    listingId: integer('listing_id').notNull().references(() => listings.id, { onDelete: 'cascade' }),
-    taxonId: integer('taxon_id').notNull().references(() => taxa.id),
+    listingId: integer('listing_id')
+      .notNull()
+      .references(() => listings.id, { onDelete: 'cascade' }),
+    taxonId: integer('taxon_id')
+      .notNull()
+      .references(() => taxa.id),
     populationsInclude: text('populations_include', { mode: 'json' }).$type<string[]>(),
     populationsExclude: text('populations_exclude', { mode: 'json' }).$type<string[]>(),
   },
@@ -124,7 +133,9 @@ export const reservations = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     partyCode: text('party_code').notNull(),
-    taxonId: integer('taxon_id').notNull().references(() => taxa.id),
+    taxonId: integer('taxon_id')
+      .notNull()
+      .references(() => taxa.id),
     appendix: text('appendix', { enum: ['I', 'II', 'III'] }).notNull(),
     effectiveFrom: text('effective_from').notNull(),
     effectiveTo: text('effective_to'),
@@ -138,7 +149,9 @@ export const quotas = sqliteTable(
   'quotas',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    taxonId: integer('taxon_id').notNull().references(() => taxa.id),
+    taxonId: integer('taxon_id')
+      .notNull()
+      .references(() => taxa.id),
     exporter: text('exporter'),
     quantity: real('quantity').notNull(),
     unit: text('unit'),

@@ -47,7 +47,7 @@ export function listingView(data: EngineData, e: ListingEntry, forTaxon: number)
 }
 
 /** How an entry treats the taxon: it applies, or it excepts the taxon (wholly or some populations). */
-function exceptionOf(data: EngineData, e: ListingEntry, below: readonly number[]) {
+function exceptionOf(e: ListingEntry, below: readonly number[]) {
   for (const t of below) if (e.excluded?.has(t)) return { taxon: t, partial: e.excluded.get(t) !== null };
   return null;
 }
@@ -68,7 +68,7 @@ export function listingInForce(data: EngineData, taxon: number, date: string): I
     const applying: ListingEntry[] = [];
     let excepted: { e: ListingEntry; partial: boolean } | null = null;
     for (const e of entries) {
-      const ex = exceptionOf(data, e, below);
+      const ex = exceptionOf(e, below);
       if (ex === null) applying.push(e);
       else {
         if (ex.partial) applying.push(e);
@@ -137,7 +137,7 @@ export function searchTaxa(
     }
   };
   if (key === '') {
-    data.taxa.forEach((t) => consider(t.index, normaliseName(t.name), 'accepted', 2));
+    for (const t of data.taxa) consider(t.index, normaliseName(t.name), 'accepted', 2);
   } else {
     data.names.forEach((name, taxa, kind) => {
       const at = name.indexOf(key);

@@ -35,7 +35,10 @@ export function decideHybrid(data: EngineData, evaluate: EvaluateMember, req: Tr
   const plant = results.some((r) => data.taxa[data.taxonById.get(r.taxon.id)!]!.kingdom === 'Plantae');
   const w = plant ? WARNINGS.PLANT_HYBRID : WARNINGS.ANIMAL_HYBRID;
   const parents = results.map((r) => r.taxon.name);
-  const warning = { ...w, message: `${w.message} Parents named: ${parents.join(' × ')}${hybrid.cross ? '' : ' × (unknown)'}; deciding: ${strictest.taxon.name}.` };
+  const warning = {
+    ...w,
+    message: `${w.message} Parents named: ${parents.join(' × ')}${hybrid.cross ? '' : ' × (unknown)'}; deciding: ${strictest.taxon.name}.`,
+  };
   return {
     ...strictest,
     taxon: { ...strictest.taxon, input: req.taxon!, hybridOf: parents },

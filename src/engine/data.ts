@@ -4,14 +4,7 @@
  */
 import type { Appendix, Kingdom, Rank } from '../contract/codes.js';
 import type { AppliedListing } from '../contract/trade-check.js';
-import type {
-  Snapshot,
-  SnapshotListing,
-  SnapshotParty,
-  SnapshotQuota,
-  SnapshotReservation,
-  SnapshotSuspension,
-} from '../contract/snapshot.js';
+import type { Snapshot, SnapshotListing, SnapshotParty, SnapshotQuota, SnapshotReservation, SnapshotSuspension } from '../contract/snapshot.js';
 import { NameIndex, normaliseName } from './names.js';
 
 export interface Scope {
@@ -115,7 +108,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 export function buildEngineData(snapshot: Snapshot): EngineData {
   const taxonById = new Map<string, number>();
-  snapshot.taxa.forEach((t, i) => taxonById.set(t.id, i));
+  for (const [i, t] of snapshot.taxa.entries()) taxonById.set(t.id, i);
   const indexOf = (id: string, what: string): number => {
     const i = taxonById.get(id);
     if (i === undefined) throw new Error(`snapshot: ${what} refers to unknown taxon id ${id}`);
@@ -136,9 +129,7 @@ export function buildEngineData(snapshot: Snapshot): EngineData {
   const listingsByTaxon = new Map<number, ListingEntry[]>();
   for (const l of snapshot.listings) {
     const populations = toScope(l.populations);
-    const excluded = l.excludedTaxa.length
-      ? new Map(l.excludedTaxa.map((x) => [indexOf(x.taxonId, 'an exclusion'), toScope(x.populations)] as const))
-      : null;
+    const excluded = l.excludedTaxa.length ? new Map(l.excludedTaxa.map((x) => [indexOf(x.taxonId, 'an exclusion'), toScope(x.populations)] as const)) : null;
     const taxon = indexOf(l.taxonId, `listing ${l.id}`);
     push(listingsByTaxon, taxon, {
       source: l,

@@ -147,9 +147,14 @@ export function evaluateTrade(
     const named = matcher.byName(req.taxon, req.kingdom, budget);
     if ('status' in named || named.taxon !== match.taxon) {
       const idName = data.taxa[match.taxon]!.name;
-      return problem('validation-error', 400, `taxonId ${req.taxonId} is ${idName}, which "${req.taxon}" does not name; give one of them, or both for the same taxon.`, {
-        errors: [{ pointer: '#/taxonId', in: 'body', detail: `is ${idName}, not "${req.taxon}"` }],
-      });
+      return problem(
+        'validation-error',
+        400,
+        `taxonId ${req.taxonId} is ${idName}, which "${req.taxon}" does not name; give one of them, or both for the same taxon.`,
+        {
+          errors: [{ pointer: '#/taxonId', in: 'body', detail: `is ${idName}, not "${req.taxon}"` }],
+        },
+      );
     }
   }
   if (req.term !== undefined && data.terms.size > 0 && !data.terms.has(req.term)) return badCode('#/term', req.term, 'term');
@@ -183,7 +188,10 @@ export function evaluateTrade(
     plantHybrid: partOf === 'hybrid' && node.kingdom === 'Plantae',
     infraspecificNamed:
       node.rank === 'SPECIES' && (match.matchedAs === 'species' || match.matchedAs === 'synonym') && (req.taxon ?? '').trim().split(/\s+/).length >= 3,
-    specimen: termAlias === undefined ? { term: req.term, source: req.source, purpose: req.purpose } : { term: req.term, termAlias, source: req.source, purpose: req.purpose },
+    specimen:
+      termAlias === undefined
+        ? { term: req.term, source: req.source, purpose: req.purpose }
+        : { term: req.term, termAlias, source: req.source, purpose: req.purpose },
     declaredSource: req.source,
     purpose: req.purpose,
     commercial: req.purpose === 'T',
@@ -244,7 +252,13 @@ function decide(ctx: TradeContext, out: Outcome): void {
     const unplaced = resolveListing(ctx.data, ctx.taxon, null, ctx.specimen, ctx.date);
     if (strictness(unplaced) < strictness(r)) {
       r = { ...unplaced, notes: unplaced.notes.filter((n) => n !== 'origin-unknown-split-listing') };
-      out.warn({ ...WARNINGS.ORIGIN_OUTSIDE_RANGE, message: `${WARNINGS.ORIGIN_OUTSIDE_RANGE.message} (${ctx.populationCountry} is not in the range of ${ctx.data.taxa[ctx.taxon]!.name})` }, true);
+      out.warn(
+        {
+          ...WARNINGS.ORIGIN_OUTSIDE_RANGE,
+          message: `${WARNINGS.ORIGIN_OUTSIDE_RANGE.message} (${ctx.populationCountry} is not in the range of ${ctx.data.taxa[ctx.taxon]!.name})`,
+        },
+        true,
+      );
     }
   }
   // A higher taxon, or a species listed through some subspecies or populations only: the
@@ -259,7 +273,10 @@ function decide(ctx: TradeContext, out: Outcome): void {
   const member = ownListingApplies ? null : strictestMember(ctx.data, ctx.taxon, r, ctx.populationCountry, ctx.specimen, ctx.date, setAside);
   if (setAside.length) {
     const w = WARNINGS.MEMBER_OUTSIDE_RANGE;
-    out.warn({ ...w, message: `${w.message} ${setAside.slice(0, 5).join(', ')}${setAside.length > 5 ? `, and ${setAside.length - 5} more` : ''} (bred in ${ctx.populationCountry}).` });
+    out.warn({
+      ...w,
+      message: `${w.message} ${setAside.slice(0, 5).join(', ')}${setAside.length > 5 ? `, and ${setAside.length - 5} more` : ''} (bred in ${ctx.populationCountry}).`,
+    });
   }
   if (ownListingApplies) {
     const listed = (ctx.data.listedMembers.get(ctx.taxon) ?? []).map((m) => ctx.data.taxa[m]!.name);
@@ -279,8 +296,7 @@ function decide(ctx: TradeContext, out: Outcome): void {
     // The reading taken, in the Appendices' words: which population the origin may belong to.
     if ((n === 'population-partly-listed' || n === 'listing-start-unknown') && r.populationTexts) {
       out.warn({ ...note, message: `${note.message} (${r.populationTexts.join('; ')})` }, review);
-    }
-    else out.warn(note, review);
+    } else out.warn(note, review);
   }
   if (notListed(ctx, out)) return; // row 1: R1, R3
   ctx.appendix = r.listed ? r.appendix : null;
@@ -306,8 +322,8 @@ function decide(ctx: TradeContext, out: Outcome): void {
 
   if (appendix === 'I') {
     if (!plantHybridOfAppendixI(ctx, out)) appendixI(ctx, out); // R29(a); rows 10–20
-  }
-  else if (appendix === 'II') appendixII(ctx, out); // rows 21–24
+  } else if (appendix === 'II')
+    appendixII(ctx, out); // rows 21–24
   else appendixIII(ctx, out); // rows 25–29
   finish(ctx, out);
 }

@@ -21,7 +21,12 @@ export function parseHybrid(input: string): HybridName | null {
   const text = input.trim().replace(/\s+/g, ' ');
   if (text === '') return null;
   if (CROSS.test(text)) {
-    const [first, second] = text.split(CROSS).map((s) => s.replace(HYBRID_WORD, '').replace(/\bspp?\.?(?=\s|$)/gi, '').trim());
+    const [first, second] = text.split(CROSS).map((s) =>
+      s
+        .replace(HYBRID_WORD, '')
+        .replace(/\bspp?\.?(?=\s|$)/gi, '')
+        .trim(),
+    );
     if (!first || !second) return null;
     const genus = first.split(' ')[0]!;
     // "Falco rusticolus x cherrug": an epithet alone belongs to the first parent's genus.
@@ -29,6 +34,10 @@ export function parseHybrid(input: string): HybridName | null {
     return { parents: [first, other], cross: true };
   }
   if (!HAS_HYBRID_WORD.test(text)) return null;
-  const name = text.replace(HYBRID_WORD, ' ').replace(/^[x×]\s+/i, '').replace(/\s+/g, ' ').trim();
+  const name = text
+    .replace(HYBRID_WORD, ' ')
+    .replace(/^[x×]\s+/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return name === '' ? null : { parents: [name], cross: false };
 }

@@ -13,7 +13,7 @@ import { TradeCheckRequest, type TradeCheckResult } from '../contract/trade-chec
 import { buildEngineData, type EngineData } from './data.js';
 import { evaluateTrade } from './evaluate.js';
 import { DEFAULT_POLICY, type EnginePolicy } from './policy.js';
-import { SearchBudget, TaxonMatcher } from './taxon-match.js';
+import { type SearchBudget, TaxonMatcher } from './taxon-match.js';
 
 export type { Snapshot } from '../contract/snapshot.js';
 export type { TradeCheckRequest, TradeCheckRequestInput, TradeCheckResult } from '../contract/trade-check.js';
@@ -80,7 +80,12 @@ export function validationProblem(issues: ReadonlyArray<{ path: PropertyKey[]; m
       detail: i.message,
     })),
     ...also,
-  ].filter((e) => (seen.has(`${e.pointer} ${e.detail}`) ? false : (seen.add(`${e.pointer} ${e.detail}`), true)));
+  ].filter((e) => {
+    const key = `${e.pointer} ${e.detail}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const fields = errors.map((e) => e.pointer.slice(1) || '/').join(', ');
   return problem('validation-error', 400, `Invalid request: ${fields}`, { errors });
 }
@@ -90,7 +95,8 @@ export function createEngine(snapshot: Snapshot, options: EngineOptions = {}): E
   const matcher = new TaxonMatcher(data);
   const policy: EnginePolicy = { ...DEFAULT_POLICY, ...options.policy };
   const today = options.today ?? systemToday;
-  const evaluate = (request: TradeCheckRequest, day?: string, budget?: SearchBudget) => evaluateTrade(data, matcher, policy, request, day ?? today(), budget === undefined ? {} : { budget });
+  const evaluate = (request: TradeCheckRequest, day?: string, budget?: SearchBudget) =>
+    evaluateTrade(data, matcher, policy, request, day ?? today(), budget === undefined ? {} : { budget });
   return {
     datasetVersion: snapshot.datasetVersion,
     data,

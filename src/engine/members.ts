@@ -51,7 +51,7 @@ export function strictestMember(
   const declared = s.declaredSource ?? s.source;
   const wildOrigin = country !== null && WILD_ORIGIN.has(declared);
   const ownRange = data.distribution[taxon];
-  const bredInRange = country !== null && BRED_ORIGIN.has(declared) && ownRange !== undefined && ownRange.includes(country);
+  const bredInRange = country !== null && BRED_ORIGIN.has(declared) && ownRange?.includes(country);
   let best: Resolution = own;
   let deciding: number[] = [];
   for (const m of members) {

@@ -109,8 +109,7 @@ export class Outcome {
   }
 }
 
-export const doc = (type: DocumentType, issuer: string, order?: number): RequiredDocument =>
-  order === undefined ? { type, issuer } : { type, issuer, order };
+export const doc = (type: DocumentType, issuer: string, order?: number): RequiredDocument => (order === undefined ? { type, issuer } : { type, issuer, order });
 
 /** "Reservation held by: JP (importer)." for the reservation reason. */
 export function reservingStates(ctx: TradeContext): string {

@@ -9,10 +9,7 @@ import { UNKNOWN_COUNTRY } from '../contract/countries.js';
 import type { SnapshotReservation } from '../contract/snapshot.js';
 import { inForce, type EngineData } from './data.js';
 
-export type PartyStatus =
-  | { kind: 'party' }
-  | { kind: 'non-party' }
-  | { kind: 'reserving'; reservation: SnapshotReservation };
+export type PartyStatus = { kind: 'party' } | { kind: 'non-party' } | { kind: 'reserving'; reservation: SnapshotReservation };
 
 const PARTY: PartyStatus = { kind: 'party' };
 const NON_PARTY: PartyStatus = { kind: 'non-party' };

@@ -35,17 +35,35 @@ export interface EnginePolicy {
 export const DEFAULT_PERSONAL_EFFECTS_LIMITS: PersonalEffectsLimit[] = [
   { taxon: 'Acipenseriformes', terms: ['CAV'], max: 125, unit: 'grams', source: 'Res. Conf. 13.7 (Rev. CoP17): caviar, up to 125 g per person' },
   { taxon: 'Cactaceae', terms: [], max: 3, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): rainsticks of Cactaceae, up to 3 per person' },
-  { taxon: 'Crocodylia', terms: ['MEA', 'TRO'], max: 0, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): crocodilian specimens, excluding meat and hunting trophies' },
+  {
+    taxon: 'Crocodylia',
+    terms: ['MEA', 'TRO'],
+    max: 0,
+    unit: 'count',
+    source: 'Res. Conf. 13.7 (Rev. CoP17): crocodilian specimens, excluding meat and hunting trophies',
+  },
   { taxon: 'Crocodylia', terms: [], max: 4, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): crocodilian specimens, up to 4 per person' },
   { taxon: 'Strombus gigas', terms: [], max: 3, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): queen conch shells, up to 3 per person' },
   { taxon: 'Aliger gigas', terms: [], max: 3, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): queen conch shells, up to 3 per person' },
   { taxon: 'Hippocampus', terms: [], max: 4, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): dead seahorses, up to 4 per person' },
-  { taxon: 'Tridacnidae', terms: [], max: 3, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): giant clam shells, up to 3 per person (one intact shell or two matching halves each)' },
+  {
+    taxon: 'Tridacnidae',
+    terms: [],
+    max: 3,
+    unit: 'count',
+    source: 'Res. Conf. 13.7 (Rev. CoP17): giant clam shells, up to 3 per person (one intact shell or two matching halves each)',
+  },
   { taxon: 'Tridacnidae', terms: [], max: 3000, unit: 'grams', source: 'Res. Conf. 13.7 (Rev. CoP17): giant clam shells, not exceeding 3 kg per person' },
   ...['Aquilaria', 'Gyrinops'].flatMap((taxon): PersonalEffectsLimit[] => [
     { taxon, terms: ['CHP'], max: 1000, unit: 'grams', source: 'Res. Conf. 13.7 (Rev. CoP17): agarwood woodchips, up to 1 kg per person' },
     { taxon, terms: ['OIL'], max: 24, unit: 'millilitres', source: 'Res. Conf. 13.7 (Rev. CoP17): agarwood oil, up to 24 ml per person' },
-    { taxon, terms: ['JWL', 'CAR'], max: 2, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): agarwood beads or prayer beads, two sets (or two necklaces or bracelets) per person' },
+    {
+      taxon,
+      terms: ['JWL', 'CAR'],
+      max: 2,
+      unit: 'count',
+      source: 'Res. Conf. 13.7 (Rev. CoP17): agarwood beads or prayer beads, two sets (or two necklaces or bracelets) per person',
+    },
   ]),
 ];
 

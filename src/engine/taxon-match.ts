@@ -52,7 +52,12 @@ function suggestions(data: EngineData, key: string, budget: SearchBudget | undef
 
 function unknown(data: EngineData, input: string, key: string, budget?: SearchBudget): Problem {
   const found = suggestions(data, key, budget);
-  const hint = found.length ? ` Did you mean ${found.slice(0, 3).map((s) => s.name).join(', ')}?` : '';
+  const hint = found.length
+    ? ` Did you mean ${found
+        .slice(0, 3)
+        .map((s) => s.name)
+        .join(', ')}?`
+    : '';
   return problem('unknown-taxon', 422, `No taxon is known as "${input}".${hint}`, {
     errors: [{ pointer: '#/taxon', in: 'body', detail: 'matches no scientific name, synonym or common name' }],
     suggestions: found,
@@ -94,10 +99,15 @@ export class TaxonMatcher {
       result = this.resolve(input, kingdom, budget);
     } catch (e) {
       if (!(e instanceof OutOfBudget)) throw e;
-      return problem('unknown-taxon', 422, `No taxon is known as "${input}". (Close matches were not searched: this request used up its share of name searches; send the item again on its own for suggestions.)`, {
-        errors: [{ pointer: '#/taxon', in: 'body', detail: 'matches no scientific name, synonym or common name' }],
-        suggestions: [],
-      });
+      return problem(
+        'unknown-taxon',
+        422,
+        `No taxon is known as "${input}". (Close matches were not searched: this request used up its share of name searches; send the item again on its own for suggestions.)`,
+        {
+          errors: [{ pointer: '#/taxon', in: 'body', detail: 'matches no scientific name, synonym or common name' }],
+          suggestions: [],
+        },
+      );
     }
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(cacheKey, result);
@@ -121,12 +131,24 @@ export class TaxonMatcher {
       if (kingdoms.size > 1 && hit.kind !== 'common-name') {
         return problem('ambiguous-taxon', 422, `"${input}" names a taxon in each kingdom (${[...kingdoms].join(', ')}); give kingdom or taxonId.`, {
           errors: [{ pointer: '#/taxon', in: 'body', detail: 'names taxa in both kingdoms: give kingdom (Animalia or Plantae) or taxonId' }],
-          suggestions: hit.ambiguous.map((t) => ({ id: data.taxa[t]!.id, name: data.taxa[t]!.name, kingdom: data.taxa[t]!.kingdom, matchedAs: hit.kind, distance: 0 })),
+          suggestions: hit.ambiguous.map((t) => ({
+            id: data.taxa[t]!.id,
+            name: data.taxa[t]!.name,
+            kingdom: data.taxa[t]!.kingdom,
+            matchedAs: hit.kind,
+            distance: 0,
+          })),
         });
       }
       return problem('ambiguous-taxon', 422, `"${input}" is a ${hit.kind} of several taxa; give the scientific name or taxonId.`, {
         errors: [{ pointer: '#/taxon', in: 'body', detail: 'matches several taxa' }],
-        suggestions: hit.ambiguous.map((t) => ({ id: data.taxa[t]!.id, name: data.taxa[t]!.name, kingdom: data.taxa[t]!.kingdom, matchedAs: hit.kind, distance: 0 })),
+        suggestions: hit.ambiguous.map((t) => ({
+          id: data.taxa[t]!.id,
+          name: data.taxa[t]!.name,
+          kingdom: data.taxa[t]!.kingdom,
+          matchedAs: hit.kind,
+          distance: 0,
+        })),
       });
     }
     const words = key.split(' ');

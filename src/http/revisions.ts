@@ -25,12 +25,7 @@ export function ifMatchRevision(req: FastifyRequest): number | Problem {
  * Runs a store write and answers with the record (and its ETag), or with the problem:
  * 400 listing every invalid field, 404, 412 when the revision moved on.
  */
-export function answerWrite<T extends { revision: number }>(
-  reply: FastifyReply,
-  run: () => T | null,
-  notFound: string,
-  status = 200,
-): FastifyReply {
+export function answerWrite<T extends { revision: number }>(reply: FastifyReply, run: () => T | null, notFound: string, status = 200): FastifyReply {
   try {
     const record = run();
     if (record === null) return sendProblem(reply, problem('not-found', 404, notFound));

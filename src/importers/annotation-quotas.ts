@@ -31,7 +31,9 @@ export function readAnnotationQuotas(html: string): { quotas: AnnotationQuota[];
 
   // Per-country quotas in a population list: "EG (with a zero quota …)", "TZ(subject to … no more than 1,600 wild specimens …)",
   // "the population of BZ, with a zero quota for wild specimens traded for commercial purposes".
-  for (const m of text.matchAll(/\b([A-Z]{2})\s*(?:\(|, )(?:with|subject to) (a zero quota[^)]*?commercial purposes|an annual export quota of no more than ([\d,]+) wild\s*specimens[^)]*)/g)) {
+  for (const m of text.matchAll(
+    /\b([A-Z]{2})\s*(?:\(|, )(?:with|subject to) (a zero quota[^)]*?commercial purposes|an annual export quota of no more than ([\d,]+) wild\s*specimens[^)]*)/g,
+  )) {
     const [sentence, code, phrase, amount] = m;
     if (amount !== undefined) q(code!, Number(amount.replace(/,/g, '')), ['W'], [], sentence);
     else if (WILD_COMMERCIAL.test(phrase!)) q(code!, 0, ['W'], ['T'], sentence);
@@ -45,7 +47,12 @@ export function readAnnotationQuotas(html: string): { quotas: AnnotationQuota[];
     const named = namesIn(html);
     if ((m = /zero (?:export )?quota for wild specimens for commercial purposes for /i.exec(text)) && named.length) q(null, 0, ['W'], ['T'], text, named);
     else if ((m = /zero export quota for wild specimens for /i.exec(text)) && named.length) q(null, 0, ['W'], [], text, named);
-    else if ((m = /A zero annual export quota has been established for ([A-Z][a-z]+ [a-z]+) for specimens removed from the wild and traded for primarily commercial purposes/.exec(text))) {
+    else if (
+      (m =
+        /A zero annual export quota has been established for ([A-Z][a-z]+ [a-z]+) for specimens removed from the wild and traded for primarily commercial purposes/.exec(
+          text,
+        ))
+    ) {
       q(null, 0, ['W'], ['T'], m[0], [m[1]!]);
     } else if (/^Zero (?:export )?quota for wild specimens for commercial purposes\.?$/i.test(text)) q(null, 0, ['W'], ['T'], text);
     else if (/^Zero export quota for specimens from the wild\.?$/i.test(text)) q(null, 0, ['W'], [], text);

@@ -51,7 +51,9 @@ const comparableMemo = new Map<string, string>();
 export function comparable(html: string): string {
   let out = comparableMemo.get(html);
   if (out === undefined) {
-    out = plainText(html).replace(/\s+/g, ' ').replace(/[ .]+$/, '');
+    out = plainText(html)
+      .replace(/\s+/g, ' ')
+      .replace(/[ .]+$/, '');
     // The same few hundred texts are compared tens of thousands of times; keep the memo bounded.
     if (comparableMemo.size > 50_000) comparableMemo.clear();
     comparableMemo.set(html, out);

@@ -5,9 +5,7 @@ import { FileRejected, type ParsedFile } from './types.js';
 export function parseBundle(value: unknown): ParsedFile {
   const parsed = Bundle.safeParse(value);
   if (!parsed.success) {
-    throw new FileRejected(
-      parsed.error.issues.map((i) => ({ pointer: `/${i.path.map(String).join('/')}`, detail: i.message })),
-    );
+    throw new FileRejected(parsed.error.issues.map((i) => ({ pointer: `/${i.path.map(String).join('/')}`, detail: i.message })));
   }
   return { bundle: parsed.data, warnings: [], stats: {}, origin: 'bundle' };
 }

@@ -160,7 +160,11 @@ export async function readCsv(input: Readable, spec: CsvSpec, errors: LineErrors
       if (!err || stopped !== null) return undefined;
       if (err.code === 'CSV_MAX_RECORD_SIZE') {
         // Not a CSV file at all (one endless field): stop reading at once.
-        errors.add(lines.lineAt((err as CsvError & { bytes?: number }).bytes ?? 0), undefined, 'a record runs past 1 MiB: this is not a CSV file of CITES records');
+        errors.add(
+          lines.lineAt((err as CsvError & { bytes?: number }).bytes ?? 0),
+          undefined,
+          'a record runs past 1 MiB: this is not a CSV file of CITES records',
+        );
         stop('bad header');
         return undefined;
       }

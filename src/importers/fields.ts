@@ -24,7 +24,12 @@ export function dateInFileName(name: string): string | undefined {
 /** Splits a multi-valued cell ("a, b, c" or "a; b"), dropping empty items. */
 export function splitList(text: string, separator: RegExp = /\s*,\s*/): string[] {
   const t = text.trim();
-  return t === '' ? [] : t.split(separator).map((s) => s.trim()).filter((s) => s !== '');
+  return t === ''
+    ? []
+    : t
+        .split(separator)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
 }
 
 export const isCountryCode = (code: string): boolean => COUNTRY_CODES.has(code);

@@ -32,7 +32,8 @@ const COMMON_EXEMPTIONS: Specimens['except'] = [{ terms: ['SEE'] }, { terms: ['C
 const RULES: readonly HashRule[] = [
   {
     symbol: '#1',
-    reads: /^All parts and derivatives, except: a\) seeds, spores and pollen .*b\) seedling or tissue cultures obtained in vitro.*c\) cut flowers of artificially propagated plants/,
+    reads:
+      /^All parts and derivatives, except: a\) seeds, spores and pollen .*b\) seedling or tissue cultures obtained in vitro.*c\) cut flowers of artificially propagated plants/,
     specimens: () => ({ except: COMMON_EXEMPTIONS, otherwise: 'not-covered' }),
     notExpressed: 'd) fruits of artificially propagated Vanilla',
   },
@@ -49,13 +50,15 @@ const RULES: readonly HashRule[] = [
   },
   {
     symbol: '#4',
-    reads: /^All parts and derivatives, except: a\) seeds \(including seedpods of Orchidaceae\), spores and pollen.*b\) seedling or tissue cultures obtained in vitro.*c\) cut flowers of artificially propagated plants; d\) fruits,? and parts and derivatives thereof,? of naturalized or artificially propagated plants of the genus Vanilla \(Orchidaceae\) and of the family Cactaceae/,
+    reads:
+      /^All parts and derivatives, except: a\) seeds \(including seedpods of Orchidaceae\), spores and pollen.*b\) seedling or tissue cultures obtained in vitro.*c\) cut flowers of artificially propagated plants; d\) fruits,? and parts and derivatives thereof,? of naturalized or artificially propagated plants of the genus Vanilla \(Orchidaceae\) and of the family Cactaceae/,
     // d) applies to Vanilla (Orchidaceae) and Cactaceae only, so artificially propagated fruit is exempt there only.
     specimens: (family) => ({
       except: family === 'Orchidaceae' || family === 'Cactaceae' ? [...COMMON_EXEMPTIONS, { terms: ['FRU'], sources: ['A'] }] : COMMON_EXEMPTIONS,
       otherwise: 'not-covered',
     }),
-    notExpressed: 'the seed exemption does not apply to Cactaceae from Mexico and two palms from Madagascar; e) Opuntia and Selenicereus stems and flowers; f) Euphorbia antisyphilitica retail products',
+    notExpressed:
+      'the seed exemption does not apply to Cactaceae from Mexico and two palms from Madagascar; e) Opuntia and Selenicereus stems and flowers; f) Euphorbia antisyphilitica retail products',
   },
   { symbol: '#5', reads: /^(?:Designates )?logs, sawn wood and veneer sheets$/i, specimens: () => only('LOG', 'SAW', 'VEN', 'TIM') },
   { symbol: '#6', reads: /^(?:Designates )?logs, sawn wood, veneer sheets and plywood$/i, specimens: () => only('LOG', 'SAW', 'VEN', 'PLY', 'TIM') },
@@ -74,7 +77,11 @@ const RULES: readonly HashRule[] = [
     specimens: () => null,
     notExpressed: 're-export of finished musical instruments, their accessories and parts (an officer decides: the request says nothing of an earlier import)',
   },
-  { symbol: '#11', reads: /^Logs, sawn wood, veneer sheets, plywood, powder and extracts\./, specimens: () => only('LOG', 'SAW', 'VEN', 'PLY', 'POW', ...EXTRACTS, 'TIM') },
+  {
+    symbol: '#11',
+    reads: /^Logs, sawn wood, veneer sheets, plywood, powder and extracts\./,
+    specimens: () => only('LOG', 'SAW', 'VEN', 'PLY', 'POW', ...EXTRACTS, 'TIM'),
+  },
   { symbol: '#12', reads: /^Logs, sawn wood, veneer sheets, plywood and extracts\./, specimens: () => only('LOG', 'SAW', 'VEN', 'PLY', ...EXTRACTS, 'TIM') },
   { symbol: '#12', reads: /^Logs, sawn wood, veneer sheets, plywood and essential oil/, specimens: () => only('LOG', 'SAW', 'VEN', 'PLY', 'OIL', 'TIM') },
   {
@@ -95,15 +102,17 @@ const RULES: readonly HashRule[] = [
 ];
 
 /** Appendix I plants: in-vitro cultures are outside the Convention only if artificially propagated. */
-const APPENDIX_I_IN_VITRO = /^Seedling or tissue cultures obtained in vitro, in solid or liquid media,(?: and)? transported in sterile containers are not subject to the provisions of the Convention only if the specimens meet the definition of .artificially propagated./;
+const APPENDIX_I_IN_VITRO =
+  /^Seedling or tissue cultures obtained in vitro, in solid or liquid media,(?: and)? transported in sterile containers are not subject to the provisions of the Convention only if the specimens meet the definition of .artificially propagated./;
 
-export type HashReading =
-  | { mapped: true; specimens: Specimens | null; notExpressed: string | null }
-  | { mapped: false };
+export type HashReading = { mapped: true; specimens: Specimens | null; notExpressed: string | null } | { mapped: false };
 
 /** Reads the # annotation text of a plant entry. */
 export function readHashAnnotation(symbol: string, html: string, family: string): HashReading {
-  const text = plainText(html).replace(/\s+/g, ' ').replace(/\s*\.?\s*$/, '').replace(/^\s+/, '');
+  const text = plainText(html)
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\.?\s*$/, '')
+    .replace(/^\s+/, '');
   const withStop = `${text}.`;
   for (const rule of RULES) {
     if (rule.symbol !== symbol) continue;

@@ -89,7 +89,10 @@ function replayTaxon(changes: readonly ListingChange[], notes: ImportNotes): His
 
     for (const c of today.filter((x) => x.type === 'DELETION')) {
       const hit = open.filter((o) => o.listing.appendix === c.appendix && (c.appendix !== 'III' || c.party === null || o.listing.party === c.party));
-      if (hit.length === 0) notes.warn(`line ${c.line}: deletion of ${c.taxon} from Appendix ${c.appendix}${c.party ? ` (${c.party})` : ''} with no entry in force; nothing to end`);
+      if (hit.length === 0)
+        notes.warn(
+          `line ${c.line}: deletion of ${c.taxon} from Appendix ${c.appendix}${c.party ? ` (${c.party})` : ''} with no entry in force; nothing to end`,
+        );
       for (const o of hit) end(o, date);
     }
 
@@ -149,9 +152,21 @@ function listingOf(c: ListingChange, sameDay: readonly ListingChange[], notes: I
   if (populations?.include || populations?.exclude) notes.count('populations structured');
   else if (populations !== null) {
     notes.count('populations left as text');
-    notes.warn(`line ${c.line}: ${c.taxon}, Appendix ${c.appendix}: populations "${populations.text}" left as text (decisions by this entry are flagged for review)`);
+    notes.warn(
+      `line ${c.line}: ${c.taxon}, Appendix ${c.appendix}: populations "${populations.text}" left as text (decisions by this entry are flagged for review)`,
+    );
   }
-  return { ...c.entry, taxon: c.taxon, appendix: c.appendix, party: c.appendix === 'III' ? c.party : null, effectiveFrom: c.date, effectiveTo: null, mayStartFrom: null, populations, source: null };
+  return {
+    ...c.entry,
+    taxon: c.taxon,
+    appendix: c.appendix,
+    party: c.appendix === 'III' ? c.party : null,
+    effectiveFrom: c.date,
+    effectiveTo: null,
+    mayStartFrom: null,
+    populations,
+    source: null,
+  };
 }
 
 const sameScope = (a: Populations | null, b: Populations | null) => JSON.stringify(a) === JSON.stringify(b);

@@ -21,9 +21,31 @@ import { CountryNames, readPopulations } from './populations.js';
 import { officialFileBundle, type ParseContext, type ParsedFile } from './types.js';
 
 export const HISTORY_COLUMNS = [
-  'TaxonId', 'Kingdom', 'Phylum', 'Class', 'Order', 'Family', 'Genus', 'Species', 'Subspecies', 'FullName', 'AuthorYear', 'RankName',
-  'Appendix', 'PartyIsoCode', 'PartyFullName', 'ChangeType', 'EffectiveAt', 'IsCurrent', '#AnnotationSymbol', '#Annotation',
-  'FullAnnotationEnglish', 'AnnotationEnglish', 'AnnotationSpanish', 'AnnotationFrench', 'NomenclatureNote',
+  'TaxonId',
+  'Kingdom',
+  'Phylum',
+  'Class',
+  'Order',
+  'Family',
+  'Genus',
+  'Species',
+  'Subspecies',
+  'FullName',
+  'AuthorYear',
+  'RankName',
+  'Appendix',
+  'PartyIsoCode',
+  'PartyFullName',
+  'ChangeType',
+  'EffectiveAt',
+  'IsCurrent',
+  '#AnnotationSymbol',
+  '#Annotation',
+  'FullAnnotationEnglish',
+  'AnnotationEnglish',
+  'AnnotationSpanish',
+  'AnnotationFrench',
+  'NomenclatureNote',
 ] as const;
 type Column = (typeof HISTORY_COLUMNS)[number];
 const col = Object.fromEntries(HISTORY_COLUMNS.map((c, i) => [c, i])) as Record<Column, number>;
@@ -85,16 +107,30 @@ export async function parseHistoryFile(input: Readable, ctx: ParseContext): Prom
       taxaById.set(id, { line, ...taxon, synonyms: '', names: { en: '', es: '', fr: '' }, distribution: [] });
     }
     raw.push({
-      line, id, appendix, party, type, date: date!, hashSymbol, hash: withoutPrefix(f('#Annotation')), full: withoutPrefix(f('FullAnnotationEnglish')),
-      short: withoutPrefix(f('AnnotationEnglish')), es: withoutPrefix(f('AnnotationSpanish')), fr: withoutPrefix(f('AnnotationFrench')),
-      kingdom: taxon.levels.kingdom, family: f('Family'),
+      line,
+      id,
+      appendix,
+      party,
+      type,
+      date: date!,
+      hashSymbol,
+      hash: withoutPrefix(f('#Annotation')),
+      full: withoutPrefix(f('FullAnnotationEnglish')),
+      short: withoutPrefix(f('AnnotationEnglish')),
+      es: withoutPrefix(f('AnnotationSpanish')),
+      fr: withoutPrefix(f('AnnotationFrench')),
+      kingdom: taxon.levels.kingdom,
+      family: f('Family'),
     });
   });
   errors.throwIfAny();
 
   // Taxa the store already has (by Species+ id) keep their names and details; the others are added.
   const stored = ctx.namesByExternalId();
-  const taxonomy = buildTaxonomy([...taxaById.values()].filter((t) => !stored.has(t.id)), notes);
+  const taxonomy = buildTaxonomy(
+    [...taxaById.values()].filter((t) => !stored.has(t.id)),
+    notes,
+  );
   const { taxa } = taxonomy;
   const nameOf = new Map([...taxaById].map(([id, t]) => [id, stored.get(id) ?? taxonomy.refOf(t.levels.kingdom, t.name)]));
   const knownNames = new Set([...stored.values(), ...nameOf.values(), ...taxa.map((t) => t.name)]);
@@ -145,7 +181,7 @@ function changeOf(r: RawChange, taxon: string, knownNames: ReadonlySet<string>, 
       hashAnnotationText: isEntry && r.hashSymbol !== null && r.hash !== '' ? text({ en: r.hash }) : null,
       specimens,
     },
-    reservationNote: r.type === 'RESERVATION' ? (plainText(r.full || r.short) || null) : null,
+    reservationNote: r.type === 'RESERVATION' ? plainText(r.full || r.short) || null : null,
   };
 }
 

@@ -103,10 +103,13 @@ export function buildIndexListings(
     if (l.appendix === 'III' && l.party === null) notes.count('Appendix III entries without a listing Party');
   }
   const withoutParty = notes.stats['Appendix III entries without a listing Party'] ?? 0;
-  if (withoutParty > 0) notes.warn(`${withoutParty} Appendix III entries have no listing Party: the Index does not name it (import the listing history to add it)`);
+  if (withoutParty > 0)
+    notes.warn(`${withoutParty} Appendix III entries have no listing Party: the Index does not name it (import the listing history to add it)`);
   if (quotas.length > 0) {
     notes.count('quotas stated in annotations (not loaded)', quotas.length);
-    notes.warn(`${quotas.length} quotas stated in listing annotations were not loaded (the Index gives no start date; import the Species+ quotas table): ${quotas.join('; ')}`);
+    notes.warn(
+      `${quotas.length} quotas stated in listing annotations were not loaded (the Index gives no start date; import the Species+ quotas table): ${quotas.join('; ')}`,
+    );
   }
   return listings;
 }
@@ -213,7 +216,9 @@ function resolveConflicts(row: IndexRow, entries: Entry[], notes: ImportNotes): 
       const appendices = [...new Set(group.map((e) => e.listing.appendix))];
       if (appendices.length > 1) {
         notes.count('entries dropped (same populations as a stricter entry)');
-        notes.warn(`line ${row.line}: ${row.name}: lines in Appendices ${appendices.join(' and ')} could not be told apart by population; Appendix ${kept.listing.appendix} applies to the whole taxon until the populations are structured`);
+        notes.warn(
+          `line ${row.line}: ${row.name}: lines in Appendices ${appendices.join(' and ')} could not be told apart by population; Appendix ${kept.listing.appendix} applies to the whole taxon until the populations are structured`,
+        );
       }
       kept.listing.annotation = mergeText(group.map((e) => [e.listing.appendix, e.listing.annotation] as const));
       kept.listing.specimens = mergeSpecimens(group.filter((e) => e.listing.appendix === kept.listing.appendix).map((e) => e.listing.specimens));

@@ -7,7 +7,7 @@
 import type { Readable } from 'node:stream';
 import type { Appendix } from '../contract/codes.js';
 import { appendixLines, type AppendixLine } from './annotation-text.js';
-import { LineErrors, readCsv } from './csv.js';
+import { type LineErrors, readCsv } from './csv.js';
 import { isCountryCode, splitList, type ImportNotes } from './fields.js';
 import { readTaxonColumns, type TaxonIdentity } from './index-taxa.js';
 import type { Progress } from './types.js';
@@ -15,11 +15,39 @@ import type { Progress } from './types.js';
 export type { Levels } from './index-taxa.js';
 
 export const INDEX_COLUMNS = [
-  'TaxonId', 'Kingdom', 'Phylum', 'Class', 'Order', 'Family', 'Genus', 'Species', 'Subspecies', 'FullName', 'AuthorYear',
-  'RankName', 'CurrentListing', 'FullAnnotationEnglish', 'AnnotationEnglish', 'AnnotationSpanish', 'AnnotationFrench',
-  '#AnnotationSymbol', '#Annotation', 'SynonymsWithAuthors', 'EnglishNames', 'SpanishNames', 'FrenchNames', 'CitesAccepted',
-  'All_DistributionISOCodes', 'All_DistributionFullNames', 'NativeDistributionFullNames', 'Introduced_Distribution',
-  'Introduced(?)_Distribution', 'Reintroduced_Distribution', 'Extinct_Distribution', 'Extinct(?)_Distribution', 'Distribution_Uncertain',
+  'TaxonId',
+  'Kingdom',
+  'Phylum',
+  'Class',
+  'Order',
+  'Family',
+  'Genus',
+  'Species',
+  'Subspecies',
+  'FullName',
+  'AuthorYear',
+  'RankName',
+  'CurrentListing',
+  'FullAnnotationEnglish',
+  'AnnotationEnglish',
+  'AnnotationSpanish',
+  'AnnotationFrench',
+  '#AnnotationSymbol',
+  '#Annotation',
+  'SynonymsWithAuthors',
+  'EnglishNames',
+  'SpanishNames',
+  'FrenchNames',
+  'CitesAccepted',
+  'All_DistributionISOCodes',
+  'All_DistributionFullNames',
+  'NativeDistributionFullNames',
+  'Introduced_Distribution',
+  'Introduced(?)_Distribution',
+  'Reintroduced_Distribution',
+  'Extinct_Distribution',
+  'Extinct(?)_Distribution',
+  'Distribution_Uncertain',
 ] as const;
 
 const col = Object.fromEntries(INDEX_COLUMNS.map((c, i) => [c, i])) as Record<(typeof INDEX_COLUMNS)[number], number>;
@@ -130,7 +158,14 @@ class LineReader {
       }
     });
     const t = (s: string | undefined) => this.text.get(s ?? '');
-    const lines = short.map((l, i) => ({ appendix: l.appendix, short: t(l.text), full: t(full[i]?.text), es: t(es[i]?.text), fr: t(fr[i]?.text), hash: t(hash[i]?.text) }));
+    const lines = short.map((l, i) => ({
+      appendix: l.appendix,
+      short: t(l.text),
+      full: t(full[i]?.text),
+      es: t(es[i]?.text),
+      fr: t(fr[i]?.text),
+      hash: t(hash[i]?.text),
+    }));
     this.last = { cells, lines };
     return lines;
   }

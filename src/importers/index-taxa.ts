@@ -70,7 +70,13 @@ export interface TaxonRow extends TaxonIdentity {
 }
 
 const LEVELS: ReadonlyArray<[Exclude<keyof Levels, 'kingdom'> | 'kingdom', Rank]> = [
-  ['kingdom', 'KINGDOM'], ['phylum', 'PHYLUM'], ['class', 'CLASS'], ['order', 'ORDER'], ['family', 'FAMILY'], ['genus', 'GENUS'], ['species', 'SPECIES'],
+  ['kingdom', 'KINGDOM'],
+  ['phylum', 'PHYLUM'],
+  ['class', 'CLASS'],
+  ['order', 'ORDER'],
+  ['family', 'FAMILY'],
+  ['genus', 'GENUS'],
+  ['species', 'SPECIES'],
 ];
 const RANK_ORDER: readonly Rank[] = ['KINGDOM', 'PHYLUM', 'CLASS', 'ORDER', 'FAMILY', 'SUBFAMILY', 'GENUS', 'SPECIES', 'SUBSPECIES', 'VARIETY'];
 const above = (a: Rank, b: Rank) => RANK_ORDER.indexOf(a) < RANK_ORDER.indexOf(b);
@@ -96,9 +102,14 @@ export function buildTaxonomy(rows: readonly TaxonRow[], notes: ImportNotes): Ta
     note(r.name, r.levels.kingdom);
     for (const [level] of LEVELS) if (r.levels[level] !== '') note(r.levels[level], r.levels.kingdom);
   }
-  const homonyms = [...kingdomsOf].filter(([, k]) => k.size > 1).map(([name]) => name).sort();
+  const homonyms = [...kingdomsOf]
+    .filter(([, k]) => k.size > 1)
+    .map(([name]) => name)
+    .sort();
   for (const name of homonyms) {
-    notes.warn(`"${name}" names a taxon in each kingdom; they are kept apart and written "${name} [Animalia]" / "${name} [Plantae]" where a record refers to them`);
+    notes.warn(
+      `"${name}" names a taxon in each kingdom; they are kept apart and written "${name} [Animalia]" / "${name} [Plantae]" where a record refers to them`,
+    );
     notes.count('homonyms (kept apart by kingdom)');
   }
   const ambiguous = new Set(homonyms);

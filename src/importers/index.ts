@@ -136,10 +136,12 @@ export async function runImport(store: CitesStore, kind: ImportKind, content: Bu
   // tests/importers/index-over-seed.test.ts.)
   const latest = kind === 'index' ? store.latestListingStart(['dataset']) : null;
   if (latest !== null && latest > file.bundle.asOf) {
-    throw new FileRejected([{
-      pointer: '',
-      detail: `this Index describes ${file.bundle.asOf}, but the data held has listings from as late as ${latest} (the default dataset): importing it would end the listings changed since. Import a newer Index (--as-of / asOf gives its date), or start from an empty store (SEED=none) to load the official files alone.`,
-    }]);
+    throw new FileRejected([
+      {
+        pointer: '',
+        detail: `this Index describes ${file.bundle.asOf}, but the data held has listings from as late as ${latest} (the default dataset): importing it would end the listings changed since. Import a newer Index (--as-of / asOf gives its date), or start from an empty store (SEED=none) to load the official files alone.`,
+      },
+    ]);
   }
   return load(store, kind, file, opts, started);
 }

@@ -51,14 +51,22 @@ export class CountryNames {
   }
 
   private static key(name: string): string {
-    return name.toLowerCase().replace(/\[[^\]]*\]|\([^)]*\)/g, '').replace(/^the /, '').replace(/\s+/g, ' ').trim();
+    return name
+      .toLowerCase()
+      .replace(/\[[^\]]*\]|\([^)]*\)/g, '')
+      .replace(/^the /, '')
+      .replace(/\s+/g, ' ')
+      .trim();
   }
 
   /** The longest country name at the start of `words`: its code and how many words it took. */
   match(words: readonly string[]): { code: string; length: number } | null {
     const start = words[0]?.toLowerCase() === 'the' ? 1 : 0;
     for (let n = Math.min(this.longest, words.length - start); n >= 1; n--) {
-      const candidate = words.slice(start, start + n).join(' ').replace(/[.,;:]+$/, '');
+      const candidate = words
+        .slice(start, start + n)
+        .join(' ')
+        .replace(/[.,;:]+$/, '');
       const code = this.byName.get(CountryNames.key(candidate));
       if (code !== undefined) return { code, length: start + n };
     }
@@ -123,7 +131,11 @@ export function readPopulations(html: string, names: CountryNames): PopulationRe
     const region = regionNamed(m[1]!);
     if (region) return regional('include', region, wording);
   }
-  if ((m = /^(?:All populations )?except(?: those of| the populations? of)? (?:the )?(.+?) populations?\.?$/i.exec(t) ?? /^All populations except those of (.+?)\.?$/i.exec(t))) {
+  if (
+    (m =
+      /^(?:All populations )?except(?: those of| the populations? of)? (?:the )?(.+?) populations?\.?$/i.exec(t) ??
+      /^All populations except those of (.+?)\.?$/i.exec(t))
+  ) {
     const region = regionNamed(m[1]!);
     if (region) return regional('exclude', region, wording);
   }
@@ -182,11 +194,7 @@ function readIncluded(t: string, names: CountryNames): PopulationReading {
  * wording not read as countries is kept as text (decisions by it are flagged for review).
  * Null: the whole taxon.
  */
-export function populationsOf(
-  reading: PopulationReading,
-  siblings: (of: Appendix) => PopulationScope[],
-  wording: string,
-): Populations | null {
+export function populationsOf(reading: PopulationReading, siblings: (of: Appendix) => PopulationScope[], wording: string): Populations | null {
   const scope = reading.scope;
   const extra = (s: { partly?: string[] | undefined; text?: string | undefined }) => ({
     ...(s.partly?.length ? { partly: [...s.partly].sort() } : {}),

@@ -42,7 +42,11 @@ export const REGIONS: Record<string, Region> = {
 
 /** The region a phrase names ("Asia", "Asian", "the Americas", "Neotropical"), if any. */
 export function regionNamed(phrase: string): Region | null {
-  const p = phrase.toLowerCase().replace(/[.;,]+$/, '').replace(/^the /, '').trim();
+  const p = phrase
+    .toLowerCase()
+    .replace(/[.;,]+$/, '')
+    .replace(/^the /, '')
+    .trim();
   const aliases: Record<string, string> = {
     asian: 'asia',
     african: 'africa',
@@ -58,9 +62,7 @@ export function regionNamed(phrase: string): Region | null {
  * Parts of a country the Appendices name ("west Greenland", "the Province of Salta",
  * "Cispata Bay"): only part of that country's population is meant.
  */
-const SUBNATIONAL: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b(?:west|western|east|eastern) Greenland\b/i, 'GL'],
-];
+const SUBNATIONAL: ReadonlyArray<readonly [RegExp, string]> = [[/\b(?:west|western|east|eastern) Greenland\b/i, 'GL']];
 
 export function countryOfPart(phrase: string): string | null {
   for (const [pattern, code] of SUBNATIONAL) if (pattern.test(phrase)) return code;

@@ -61,7 +61,9 @@ class TableRun {
     const found = this.names.get(id.trim());
     if (found === undefined) {
       this.notes.count('rows not joined to a taxon (skipped)');
-      this.notes.warn(`line ${row.line}: taxon_concept_id "${id.trim()}" (${name.trim() || 'no name'}) is not a taxon in the store (no imported Index row has this TaxonId); row skipped`);
+      this.notes.warn(
+        `line ${row.line}: taxon_concept_id "${id.trim()}" (${name.trim() || 'no name'}) is not a taxon in the store (no imported Index row has this TaxonId); row skipped`,
+      );
     }
     return found;
   }
@@ -139,17 +141,34 @@ export async function parseReservationsFile(input: Readable, ctx: ParseContext):
     }
     run.notes.count('reservations');
   });
-  if (reservations.length) run.notes.warn('the table does not give the Appendix of a reservation: each is recorded for Appendices I, II and III over its own dates');
+  if (reservations.length)
+    run.notes.warn('the table does not give the Appendix of a reservation: each is recorded for Appendices I, II and III over its own dates');
   return run.finish('reservations', 'Species+ reservations', { reservations });
 }
 
 // ── quotas.csv ──────────────────────────────────────────────────────────────────────────
 
 const QUOTA_COLUMNS = [
-  'quota_type', 'start_date', 'end_date', 'taxon_name', 'taxon_concept_id', 'rank', 'iso_code2', 'quota', 'unit', 'term', 'source',
-  'purpose', 'Applies_to_import', 'notes', 'internal notes',
+  'quota_type',
+  'start_date',
+  'end_date',
+  'taxon_name',
+  'taxon_concept_id',
+  'rank',
+  'iso_code2',
+  'quota',
+  'unit',
+  'term',
+  'source',
+  'purpose',
+  'Applies_to_import',
+  'notes',
+  'internal notes',
 ] as const;
-const QUOTA_TYPES: Record<string, string> = { Listing_annotations: 'Quota stated in the listing annotation', CoP_approved: 'Quota set by the Conference of the Parties' };
+const QUOTA_TYPES: Record<string, string> = {
+  Listing_annotations: 'Quota stated in the listing annotation',
+  CoP_approved: 'Quota set by the Conference of the Parties',
+};
 
 /** "All" or a ";"-separated list of codes of one kind; undefined (reported) when a code is unknown. */
 function codeList<T extends string>(run: TableRun, line: number, column: string, value: string, known: readonly T[] | null): T[] | undefined {
@@ -182,7 +201,20 @@ export async function parseQuotasFile(input: Readable, ctx: ParseContext): Promi
   const seen = new Map<string, number>();
   await readCsv(input, { columns: QUOTA_COLUMNS, format: 'the Species+ quotas table', progress: ctx.progress }, run.errors, (row) => {
     const [type, start, end, name, id, rank, iso, quota, unit, term, source, purpose, toImport, notes] = row.fields as string[] as [
-      string, string, string, string, string, string, string, string, string, string, string, string, string, string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
     ];
     const line = row.line;
     const before = run.errors.count;
@@ -206,8 +238,16 @@ export async function parseQuotasFile(input: Readable, ctx: ParseContext): Promi
     const taxon = run.taxon(row, id, name);
     if (taxon === undefined) return;
     const q: BundleQuota = {
-      taxon, exporter: exporter ?? null, quantity, unit: units?.[0] ?? null, terms: terms!, sources: sources!, purposes: purposes!,
-      effectiveFrom: from!, effectiveTo: to ?? null, notes: [kind, note(notes)].filter(Boolean).join(': ').slice(0, 4000),
+      taxon,
+      exporter: exporter ?? null,
+      quantity,
+      unit: units?.[0] ?? null,
+      terms: terms!,
+      sources: sources!,
+      purposes: purposes!,
+      effectiveFrom: from!,
+      effectiveTo: to ?? null,
+      notes: [kind, note(notes)].filter(Boolean).join(': ').slice(0, 4000),
     };
     unique(run, seen, JSON.stringify([taxon, q.exporter, [...q.terms].sort(), [...q.sources].sort(), [...q.purposes].sort(), from]), line, q, quotas);
     run.notes.count('quotas');
@@ -224,7 +264,18 @@ function notificationIn(text: string): string | null {
 }
 
 const SUSPENSION_COLUMNS = [
-  'start_date', 'end_date', 'taxon_name', 'taxon_concept_id', 'rank', 'iso_code2', 'unit', 'term', 'source', 'purpose', 'Applies_to_import', 'notes',
+  'start_date',
+  'end_date',
+  'taxon_name',
+  'taxon_concept_id',
+  'rank',
+  'iso_code2',
+  'unit',
+  'term',
+  'source',
+  'purpose',
+  'Applies_to_import',
+  'notes',
   'internal notes',
 ] as const;
 
@@ -277,7 +328,12 @@ export async function parseSuspensionsFile(input: Readable, ctx: ParseContext): 
   const seen = new Map<string, number>();
   const terms = knownTerms();
   const everyCountry: number[] = [];
-  const spec = { columns: SUSPENSION_COLUMNS, allowEmptyTrailingColumns: true, format: 'the Species+ trade suspensions table (exemptions.csv)', progress: ctx.progress };
+  const spec = {
+    columns: SUSPENSION_COLUMNS,
+    allowEmptyTrailingColumns: true,
+    format: 'the Species+ trade suspensions table (exemptions.csv)',
+    progress: ctx.progress,
+  };
   await readCsv(input, spec, run.errors, (row) => {
     const [start, end, name, id, rank, iso, unit] = row.fields as [string, string, string, string, string, string, string];
     const line = row.line;
@@ -290,7 +346,8 @@ export async function parseSuspensionsFile(input: Readable, ctx: ParseContext): 
     run.rank(line, rank);
     if (!/^all$/i.test(unit.trim()) && !/^[A-Z]{3}$/.test(unit.trim())) run.errors.add(line, 'unit', `"${unit.trim()}" is not a unit code`);
     const ex = readExemption(row.fields.slice(7));
-    if (ex.unknown.length) run.errors.add(line, 'source', `unknown code${ex.unknown.length > 1 ? 's' : ''} ${ex.unknown.join(', ')} (not a source, purpose or term code)`);
+    if (ex.unknown.length)
+      run.errors.add(line, 'source', `unknown code${ex.unknown.length > 1 ? 's' : ''} ${ex.unknown.join(', ')} (not a source, purpose or term code)`);
     if (run.errors.count > before) return;
     if (everywhere) {
       everyCountry.push(line);
@@ -313,7 +370,10 @@ export async function parseSuspensionsFile(input: Readable, ctx: ParseContext): 
       return;
     }
     const unknownTerms = ex.terms.filter((t) => !terms.includes(t));
-    if (unknownTerms.length) run.notes.warn(`line ${line}: exempted terms ${unknownTerms.join(', ')} are not in the service's term list; the suspension still covers only known terms`);
+    if (unknownTerms.length)
+      run.notes.warn(
+        `line ${line}: exempted terms ${unknownTerms.join(', ')} are not in the service's term list; the suspension still covers only known terms`,
+      );
     const s: BundleSuspension = {
       country: country!,
       taxon,
@@ -336,7 +396,9 @@ export async function parseSuspensionsFile(input: Readable, ctx: ParseContext): 
   });
   if (everyCountry.length) {
     run.notes.count('rows for every country (not representable, skipped)', everyCountry.length);
-    run.notes.warn(`${everyCountry.length} rows suspend trade for every country (iso_code2 ALL), which a suspension (one country) cannot record; skipped: lines ${lineRanges(everyCountry)}`);
+    run.notes.warn(
+      `${everyCountry.length} rows suspend trade for every country (iso_code2 ALL), which a suspension (one country) cannot record; skipped: lines ${lineRanges(everyCountry)}`,
+    );
   }
   return run.finish('suspensions', 'Species+ trade suspensions', { suspensions });
 }

@@ -53,7 +53,13 @@ function exceptedNames(html: string): string[] {
   const out: string[] = [];
   // Abbreviated names ("F. antimena") hold full stops: take everything after "except".
   for (const m of html.matchAll(/except(?:ion of| for)?\b(.*)$/gis)) {
-    for (const i of m[1]!.matchAll(/<i>([^<]+)<\/i>/g)) out.push(...i[1]!.split(/,\s*|\s+and\s+/).map((n) => n.trim()).filter(Boolean));
+    for (const i of m[1]!.matchAll(/<i>([^<]+)<\/i>/g))
+      out.push(
+        ...i[1]!
+          .split(/,\s*|\s+and\s+/)
+          .map((n) => n.trim())
+          .filter(Boolean),
+      );
   }
   return out;
 }

@@ -12,7 +12,29 @@ export interface SynonymRecord {
 }
 
 /** Lower-case words that begin author strings or qualifiers, never epithets. */
-const AUTHOR_WORDS = new Set(['ex', 'in', 'et', 'de', 'da', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'sensu', 'non', 'nec', 'auct', 'hort', 'y', 'and']);
+const AUTHOR_WORDS = new Set([
+  'ex',
+  'in',
+  'et',
+  'de',
+  'da',
+  'du',
+  'del',
+  'della',
+  'der',
+  'den',
+  'van',
+  'von',
+  'la',
+  'le',
+  'sensu',
+  'non',
+  'nec',
+  'auct',
+  'hort',
+  'y',
+  'and',
+]);
 const INFRA_MARKERS = new Set(['var.', 'subsp.', 'ssp.', 'f.', 'fa.', 'forma', 'subvar.', 'cv.']);
 const GENUS_WORD = /^[A-Z][a-zë-ü-]+$/;
 const EPITHET = /^[a-zë-ü][a-zë-ü-]*$/;
@@ -66,7 +88,8 @@ export function parseSynonyms(cell: string, rank: Rank): SynonymRecord[] {
     const n = nameLength(words, binomial);
     const current = out[out.length - 1];
     if (n === 0 && current) current.author = current.author ? `${current.author}, ${fragment}` : fragment;
-    else if (n === 0) out.push({ words, author: '' }); // an odd first item: keep it whole as a name
+    else if (n === 0)
+      out.push({ words, author: '' }); // an odd first item: keep it whole as a name
     else out.push({ words: words.slice(0, n), author: words.slice(n).join(' ') });
   }
   return out.map((s) => ({ name: s.words.join(' '), author: s.author.trim() || null }));

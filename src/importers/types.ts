@@ -4,10 +4,8 @@ import type { ImportError, ImportSummary } from '../store/types.js';
 export const IMPORT_KINDS = ['bundle', 'index', 'history', 'reservations', 'quotas', 'suspensions', 'parties'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-export interface Progress {
-  /** Called now and then while a file is read: records so far, bytes so far. */
-  (p: { phase: string; records: number; bytes: number }): void;
-}
+/** Called now and then while a file is read: records so far, bytes so far. */
+export type Progress = (p: { phase: string; records: number; bytes: number }) => void;
 
 /** What an importer makes of a file: a bundle for the store, and what it could not structure. */
 export interface ParsedFile {

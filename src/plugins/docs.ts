@@ -16,7 +16,11 @@ export const TAGS = [
   { name: 'Trade checks', description: 'Is this movement allowed, and with which documents? For customs systems.' },
   { name: 'Taxa', description: 'Look species up: names, classification, the listing in force and its history.' },
   { name: 'Reference data', description: 'Parties to the Convention and the CITES code lists.' },
-  { name: 'Listings', description: 'Keep the listings current (permit officers): taxa, listings, reservations, quotas, suspensions. Read a record, then send its ETag in If-Match with the change.' },
+  {
+    name: 'Listings',
+    description:
+      'Keep the listings current (permit officers): taxa, listings, reservations, quotas, suspensions. Read a record, then send its ETag in If-Match with the change.',
+  },
   { name: 'Imports and exports', description: 'Load official files and bundles; export the whole store.' },
   { name: 'Integrators', description: 'The engine-ready snapshot for embedding the decision engine.' },
   { name: 'Administration', description: 'API keys, the decision log and the audit trail (admins).' },
@@ -99,7 +103,9 @@ type Parameter = { name: string; in: string; required?: boolean; description?: s
 type Operation = { parameters?: Parameter[]; requestBody?: { required?: boolean; description?: string; content?: Record<string, Json> }; description?: string };
 
 function operations(doc: OpenApiDocument): [string, Operation][] {
-  return Object.entries(doc.paths ?? {}).flatMap(([path, ops]) => Object.entries(ops as Record<string, Operation>).map(([method, op]): [string, Operation] => [`${method} ${path}`, op]));
+  return Object.entries(doc.paths ?? {}).flatMap(([path, ops]) =>
+    Object.entries(ops as Record<string, Operation>).map(([method, op]): [string, Operation] => [`${method} ${path}`, op]),
+  );
 }
 
 function stripExamples(schema: unknown): void {
@@ -143,7 +149,8 @@ function optionalParametersStartEmpty(doc: OpenApiDocument): void {
       const example = firstExample(p);
       const isEnum = Array.isArray(p.schema?.enum);
       if (dflt !== undefined && dflt !== null) notes.push(`Default: \`${String(dflt)}\`.`);
-      if (example !== undefined && !isEnum && example !== dflt && !(p.description ?? '').includes(String(example))) notes.push(`For example \`${String(example)}\`.`);
+      if (example !== undefined && !isEnum && example !== dflt && !(p.description ?? '').includes(String(example)))
+        notes.push(`For example \`${String(example)}\`.`);
       const text = [p.description?.replace(/\.?$/, '.'), ...notes].filter(Boolean).join(' ');
       if (text) p.description = text;
       delete p.example;
@@ -226,7 +233,10 @@ export interface DocsOptions {
  * need not see the write and admin surface. The operations themselves are unchanged.
  */
 export default fp(async function docs(app: FastifyInstance, opts: DocsOptions) {
-  const zodTransform = createJsonSchemaTransform({ skipList: ['/docs', '/docs/*', '/docs/json', '/docs/yaml', '/docs/static/*', '/docs/initOAuth', '/docs/uiConfig'], ...ZOD_TO_JSON });
+  const zodTransform = createJsonSchemaTransform({
+    skipList: ['/docs', '/docs/*', '/docs/json', '/docs/yaml', '/docs/static/*', '/docs/initOAuth', '/docs/uiConfig'],
+    ...ZOD_TO_JSON,
+  });
   const jsonSchemaTransformObject = createJsonSchemaTransformObject(ZOD_TO_JSON);
   type TransformInput = Parameters<typeof zodTransform>[0] & { route?: { method?: string | string[]; url?: string; config?: { access?: Access } } };
   // Who may call each operation ("get /v1/listings/{id}" → read): the published document
@@ -261,7 +271,11 @@ export default fp(async function docs(app: FastifyInstance, opts: DocsOptions) {
       security: [{ apiKey: [] }],
       components: {
         securitySchemes: {
-          apiKey: { type: 'http', scheme: 'bearer', description: 'Your API key, sent as `Authorization: Bearer <key>`. Ask an administrator for one (`npm run keys -- create`, or POST /v1/api-keys).' },
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Your API key, sent as `Authorization: Bearer <key>`. Ask an administrator for one (`npm run keys -- create`, or POST /v1/api-keys).',
+          },
         },
       },
     },

@@ -40,8 +40,18 @@ export const TRADE_CHECK_EXAMPLES: Record<string, OperationExample> = {
     { decision: 'needs-permit', documents: ['export-permit@ZA'] },
   ),
   personalEffects: trade(
-    'Personal effects: 100 g of caviar in a traveller\'s baggage → allow (Art. VII(3), Res. Conf. 13.7)',
-    { taxon: 'Acipenser gueldenstaedtii', exporter: 'FR', importer: 'DE', purpose: 'P', source: 'C', term: 'CAV', quantity: 100, unit: 'GRM', claims: { personalEffects: true, ownerResidence: 'DE' } },
+    "Personal effects: 100 g of caviar in a traveller's baggage → allow (Art. VII(3), Res. Conf. 13.7)",
+    {
+      taxon: 'Acipenser gueldenstaedtii',
+      exporter: 'FR',
+      importer: 'DE',
+      purpose: 'P',
+      source: 'C',
+      term: 'CAV',
+      quantity: 100,
+      unit: 'GRM',
+      claims: { personalEffects: true, ownerResidence: 'DE' },
+    },
     { decision: 'allow' },
   ),
   huntingTrophy: trade(
@@ -80,13 +90,28 @@ export const BATCH_EXAMPLES: Record<string, OperationExample> = {
  * name what they say).
  */
 export const SEED_IDS = {
-  elephant: '777', greyParrot: '848', leopard: '699', emperorScorpion: '1007',
-  elephantAppendixI: '159', greyParrotReservationAE: '1', leopardQuotaNA: '4', suspensionAF: '1',
+  elephant: '777',
+  greyParrot: '848',
+  leopard: '699',
+  emperorScorpion: '1007',
+  elephantAppendixI: '159',
+  greyParrotReservationAE: '1',
+  leopardQuotaNA: '4',
+  suspensionAF: '1',
 } as const;
 
 const listing = {
-  taxon: 'Saiga tatarica', appendix: 'II', party: null, effectiveFrom: '2026-12-01', effectiveTo: null,
-  populations: { include: ['KZ'] }, excludedTaxa: [], annotation: { en: 'Example entry added by an officer' }, hashAnnotation: null, hashAnnotationText: null, specimens: null,
+  taxon: 'Saiga tatarica',
+  appendix: 'II',
+  party: null,
+  effectiveFrom: '2026-12-01',
+  effectiveTo: null,
+  populations: { include: ['KZ'] },
+  excludedTaxa: [],
+  annotation: { en: 'Example entry added by an officer' },
+  hashAnnotation: null,
+  hashAnnotationText: null,
+  specimens: null,
 };
 
 type Examples = Record<string, { summary: string; value: unknown }>;
@@ -105,49 +130,129 @@ export const OPERATION_EXAMPLES: Record<string, OperationDocs> = {
       species: {
         summary: 'A species with its classification (missing ancestors are created)',
         value: {
-          name: 'Strombus gigas', rank: 'SPECIES', author: 'Linnaeus, 1758',
+          name: 'Strombus gigas',
+          rank: 'SPECIES',
+          author: 'Linnaeus, 1758',
           higher: { kingdom: 'Animalia', phylum: 'Mollusca', class: 'Gastropoda', order: 'Littorinimorpha', family: 'Strombidae', genus: 'Strombus' },
-          commonNames: [{ lang: 'en', name: 'Queen conch' }, { lang: 'es', name: 'Caracol pala' }], distribution: ['BS', 'BZ', 'CU'],
+          commonNames: [
+            { lang: 'en', name: 'Queen conch' },
+            { lang: 'es', name: 'Caracol pala' },
+          ],
+          distribution: ['BS', 'BZ', 'CU'],
         },
       },
     },
   },
   'patch /v1/taxa/{id}': {
     params: { id: SEED_IDS.elephant },
-    body: { names: { summary: 'Add a common name (send If-Match)', value: { commonNames: [{ lang: 'en', name: 'African elephant' }, { lang: 'fr', name: "Éléphant d'Afrique" }] } } },
+    body: {
+      names: {
+        summary: 'Add a common name (send If-Match)',
+        value: {
+          commonNames: [
+            { lang: 'en', name: 'African elephant' },
+            { lang: 'fr', name: "Éléphant d'Afrique" },
+          ],
+        },
+      },
+    },
   },
   'post /v1/listings': { body: { population: { summary: 'An Appendix II entry for one population', value: listing } } },
   'patch /v1/listings/{id}': {
     params: { id: SEED_IDS.elephantAppendixI },
-    body: { annotation: { summary: 'Correct the annotation (send If-Match)', value: { annotation: { en: 'All populations except those of Botswana, Namibia, South Africa and Zimbabwe.' } } } },
-  },
-  'post /v1/listings/{id}/end': { params: { id: SEED_IDS.elephantAppendixI }, body: { end: { summary: 'End the entry (send If-Match)', value: { date: '2027-01-01' } } } },
-  'post /v1/reservations': {
-    body: { reservation: { summary: 'A Party enters a reservation', value: { party: 'JP', taxon: 'Carcharhinus longimanus', appendix: 'II', effectiveFrom: '2014-09-14', effectiveTo: null, notes: null } } },
-  },
-  'patch /v1/reservations/{id}': { params: { id: SEED_IDS.greyParrotReservationAE }, body: { notes: { summary: 'Add a note (send If-Match)', value: { notes: 'Confirmed by Notification to the Parties' } } } },
-  'post /v1/reservations/{id}/end': { params: { id: SEED_IDS.greyParrotReservationAE }, body: { withdrawn: { summary: 'The reservation is withdrawn', value: { date: '2026-12-01' } } } },
-  'post /v1/quotas': {
     body: {
-      zero: { summary: 'A zero quota for wild specimens traded commercially', value: { taxon: 'Python reticulatus', exporter: 'MY', quantity: 0, unit: null, terms: ['SKI'], sources: ['W'], purposes: ['T'], effectiveFrom: '2027-01-01', effectiveTo: '2028-01-01', notes: null } },
+      annotation: {
+        summary: 'Correct the annotation (send If-Match)',
+        value: { annotation: { en: 'All populations except those of Botswana, Namibia, South Africa and Zimbabwe.' } },
+      },
     },
   },
-  'patch /v1/quotas/{id}': { params: { id: SEED_IDS.leopardQuotaNA }, body: { quantity: { summary: 'Change the quantity (send If-Match)', value: { quantity: 200 } } } },
+  'post /v1/listings/{id}/end': {
+    params: { id: SEED_IDS.elephantAppendixI },
+    body: { end: { summary: 'End the entry (send If-Match)', value: { date: '2027-01-01' } } },
+  },
+  'post /v1/reservations': {
+    body: {
+      reservation: {
+        summary: 'A Party enters a reservation',
+        value: { party: 'JP', taxon: 'Carcharhinus longimanus', appendix: 'II', effectiveFrom: '2014-09-14', effectiveTo: null, notes: null },
+      },
+    },
+  },
+  'patch /v1/reservations/{id}': {
+    params: { id: SEED_IDS.greyParrotReservationAE },
+    body: { notes: { summary: 'Add a note (send If-Match)', value: { notes: 'Confirmed by Notification to the Parties' } } },
+  },
+  'post /v1/reservations/{id}/end': {
+    params: { id: SEED_IDS.greyParrotReservationAE },
+    body: { withdrawn: { summary: 'The reservation is withdrawn', value: { date: '2026-12-01' } } },
+  },
+  'post /v1/quotas': {
+    body: {
+      zero: {
+        summary: 'A zero quota for wild specimens traded commercially',
+        value: {
+          taxon: 'Python reticulatus',
+          exporter: 'MY',
+          quantity: 0,
+          unit: null,
+          terms: ['SKI'],
+          sources: ['W'],
+          purposes: ['T'],
+          effectiveFrom: '2027-01-01',
+          effectiveTo: '2028-01-01',
+          notes: null,
+        },
+      },
+    },
+  },
+  'patch /v1/quotas/{id}': {
+    params: { id: SEED_IDS.leopardQuotaNA },
+    body: { quantity: { summary: 'Change the quantity (send If-Match)', value: { quantity: 200 } } },
+  },
   'post /v1/quotas/{id}/end': { params: { id: SEED_IDS.leopardQuotaNA }, body: { end: { summary: 'End the quota', value: { date: '2027-01-01' } } } },
   'post /v1/suspensions': {
     body: {
-      taxon: { summary: 'Suspend exports of one species from one country (Review of Significant Trade)', value: { country: 'BJ', taxon: 'Pandinus imperator', purposes: ['T'], sources: ['W'], terms: [], appliesToImports: false, effectiveFrom: '2013-05-02', effectiveTo: null, notification: '2013/017', notes: null } },
+      taxon: {
+        summary: 'Suspend exports of one species from one country (Review of Significant Trade)',
+        value: {
+          country: 'BJ',
+          taxon: 'Pandinus imperator',
+          purposes: ['T'],
+          sources: ['W'],
+          terms: [],
+          appliesToImports: false,
+          effectiveFrom: '2013-05-02',
+          effectiveTo: null,
+          notification: '2013/017',
+          notes: null,
+        },
+      },
     },
   },
-  'patch /v1/suspensions/{id}': { params: { id: SEED_IDS.suspensionAF }, body: { notification: { summary: 'Record the Notification (send If-Match)', value: { notification: '2013/018' } } } },
-  'post /v1/suspensions/{id}/end': { params: { id: SEED_IDS.suspensionAF }, body: { lifted: { summary: 'The recommendation is withdrawn', value: { date: '2027-01-01' } } } },
+  'patch /v1/suspensions/{id}': {
+    params: { id: SEED_IDS.suspensionAF },
+    body: { notification: { summary: 'Record the Notification (send If-Match)', value: { notification: '2013/018' } } },
+  },
+  'post /v1/suspensions/{id}/end': {
+    params: { id: SEED_IDS.suspensionAF },
+    body: { lifted: { summary: 'The recommendation is withdrawn', value: { date: '2027-01-01' } } },
+  },
   'post /v1/imports': {
     body: {
       bundle: {
         summary: 'A small cites-bundle/1 document',
         value: {
-          format: 'cites-bundle/1', asOf: '2026-11-01',
-          taxa: [{ name: 'Pandinus imperator', rank: 'SPECIES', author: '(C. L. Koch, 1841)', higher: { kingdom: 'Animalia', phylum: 'Arthropoda', class: 'Arachnida', order: 'Scorpiones', family: 'Scorpionidae', genus: 'Pandinus' } }],
+          format: 'cites-bundle/1',
+          asOf: '2026-11-01',
+          taxa: [
+            {
+              name: 'Pandinus imperator',
+              rank: 'SPECIES',
+              author: '(C. L. Koch, 1841)',
+              higher: { kingdom: 'Animalia', phylum: 'Arthropoda', class: 'Arachnida', order: 'Scorpiones', family: 'Scorpionidae', genus: 'Pandinus' },
+            },
+          ],
           listings: [{ taxon: 'Pandinus imperator', appendix: 'II', effectiveFrom: '1995-02-16' }],
         },
       },
@@ -172,7 +277,6 @@ export const OPERATION_EXAMPLES: Record<string, OperationDocs> = {
   'get /v1/parties': { params: { date: '2026-11-01' } },
   'get /problems/{type}': { params: { type: 'unknown-taxon' } },
 };
-
 
 /** A one-line file of the CITES list of Parties: what `POST /v1/imports?kind=parties` reads. */
 export const IMPORT_CSV_EXAMPLE = {
@@ -205,7 +309,9 @@ const operation = (doc: OpenApiDocument, key: string) => {
 };
 
 const operationsOf = (doc: OpenApiDocument): [string, Operation][] =>
-  Object.entries(doc.paths ?? {}).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]): [string, Operation] => [`${method} ${path}`, op as Operation]));
+  Object.entries(doc.paths ?? {}).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]): [string, Operation] => [`${method} ${path}`, op as Operation]),
+  );
 
 /**
  * Adds the named examples to the request bodies and parameters of the OpenAPI document
@@ -240,7 +346,8 @@ const AT = '2026-12-10T09:41:07.218Z';
 const OFFICER = `permit office (${KEY_ID})`;
 const DATASET = { datasetVersion: '42', datasetAsOf: '2026-12-03' } as const;
 
-const PSITTACIFORMES = 'PSITTACIFORMES spp.: Appendix II except the species included in Appendix I and except Agapornis roseicollis, Melopsittacus undulatus, Nymphicus hollandicus and Psittacula krameri, which are not included in the Appendices.';
+const PSITTACIFORMES =
+  'PSITTACIFORMES spp.: Appendix II except the species included in Appendix I and except Agapornis roseicollis, Melopsittacus undulatus, Nymphicus hollandicus and Psittacula krameri, which are not included in the Appendices.';
 
 const amazonaRequest = TRADE_CHECK_EXAMPLES.appendixIIExport!.value;
 const needsPermit = {
@@ -249,12 +356,33 @@ const needsPermit = {
   alternatives: [],
   appendix: 'II',
   taxon: { id: '826', name: 'Amazona aestiva', rank: 'SPECIES', matchedAs: 'accepted', input: 'Amazona aestiva' },
-  listing: { taxon: 'Psittaciformes', appendix: 'II', effectiveFrom: '2005-01-12', effectiveTo: null, populations: null, party: null, annotation: PSITTACIFORMES, hashAnnotation: null, inherited: true },
+  listing: {
+    taxon: 'Psittaciformes',
+    appendix: 'II',
+    effectiveFrom: '2005-01-12',
+    effectiveTo: null,
+    populations: null,
+    party: null,
+    annotation: PSITTACIFORMES,
+    hashAnnotation: null,
+    inherited: true,
+  },
   movement: 'export',
   date: '2026-12-10',
   reasons: [
-    { code: 'APP_II_EXPORT', rule: 'R13', article: 'Art. IV(2)', message: 'Export of an Appendix-II specimen needs an export permit (non-detriment and legal-acquisition findings).' },
-    { code: 'APP_II_IMPORT', rule: 'R14', article: 'Art. IV(4)', message: 'Import of an Appendix-II specimen needs prior presentation of the export permit or re-export certificate; no import permit under the Convention.' },
+    {
+      code: 'APP_II_EXPORT',
+      rule: 'R13',
+      article: 'Art. IV(2)',
+      message: 'Export of an Appendix-II specimen needs an export permit (non-detriment and legal-acquisition findings).',
+    },
+    {
+      code: 'APP_II_IMPORT',
+      rule: 'R14',
+      article: 'Art. IV(4)',
+      message:
+        'Import of an Appendix-II specimen needs prior presentation of the export permit or re-export certificate; no import permit under the Convention.',
+    },
   ],
   conditions: [],
   warnings: [],
@@ -268,10 +396,27 @@ const deny = {
   alternatives: [],
   appendix: 'I',
   taxon: { id: '832', name: 'Anodorhynchus hyacinthinus', rank: 'SPECIES', matchedAs: 'accepted', input: 'Anodorhynchus hyacinthinus' },
-  listing: { taxon: 'Anodorhynchus', appendix: 'I', effectiveFrom: '1987-10-22', effectiveTo: null, populations: null, party: null, annotation: null, hashAnnotation: null, inherited: true },
+  listing: {
+    taxon: 'Anodorhynchus',
+    appendix: 'I',
+    effectiveFrom: '1987-10-22',
+    effectiveTo: null,
+    populations: null,
+    party: null,
+    annotation: null,
+    hashAnnotation: null,
+    inherited: true,
+  },
   movement: 'export',
   date: '2026-12-10',
-  reasons: [{ code: 'APP_I_COMMERCIAL_IMPORT', rule: 'R8', article: 'Art. III(3)(c); Res. Conf. 5.10', message: 'Appendix-I specimens may not be imported for primarily commercial purposes.' }],
+  reasons: [
+    {
+      code: 'APP_I_COMMERCIAL_IMPORT',
+      rule: 'R8',
+      article: 'Art. III(3)(c); Res. Conf. 5.10',
+      message: 'Appendix-I specimens may not be imported for primarily commercial purposes.',
+    },
+  ],
   conditions: [],
   warnings: [],
   reviewRequired: false,
@@ -287,7 +432,14 @@ const allow = {
   listing: null,
   movement: 'export',
   date: '2026-12-10',
-  reasons: [{ code: 'EXCLUDED_FROM_LISTING', rule: 'R1', article: 'Interp. §1–3; Res. Conf. 11.21', message: 'The taxon (or this population of it) is excepted from the higher-taxon listing and is not included in the Appendices.' }],
+  reasons: [
+    {
+      code: 'EXCLUDED_FROM_LISTING',
+      rule: 'R1',
+      article: 'Interp. §1–3; Res. Conf. 11.21',
+      message: 'The taxon (or this population of it) is excepted from the higher-taxon listing and is not included in the Appendices.',
+    },
+  ],
   conditions: [],
   warnings: [],
   reviewRequired: false,
@@ -296,7 +448,10 @@ const allow = {
 };
 
 /** Answers to three of the request examples (named by TRADE_CHECK_EXAMPLES key). */
-export const TRADE_CHECK_ANSWERS: Record<string, { summary: string; request: keyof typeof TRADE_CHECK_EXAMPLES; value: typeof needsPermit | typeof deny | typeof allow }> = {
+export const TRADE_CHECK_ANSWERS: Record<
+  string,
+  { summary: string; request: keyof typeof TRADE_CHECK_EXAMPLES; value: typeof needsPermit | typeof deny | typeof allow }
+> = {
   needsPermit: { summary: 'needs-permit: the documents to obtain, who issues them, and why', request: 'appendixIIExport', value: needsPermit },
   deny: { summary: 'deny: no document can make the trade lawful', request: 'appendixICommercial', value: deny },
   allow: { summary: 'allow: no CITES document is needed (never with documents)', request: 'notListed', value: allow },
@@ -314,48 +469,119 @@ const unknownTaxon = (pointer: string) => ({
 const ELEPHANT_APP_II_ANNOTATION =
   'Populations of Botswana, Namibia, South Africa and Zimbabwe (listed in Appendix II) for the exclusive purpose of allowing: a) trade in hunting trophies for non-commercial purposes; b) trade in live animals to appropriate and acceptable destinations […]; c) trade in hides; d) trade in hair; […] All other specimens shall be deemed to be specimens of species included in Appendix I and the trade in them shall be regulated accordingly.';
 const elephantAppendixII = {
-  id: '160', taxonId: '777', taxon: 'Loxodonta africana', appendix: 'II', party: null, effectiveFrom: '1997-09-18', effectiveTo: null,
-  populations: { include: ['BW'] }, excludedTaxa: [], annotation: { en: ELEPHANT_APP_II_ANNOTATION }, hashAnnotation: null,
+  id: '160',
+  taxonId: '777',
+  taxon: 'Loxodonta africana',
+  appendix: 'II',
+  party: null,
+  effectiveFrom: '1997-09-18',
+  effectiveTo: null,
+  populations: { include: ['BW'] },
+  excludedTaxa: [],
+  annotation: { en: ELEPHANT_APP_II_ANNOTATION },
+  hashAnnotation: null,
   specimens: { only: [{ purposes: ['H'] }, { terms: ['LIV'] }, { terms: ['SKI', 'SKP'] }, { terms: ['HAI'] }], otherwise: 'appendix-I' },
   inherited: false,
 };
 const elephantAppendixI = {
-  id: '159', taxonId: '777', taxon: 'Loxodonta africana', appendix: 'I', party: null, effectiveFrom: '2000-07-19', effectiveTo: null,
-  populations: { exclude: ['BW', 'NA', 'ZA', 'ZW'] }, excludedTaxa: [],
+  id: '159',
+  taxonId: '777',
+  taxon: 'Loxodonta africana',
+  appendix: 'I',
+  party: null,
+  effectiveFrom: '2000-07-19',
+  effectiveTo: null,
+  populations: { exclude: ['BW', 'NA', 'ZA', 'ZW'] },
+  excludedTaxa: [],
   annotation: { en: 'All populations except those of Botswana, Namibia, South Africa and Zimbabwe, which are included in Appendix II.' },
-  hashAnnotation: null, specimens: null, inherited: false,
+  hashAnnotation: null,
+  specimens: null,
+  inherited: false,
 };
 const recordMeta = (id: string, revision = 3) => ({ id, revision, origin: 'index', updatedAt: AT, updatedBy: OFFICER });
 const listingRecord = {
   ...recordMeta(SEED_IDS.elephantAppendixI),
-  taxon: 'Loxodonta africana', appendix: 'I', party: null, effectiveFrom: '2000-07-19', effectiveTo: null,
-  populations: { exclude: ['BW', 'NA', 'ZA', 'ZW'] }, excludedTaxa: [],
+  taxon: 'Loxodonta africana',
+  appendix: 'I',
+  party: null,
+  effectiveFrom: '2000-07-19',
+  effectiveTo: null,
+  populations: { exclude: ['BW', 'NA', 'ZA', 'ZW'] },
+  excludedTaxa: [],
   annotation: { en: 'All populations except those of Botswana, Namibia, South Africa and Zimbabwe, which are included in Appendix II.' },
-  hashAnnotation: null, hashAnnotationText: null, specimens: null,
+  hashAnnotation: null,
+  hashAnnotationText: null,
+  specimens: null,
 };
 const reservationRecord = {
-  ...recordMeta(SEED_IDS.greyParrotReservationAE, 1), origin: 'reservations', updatedBy: 'import',
-  party: 'AE', taxon: 'Psittacus erithacus', appendix: 'I', effectiveFrom: '2017-01-02', effectiveTo: null,
+  ...recordMeta(SEED_IDS.greyParrotReservationAE, 1),
+  origin: 'reservations',
+  updatedBy: 'import',
+  party: 'AE',
+  taxon: 'Psittacus erithacus',
+  appendix: 'I',
+  effectiveFrom: '2017-01-02',
+  effectiveTo: null,
   notes: 'Reservation entered on the transfer of Psittacus erithacus to Appendix I at CoP17.',
 };
 const quotaRecord = {
-  ...recordMeta(SEED_IDS.leopardQuotaNA, 2), origin: 'quotas',
-  taxon: 'Panthera pardus', exporter: 'NA', quantity: 250, unit: null, terms: ['SKI', 'TRO'], sources: [], purposes: ['H', 'P'],
-  effectiveFrom: '2013-03-14', effectiveTo: null,
+  ...recordMeta(SEED_IDS.leopardQuotaNA, 2),
+  origin: 'quotas',
+  taxon: 'Panthera pardus',
+  exporter: 'NA',
+  quantity: 250,
+  unit: null,
+  terms: ['SKI', 'TRO'],
+  sources: [],
+  purposes: ['H', 'P'],
+  effectiveFrom: '2013-03-14',
+  effectiveTo: null,
   notes: 'Resolution Conf. 10.14 (Rev. CoP16): annual export quota of leopard skins, including hunting trophies, for personal use.',
 };
 const suspensionRecord = {
-  ...recordMeta(SEED_IDS.suspensionAF, 1), origin: 'suspensions', updatedBy: 'import',
-  country: 'AF', taxon: null, purposes: [], sources: [], terms: [], appliesToImports: true, effectiveFrom: '2013-05-17', effectiveTo: null,
-  notification: '2013/018', notes: 'Failure to submit annual reports (Resolution Conf. 11.17): recommendation to suspend trade in specimens of CITES-listed species.', review: false,
+  ...recordMeta(SEED_IDS.suspensionAF, 1),
+  origin: 'suspensions',
+  updatedBy: 'import',
+  country: 'AF',
+  taxon: null,
+  purposes: [],
+  sources: [],
+  terms: [],
+  appliesToImports: true,
+  effectiveFrom: '2013-05-17',
+  effectiveTo: null,
+  notification: '2013/018',
+  notes: 'Failure to submit annual reports (Resolution Conf. 11.17): recommendation to suspend trade in specimens of CITES-listed species.',
+  review: false,
 };
 const taxonRecord = {
-  id: '1051', name: 'Strombus gigas', rank: 'SPECIES', kingdom: 'Animalia', author: 'Linnaeus, 1758', externalId: null, parentId: '1050',
-  distribution: ['BS', 'BZ', 'CU'], synonyms: [], commonNames: [{ lang: 'en', name: 'Queen conch' }, { lang: 'es', name: 'Caracol pala' }],
-  revision: 1, updatedAt: AT, updatedBy: OFFICER,
+  id: '1051',
+  name: 'Strombus gigas',
+  rank: 'SPECIES',
+  kingdom: 'Animalia',
+  author: 'Linnaeus, 1758',
+  externalId: null,
+  parentId: '1050',
+  distribution: ['BS', 'BZ', 'CU'],
+  synonyms: [],
+  commonNames: [
+    { lang: 'en', name: 'Queen conch' },
+    { lang: 'es', name: 'Caracol pala' },
+  ],
+  revision: 1,
+  updatedAt: AT,
+  updatedBy: OFFICER,
 };
 const apiKey = { id: 'db5011674236', name: 'customs gateway', role: 'reader', createdAt: AT, revokedAt: null, lastUsedAt: null };
-const storedDecision = { id: DECISION_ID, createdAt: AT, datasetVersion: '42', decision: 'needs-permit', apiKeyId: KEY_ID, request: amazonaRequest, result: needsPermit };
+const storedDecision = {
+  id: DECISION_ID,
+  createdAt: AT,
+  datasetVersion: '42',
+  decision: 'needs-permit',
+  apiKeyId: KEY_ID,
+  request: amazonaRequest,
+  result: needsPermit,
+};
 const code = (c: string, en: string, es: string, fr: string) => ({ code: c, en, es, fr, retired: false, replacedBy: null });
 const importReport = {
   kind: 'parties',
@@ -371,7 +597,13 @@ const restrictionExamples = (kind: string, record: object, changed: object) => (
   [`get /v1/${kind}/{id}`]: one(record),
   [`post /v1/${kind}`]: one({ ...record, id: '97', revision: 1, origin: 'officer', updatedBy: OFFICER }),
   [`patch /v1/${kind}/{id}`]: one({ ...record, ...changed, revision: (record as { revision: number }).revision + 1, updatedAt: AT, updatedBy: OFFICER }),
-  [`post /v1/${kind}/{id}/end`]: one({ ...record, effectiveTo: '2027-01-01', revision: (record as { revision: number }).revision + 1, updatedAt: AT, updatedBy: OFFICER }),
+  [`post /v1/${kind}/{id}/end`]: one({
+    ...record,
+    effectiveTo: '2027-01-01',
+    revision: (record as { revision: number }).revision + 1,
+    updatedAt: AT,
+    updatedBy: OFFICER,
+  }),
 });
 
 /** The example of each operation's success answer: one value, or several named ones. */
@@ -384,41 +616,101 @@ export const RESPONSE_EXAMPLES: Record<string, { value: unknown } | { examples: 
     dataset: { version: '42', asOf: '2026-12-03', taxa: 39439, listings: 2443, parties: 234 },
   }),
   'post /v1/trade-checks': { examples: Object.fromEntries(Object.entries(TRADE_CHECK_ANSWERS).map(([k, a]) => [k, { summary: a.summary, value: a.value }])) },
-  'post /v1/trade-checks/batch': one({ results: [needsPermit, allow, unknownTaxon('#/items/2/taxon')], summary: { allow: 1, 'needs-permit': 1, deny: 0, invalid: 1 } }),
+  'post /v1/trade-checks/batch': one({
+    results: [needsPermit, allow, unknownTaxon('#/items/2/taxon')],
+    summary: { allow: 1, 'needs-permit': 1, deny: 0, invalid: 1 },
+  }),
   'get /v1/decisions/{id}': one(storedDecision),
   'get /v1/taxa': one({
-    total: 4, page: 1, pageSize: 20,
+    total: 4,
+    page: 1,
+    pageSize: 20,
     items: [
       { id: '230', name: 'Elephantidae', rank: 'FAMILY', kingdom: 'Animalia', matchedName: 'Elephantidae', matchedAs: 'accepted', appendices: [] },
       { id: '776', name: 'Elephas maximus', rank: 'SPECIES', kingdom: 'Animalia', matchedName: 'Asian elephant', matchedAs: 'common-name', appendices: ['I'] },
-      { id: '777', name: 'Loxodonta africana', rank: 'SPECIES', kingdom: 'Animalia', matchedName: 'African elephant', matchedAs: 'common-name', appendices: ['I', 'II'] },
-      { id: '331', name: 'Beaucarnea recurvata', rank: 'SPECIES', kingdom: 'Plantae', matchedName: "pied d'éléphant", matchedAs: 'common-name', appendices: ['II'] },
+      {
+        id: '777',
+        name: 'Loxodonta africana',
+        rank: 'SPECIES',
+        kingdom: 'Animalia',
+        matchedName: 'African elephant',
+        matchedAs: 'common-name',
+        appendices: ['I', 'II'],
+      },
+      {
+        id: '331',
+        name: 'Beaucarnea recurvata',
+        rank: 'SPECIES',
+        kingdom: 'Plantae',
+        matchedName: "pied d'éléphant",
+        matchedAs: 'common-name',
+        appendices: ['II'],
+      },
     ],
   }),
   'post /v1/taxa': one(taxonRecord),
   'get /v1/taxa/{id}': one({
-    id: '777', name: 'Loxodonta africana', rank: 'SPECIES', kingdom: 'Animalia', author: '(Blumenbach, 1797)', externalId: '4220',
+    id: '777',
+    name: 'Loxodonta africana',
+    rank: 'SPECIES',
+    kingdom: 'Animalia',
+    author: '(Blumenbach, 1797)',
+    externalId: '4220',
     classification: [
-      { id: '1', name: 'Animalia', rank: 'KINGDOM' }, { id: '3', name: 'Chordata', rank: 'PHYLUM' }, { id: '30', name: 'Mammalia', rank: 'CLASS' },
-      { id: '85', name: 'Proboscidea', rank: 'ORDER' }, { id: '230', name: 'Elephantidae', rank: 'FAMILY' }, { id: '464', name: 'Loxodonta', rank: 'GENUS' },
+      { id: '1', name: 'Animalia', rank: 'KINGDOM' },
+      { id: '3', name: 'Chordata', rank: 'PHYLUM' },
+      { id: '30', name: 'Mammalia', rank: 'CLASS' },
+      { id: '85', name: 'Proboscidea', rank: 'ORDER' },
+      { id: '230', name: 'Elephantidae', rank: 'FAMILY' },
+      { id: '464', name: 'Loxodonta', rank: 'GENUS' },
     ],
     synonyms: [{ name: 'Elephas africanus', author: null }],
-    commonNames: [{ lang: 'en', name: 'African elephant' }, { lang: 'es', name: 'Elefante africano' }, { lang: 'fr', name: "Éléphant d'Afrique" }],
+    commonNames: [
+      { lang: 'en', name: 'African elephant' },
+      { lang: 'es', name: 'Elefante africano' },
+      { lang: 'fr', name: "Éléphant d'Afrique" },
+    ],
     distribution: ['AO', 'BW', 'KE', 'NA', 'TZ', 'ZA', 'ZW'],
     date: '2026-12-10',
     listings: [elephantAppendixI, elephantAppendixII],
     exceptedBy: null,
     resolution: {
-      listed: true, appendix: 'II', deemedAppendixI: false, entry: elephantAppendixII,
-      why: 'Listed in Appendix II in its own right for the populations of BW, in force since 1997-09-18.', notes: [],
+      listed: true,
+      appendix: 'II',
+      deemedAppendixI: false,
+      entry: elephantAppendixII,
+      why: 'Listed in Appendix II in its own right for the populations of BW, in force since 1997-09-18.',
+      notes: [],
     },
     revision: 1,
   }),
-  'patch /v1/taxa/{id}': one({ ...taxonRecord, id: SEED_IDS.elephant, name: 'Loxodonta africana', author: '(Blumenbach, 1797)', parentId: '464', distribution: ['AO', 'BW', 'KE'], commonNames: [{ lang: 'en', name: 'African elephant' }, { lang: 'fr', name: "Éléphant d'Afrique" }], revision: 2 }),
+  'patch /v1/taxa/{id}': one({
+    ...taxonRecord,
+    id: SEED_IDS.elephant,
+    name: 'Loxodonta africana',
+    author: '(Blumenbach, 1797)',
+    parentId: '464',
+    distribution: ['AO', 'BW', 'KE'],
+    commonNames: [
+      { lang: 'en', name: 'African elephant' },
+      { lang: 'fr', name: "Éléphant d'Afrique" },
+    ],
+    revision: 2,
+  }),
   'get /v1/taxa/{id}/history': one({
-    id: '777', name: 'Loxodonta africana',
+    id: '777',
+    name: 'Loxodonta africana',
     listings: [
-      { ...elephantAppendixI, id: '155', appendix: 'III', party: 'GH', effectiveFrom: '1976-02-26', effectiveTo: '1977-02-04', populations: null, annotation: null },
+      {
+        ...elephantAppendixI,
+        id: '155',
+        appendix: 'III',
+        party: 'GH',
+        effectiveFrom: '1976-02-26',
+        effectiveTo: '1977-02-04',
+        populations: null,
+        annotation: null,
+      },
       { ...elephantAppendixI, id: '156', appendix: 'II', effectiveFrom: '1977-02-04', effectiveTo: '1990-01-18', populations: null, annotation: null },
       elephantAppendixI,
     ],
@@ -435,7 +727,8 @@ export const RESPONSE_EXAMPLES: Record<string, { value: unknown } | { examples: 
   'get /v1/dataset': one({
     version: '42',
     asOf: '2026-12-03',
-    source: 'CITES Checklist (UNEP-WCMC) Index of CITES Species of 2017-04-21 and the Species+ listing history to CoP16 (2013), brought to the as-of date with the amendments in dataset/amendments, each citing its source',
+    source:
+      'CITES Checklist (UNEP-WCMC) Index of CITES Species of 2017-04-21 and the Species+ listing history to CoP16 (2013), brought to the as-of date with the amendments in dataset/amendments, each citing its source',
     updatedAt: AT,
     updatedBy: 'default dataset',
     horizon: { days: 730, until: '2028-12-02' },
@@ -455,10 +748,40 @@ export const RESPONSE_EXAMPLES: Record<string, { value: unknown } | { examples: 
     asOf: '2026-12-03',
     source: 'CITES Checklist (UNEP-WCMC) Index of CITES Species of 2017-04-21, brought to the as-of date with the amendments in dataset/amendments',
     provenance: null,
-    codes: { sources: [code('W', 'Specimens taken from the wild', 'Especímenes capturados en el medio silvestre', 'Spécimens prélevés dans la nature')], purposes: [code('T', 'Commercial', 'Comercial', 'Commerce')], terms: [code('TRO', 'Trophy', 'trofeo', 'trophée')], units: [code('KIL', 'Kilograms', 'kilogramos', 'kilogrammes')] },
+    codes: {
+      sources: [code('W', 'Specimens taken from the wild', 'Especímenes capturados en el medio silvestre', 'Spécimens prélevés dans la nature')],
+      purposes: [code('T', 'Commercial', 'Comercial', 'Commerce')],
+      terms: [code('TRO', 'Trophy', 'trofeo', 'trophée')],
+      units: [code('KIL', 'Kilograms', 'kilogramos', 'kilogrammes')],
+    },
     parties: [{ code: 'KE', name: 'Kenya', entryIntoForce: '1979-03-13', left: null, territoryOf: null }],
-    taxa: [{ name: 'Loxodonta africana', rank: 'SPECIES', author: '(Blumenbach, 1797)', parent: 'Loxodonta', externalId: '4220', synonyms: [], commonNames: [{ lang: 'en', name: 'African elephant' }], distribution: ['KE'] }],
-    listings: [{ taxon: 'Loxodonta africana', appendix: 'I', party: null, effectiveFrom: '2000-07-19', effectiveTo: null, populations: { exclude: ['BW', 'NA', 'ZA', 'ZW'] }, excludedTaxa: [], annotation: null, hashAnnotation: null, hashAnnotationText: null, specimens: null }],
+    taxa: [
+      {
+        name: 'Loxodonta africana',
+        rank: 'SPECIES',
+        author: '(Blumenbach, 1797)',
+        parent: 'Loxodonta',
+        externalId: '4220',
+        synonyms: [],
+        commonNames: [{ lang: 'en', name: 'African elephant' }],
+        distribution: ['KE'],
+      },
+    ],
+    listings: [
+      {
+        taxon: 'Loxodonta africana',
+        appendix: 'I',
+        party: null,
+        effectiveFrom: '2000-07-19',
+        effectiveTo: null,
+        populations: { exclude: ['BW', 'NA', 'ZA', 'ZW'] },
+        excludedTaxa: [],
+        annotation: null,
+        hashAnnotation: null,
+        hashAnnotationText: null,
+        specimens: null,
+      },
+    ],
     reservations: [{ party: 'AE', taxon: 'Psittacus erithacus', appendix: 'I', effectiveFrom: '2017-01-02', effectiveTo: null, notes: null }],
     quotas: [],
     suspensions: [],
@@ -468,17 +791,82 @@ export const RESPONSE_EXAMPLES: Record<string, { value: unknown } | { examples: 
     datasetVersion: '42',
     asOf: '2026-12-03',
     parties: [{ code: 'KE', name: 'Kenya', entryIntoForce: '1979-03-13', left: null, territoryOf: null }],
-    taxa: [{ id: '777', name: 'Loxodonta africana', rank: 'SPECIES', kingdom: 'Animalia', author: '(Blumenbach, 1797)', parentId: '464', synonyms: [], commonNames: [{ lang: 'en', name: 'African elephant' }] }],
-    listings: [{ id: '159', taxonId: '777', appendix: 'I', party: null, effectiveFrom: '2000-07-19', effectiveTo: null, populations: { exclude: ['BW', 'NA', 'ZA', 'ZW'] }, excludedTaxa: [], annotation: null, hashAnnotation: null, specimens: null }],
+    taxa: [
+      {
+        id: '777',
+        name: 'Loxodonta africana',
+        rank: 'SPECIES',
+        kingdom: 'Animalia',
+        author: '(Blumenbach, 1797)',
+        parentId: '464',
+        synonyms: [],
+        commonNames: [{ lang: 'en', name: 'African elephant' }],
+      },
+    ],
+    listings: [
+      {
+        id: '159',
+        taxonId: '777',
+        appendix: 'I',
+        party: null,
+        effectiveFrom: '2000-07-19',
+        effectiveTo: null,
+        populations: { exclude: ['BW', 'NA', 'ZA', 'ZW'] },
+        excludedTaxa: [],
+        annotation: null,
+        hashAnnotation: null,
+        specimens: null,
+      },
+    ],
     reservations: [{ party: 'AE', taxonId: '848', appendix: 'I', effectiveFrom: '2017-01-02', effectiveTo: null }],
-    quotas: [{ taxonId: '699', exporter: 'NA', quantity: 250, unit: null, terms: ['SKI', 'TRO'], sources: [], purposes: ['H', 'P'], effectiveFrom: '2013-03-14', effectiveTo: null, notes: null }],
-    suspensions: [{ country: 'AF', taxonId: null, purposes: [], sources: [], terms: [], appliesToImports: true, effectiveFrom: '2013-05-17', effectiveTo: null, notification: '2013/018', notes: null, review: false }],
+    quotas: [
+      {
+        taxonId: '699',
+        exporter: 'NA',
+        quantity: 250,
+        unit: null,
+        terms: ['SKI', 'TRO'],
+        sources: [],
+        purposes: ['H', 'P'],
+        effectiveFrom: '2013-03-14',
+        effectiveTo: null,
+        notes: null,
+      },
+    ],
+    suspensions: [
+      {
+        country: 'AF',
+        taxonId: null,
+        purposes: [],
+        sources: [],
+        terms: [],
+        appliesToImports: true,
+        effectiveFrom: '2013-05-17',
+        effectiveTo: null,
+        notification: '2013/018',
+        notes: null,
+        review: false,
+      },
+    ],
     codes: { terms: ['SKI', 'TRO'], units: ['KIL'], retired: { terms: { LEA: 'LPS' }, units: { BAG: 'NAR' } } },
   }),
   'get /problems/{type}': one({ type: '/problems/unknown-taxon', title: 'No taxon matches this name' }),
   'get /v1/listings/{id}': one(listingRecord),
-  'post /v1/listings': one({ ...listingRecord, ...recordMeta('2444', 1), origin: 'officer', taxon: 'Saiga tatarica', appendix: 'II', effectiveFrom: '2026-12-01', populations: { include: ['KZ'] }, annotation: { en: 'Example entry added by an officer' } }),
-  'patch /v1/listings/{id}': one({ ...listingRecord, revision: 4, annotation: { en: 'All populations except those of Botswana, Namibia, South Africa and Zimbabwe.' } }),
+  'post /v1/listings': one({
+    ...listingRecord,
+    ...recordMeta('2444', 1),
+    origin: 'officer',
+    taxon: 'Saiga tatarica',
+    appendix: 'II',
+    effectiveFrom: '2026-12-01',
+    populations: { include: ['KZ'] },
+    annotation: { en: 'Example entry added by an officer' },
+  }),
+  'patch /v1/listings/{id}': one({
+    ...listingRecord,
+    revision: 4,
+    annotation: { en: 'All populations except those of Botswana, Namibia, South Africa and Zimbabwe.' },
+  }),
   'post /v1/listings/{id}/end': one({ ...listingRecord, revision: 4, effectiveTo: '2027-01-01' }),
   ...restrictionExamples('reservations', reservationRecord, { notes: 'Confirmed by Notification to the Parties' }),
   ...restrictionExamples('quotas', quotaRecord, { quantity: 200 }),
@@ -488,11 +876,18 @@ export const RESPONSE_EXAMPLES: Record<string, { value: unknown } | { examples: 
   'delete /v1/api-keys/{id}': one({ ...apiKey, revokedAt: AT }),
   'get /v1/decisions': one({ items: [storedDecision] }),
   'get /v1/audit': one({
-    items: [{
-      id: 1207, at: AT, actor: OFFICER, action: 'update', entity: 'listing', entityId: SEED_IDS.elephantAppendixI,
-      before: { ...listingRecord, revision: 3 },
-      after: { ...listingRecord, revision: 4, annotation: { en: 'All populations except those of Botswana, Namibia, South Africa and Zimbabwe.' } },
-    }],
+    items: [
+      {
+        id: 1207,
+        at: AT,
+        actor: OFFICER,
+        action: 'update',
+        entity: 'listing',
+        entityId: SEED_IDS.elephantAppendixI,
+        before: { ...listingRecord, revision: 3 },
+        after: { ...listingRecord, revision: 4, annotation: { en: 'All populations except those of Botswana, Namibia, South Africa and Zimbabwe.' } },
+      },
+    ],
   }),
 };
 
@@ -500,12 +895,14 @@ export const RESPONSE_EXAMPLES: Record<string, { value: unknown } | { examples: 
 const SUCCESS: Record<string, string> = {
   'get /health': 'The process is alive.',
   'get /ready': 'Ready: the database is open and migrated, its disk writable, and the dataset loaded.',
-  'post /v1/trade-checks': 'The decision — allow, deny or needs-permit — with the documents required (only for needs-permit), the reasons (each with its rule and the Article or Resolution that decides it), conditions and warnings. Stored under `decisionId`.',
+  'post /v1/trade-checks':
+    'The decision — allow, deny or needs-permit — with the documents required (only for needs-permit), the reasons (each with its rule and the Article or Resolution that decides it), conditions and warnings. Stored under `decisionId`.',
   'post /v1/trade-checks/batch': 'One result per item, in order: a decision, or a problem for an invalid item; and the count of each outcome.',
   'get /v1/decisions/{id}': 'The stored decision with the request it answered.',
   'get /v1/taxa': 'The taxa matching the query, best matches first, one page.',
   'post /v1/taxa': 'The taxon as created; the ETag header carries its revision.',
-  'get /v1/taxa/{id}': 'The taxon, the listing in force on the date and which entry applies to the specimen described, with why. The ETag header is what `PATCH /v1/taxa/{id}` needs in If-Match.',
+  'get /v1/taxa/{id}':
+    'The taxon, the listing in force on the date and which entry applies to the specimen described, with why. The ETag header is what `PATCH /v1/taxa/{id}` needs in If-Match.',
   'patch /v1/taxa/{id}': 'The taxon as changed, with its new ETag.',
   'get /v1/taxa/{id}/history': 'Every listing entry that applied to the taxon (its own or a higher taxon’s), oldest first, and the reservations on it.',
   'get /v1/parties': 'Every Party and territory, with whether it is a Party on the date.',
@@ -525,7 +922,11 @@ const SUCCESS: Record<string, string> = {
   'get /v1/decisions': 'Stored decisions, newest first, with their requests.',
   'get /v1/audit': 'Audit entries, newest first: who changed what, and the record before and after.',
 };
-for (const [kind, singular] of [['reservations', 'reservation'], ['quotas', 'quota'], ['suspensions', 'suspension']] as const) {
+for (const [kind, singular] of [
+  ['reservations', 'reservation'],
+  ['quotas', 'quota'],
+  ['suspensions', 'suspension'],
+] as const) {
   SUCCESS[`get /v1/${kind}`] = `The ${kind} matching the filters.`;
   SUCCESS[`get /v1/${kind}/{id}`] = `The ${singular}. Its ETag header is what a change (\`PATCH\`, \`/end\`) needs in If-Match.`;
   SUCCESS[`post /v1/${kind}`] = `The ${singular} as created, in force for trade checks at once; the ETag header carries its revision.`;
@@ -539,17 +940,21 @@ const ERRORS: Record<string, string> = {
   '401': 'No API key, or an unknown or revoked one: send `Authorization: Bearer <key>` (Authorize in Swagger UI).',
   '403': "The API key's role does not allow this operation.",
   '404': 'No record with this id.',
-  '412': 'If-Match does not name the current revision: someone changed the record since you read it (or If-Match is not one strong ETag such as "3"). Nothing was changed: read the record again, then retry.',
+  '412':
+    'If-Match does not name the current revision: someone changed the record since you read it (or If-Match is not one strong ETag such as "3"). Nothing was changed: read the record again, then retry.',
   '413': 'The body is larger than this service accepts.',
   '415': 'The Content-Type is not one this operation accepts.',
   '422': 'The taxon name matches no taxon (`suggestions` lists the closest names) or several taxa (give `kingdom`).',
   '428': 'If-Match is missing: read the record first (GET) and send its ETag in If-Match.',
-  '429': 'Too many requests this minute (per API key, or per address without one), too many trade checks (batch items count one by one), or too many failed authentications from this address. Retry after Retry-After seconds.',
-  '503': 'The service is overloaded, or the database is busy (an import from the command line) or its disk full; nothing was changed. Retry after Retry-After seconds.',
+  '429':
+    'Too many requests this minute (per API key, or per address without one), too many trade checks (batch items count one by one), or too many failed authentications from this address. Retry after Retry-After seconds.',
+  '503':
+    'The service is overloaded, or the database is busy (an import from the command line) or its disk full; nothing was changed. Retry after Retry-After seconds.',
 };
 const OPERATION_ERRORS: Record<string, Record<string, string>> = {
   'post /v1/imports': {
-    '400': 'The bundle or file is invalid, or `mode=replace` would remove too much without `confirm=true`; nothing was changed. `errors` lists every problem: a JSON pointer, or the line and column of the file.',
+    '400':
+      'The bundle or file is invalid, or `mode=replace` would remove too much without `confirm=true`; nothing was changed. `errors` lists every problem: a JSON pointer, or the line and column of the file.',
     '403': 'The key is not an officer’s, or `mode=replace` was asked without the admin role.',
     '413': 'The file is larger than the import limit (IMPORT_BODY_LIMIT_BYTES).',
     '415': 'Send the file as `application/json` (a bundle), `text/csv` or `application/gzip`.',
@@ -557,8 +962,22 @@ const OPERATION_ERRORS: Record<string, Record<string, string>> = {
   'get /ready': { '503': 'Not ready: the body says what is missing (database, migrations, disk space).' },
 };
 
-const problemOf = (type: ProblemType, status: number, detail: string, extra: object = {}) => ({ type: `/problems/${type}`, title: PROBLEM_TYPES[type], status, detail, ...extra });
-const NOUNS: Record<string, string> = { taxa: 'taxon', listings: 'listing', reservations: 'reservation', quotas: 'quota', suspensions: 'suspension', decisions: 'decision', 'api-keys': 'API key' };
+const problemOf = (type: ProblemType, status: number, detail: string, extra: object = {}) => ({
+  type: `/problems/${type}`,
+  title: PROBLEM_TYPES[type],
+  status,
+  detail,
+  ...extra,
+});
+const NOUNS: Record<string, string> = {
+  taxa: 'taxon',
+  listings: 'listing',
+  reservations: 'reservation',
+  quotas: 'quota',
+  suspensions: 'suspension',
+  decisions: 'decision',
+  'api-keys': 'API key',
+};
 
 /** A realistic problem for this status on this operation. */
 function problemExample(key: string, status: string, op: Operation): unknown {
@@ -575,22 +994,32 @@ function problemExample(key: string, status: string, op: Operation): unknown {
         });
       }
       if (key === 'post /v1/imports') {
-        return problemOf('invalid-import', 400, '1 error(s); nothing was changed.', { errors: [{ pointer: '#/entry_into_force', in: 'body', detail: 'line 2, column 6: must be a date written DD/MM/YYYY' }] });
+        return problemOf('invalid-import', 400, '1 error(s); nothing was changed.', {
+          errors: [{ pointer: '#/entry_into_force', in: 'body', detail: 'line 2, column 6: must be a date written DD/MM/YYYY' }],
+        });
       }
       if (op.requestBody) {
-        return problemOf('validation-error', 400, 'Invalid body /effectiveFrom', { errors: [{ pointer: '#/effectiveFrom', in: 'body', detail: 'must be a calendar date written YYYY-MM-DD' }] });
+        return problemOf('validation-error', 400, 'Invalid body /effectiveFrom', {
+          errors: [{ pointer: '#/effectiveFrom', in: 'body', detail: 'must be a calendar date written YYYY-MM-DD' }],
+        });
       }
       const param = (op.parameters ?? []).find((p) => p.in === 'path') ?? (op.parameters ?? []).find((p) => p.in === 'query');
       const where = param?.in === 'path' ? 'params' : 'query';
       const name = param?.name ?? 'date';
-      return problemOf('validation-error', 400, `Invalid ${where} /${name}`, { errors: [{ pointer: `#/${name}`, in: where, detail: where === 'params' ? 'is invalid' : 'must be a calendar date written YYYY-MM-DD' }] });
+      return problemOf('validation-error', 400, `Invalid ${where} /${name}`, {
+        errors: [{ pointer: `#/${name}`, in: where, detail: where === 'params' ? 'is invalid' : 'must be a calendar date written YYYY-MM-DD' }],
+      });
     }
     case '401':
       return problemOf('unauthorized', 401, 'The API key is unknown or revoked.');
     case '403':
       return key === 'post /v1/imports'
         ? problemOf('forbidden', 403, 'mode=replace replaces the whole store and needs the admin role; officers import with mode=merge.')
-        : problemOf('forbidden', 403, `This operation needs the ${path.startsWith('/v1/api-keys') || path === '/v1/decisions' || path === '/v1/audit' ? 'admin' : 'officer'} role; the key has reader.`);
+        : problemOf(
+            'forbidden',
+            403,
+            `This operation needs the ${path.startsWith('/v1/api-keys') || path === '/v1/decisions' || path === '/v1/audit' ? 'admin' : 'officer'} role; the key has reader.`,
+          );
     case '404':
       return problemOf('not-found', 404, `No ${noun} ${method === 'get' && path === '/v1/decisions/{id}' ? '01a196fb16000001f2238251dd68ffff' : '999999'}`);
     case '412':
@@ -644,7 +1073,8 @@ export function withResponses<T extends OpenApiDocument>(doc: T, accessOf: (key:
           else media.example = example.value;
         }
         if (withEtag(key) && code < 300) response.headers = { ETag: ETAG };
-        if (key === 'get /v1/snapshot') response.headers = { ETag: header('The dataset version, e.g. "dataset-42": send it in If-None-Match to get 304 while it is unchanged.') };
+        if (key === 'get /v1/snapshot')
+          response.headers = { ETag: header('The dataset version, e.g. "dataset-42": send it in If-None-Match to get 304 while it is unchanged.') };
         if (key === 'get /v1/exports/bundle') response.headers = { 'Content-Disposition': header('attachment; filename="cites-bundle.json"') };
         continue;
       }

@@ -100,7 +100,5 @@ export default fp(async function problems(app: FastifyInstance) {
     return sendProblem(reply, problem('internal-error', 500, 'The service could not complete the request.'));
   });
 
-  app.setNotFoundHandler((req, reply) =>
-    sendProblem(reply, problem('not-found', 404, `No route ${req.method} ${req.url.split('?')[0]}`)),
-  );
+  app.setNotFoundHandler((req, reply) => sendProblem(reply, problem('not-found', 404, `No route ${req.method} ${req.url.split('?')[0]}`)));
 });

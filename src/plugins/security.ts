@@ -43,8 +43,14 @@ export const securityHeadersPlugin = fp(async function securityHeadersHook(app: 
 
 export default fp(async function security(app: FastifyInstance, opts: { config: Config }) {
   const { config } = opts;
-  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
-  await app.register(cors, { origin: origins.length ? origins : false, methods: ['GET', 'POST', 'PATCH', 'DELETE'], exposedHeaders: ['etag', 'x-request-id', 'retry-after'] });
+  const origins = config.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  await app.register(cors, {
+    origin: origins.length ? origins : false,
+    methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+    exposedHeaders: ['etag', 'x-request-id', 'retry-after'],
+  });
   await app.register(rateLimit, {
     global: true,
     timeWindow: 60_000,

@@ -22,8 +22,14 @@ const ApiKey = z
   .meta({ id: 'ApiKey' });
 const NewApiKey = ApiKey.extend({ key: z.string().describe('The key itself: shown only in this answer, stored only as a hash') }).meta({ id: 'NewApiKey' });
 const AuditEntry = z.object({
-  id: z.number(), at: z.string(), actor: z.string(), action: z.string(), entity: z.string(), entityId: z.string().nullable(),
-  before: z.unknown(), after: z.unknown(),
+  id: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
 });
 const Errors = { 400: Problem, 401: Problem, 403: Problem };
 
@@ -55,7 +61,13 @@ export default async function adminRoutes(app: FastifyInstance, opts: { keys: Ke
     '/v1/api-keys',
     {
       config: { access: 'admin' },
-      schema: { tags: ['Administration'], operationId: 'listApiKeys', summary: 'API keys (never the keys themselves)', security: [{ apiKey: [] }], response: { 200: z.object({ items: z.array(ApiKey) }), ...Errors } },
+      schema: {
+        tags: ['Administration'],
+        operationId: 'listApiKeys',
+        summary: 'API keys (never the keys themselves)',
+        security: [{ apiKey: [] }],
+        response: { 200: z.object({ items: z.array(ApiKey) }), ...Errors },
+      },
     },
     async () => ({ items: store.apiKeys() }),
   );
@@ -95,7 +107,11 @@ export default async function adminRoutes(app: FastifyInstance, opts: { keys: Ke
           to: IsoDate.optional().describe('Answered before this date'),
           decision: z.enum(DECISIONS).optional().describe('Only decisions with this outcome'),
           apiKeyId: z.string().max(20).optional().describe('Only decisions made with this API key (its id, as GET /v1/api-keys lists it)'),
-          before: z.string().regex(/^[0-9a-f]{32}$/).optional().describe('Page: decisions older than this id'),
+          before: z
+            .string()
+            .regex(/^[0-9a-f]{32}$/)
+            .optional()
+            .describe('Page: decisions older than this id'),
           limit: z.coerce.number().int().min(1).max(500).default(50).describe('At most this many decisions (1–500)'),
         }),
         response: { 200: z.object({ items: z.array(z.unknown()) }), ...Errors },
@@ -109,9 +125,12 @@ export default async function adminRoutes(app: FastifyInstance, opts: { keys: Ke
       if (decision) filter.decision = decision;
       if (apiKeyId) filter.apiKeyId = apiKeyId;
       if (before) filter.before = before;
-      const items = store.decisions(filter).map(
-        (d) => `{"id":${JSON.stringify(d.id)},"createdAt":${JSON.stringify(d.createdAt)},"datasetVersion":${JSON.stringify(d.datasetVersion)},"decision":${JSON.stringify(d.decision)},"apiKeyId":${JSON.stringify(d.apiKeyId)},"request":${d.request},"result":${d.result}}`,
-      );
+      const items = store
+        .decisions(filter)
+        .map(
+          (d) =>
+            `{"id":${JSON.stringify(d.id)},"createdAt":${JSON.stringify(d.createdAt)},"datasetVersion":${JSON.stringify(d.datasetVersion)},"decision":${JSON.stringify(d.decision)},"apiKeyId":${JSON.stringify(d.apiKeyId)},"request":${d.request},"result":${d.result}}`,
+        );
       return sendJsonText(reply, `{"items":[${items.join(',')}]}`);
     },
   );
@@ -126,7 +145,11 @@ export default async function adminRoutes(app: FastifyInstance, opts: { keys: Ke
         summary: 'Who changed what and when, with the record before and after',
         security: [{ apiKey: [] }],
         querystring: z.strictObject({
-          entity: z.string().max(40).optional().describe('Only changes to this kind of record: taxon, listing, reservation, quota, suspension, api-key, or bundle (imports)'),
+          entity: z
+            .string()
+            .max(40)
+            .optional()
+            .describe('Only changes to this kind of record: taxon, listing, reservation, quota, suspension, api-key, or bundle (imports)'),
           entityId: z.string().max(40).optional().describe('Only changes to the record with this id'),
           before: z.coerce.number().int().optional().describe('Page: entries older than this entry id'),
           limit: z.coerce.number().int().min(1).max(500).default(50).describe('At most this many entries (1–500)'),

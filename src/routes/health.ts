@@ -36,9 +36,13 @@ function storageState(app: FastifyInstance): { freeBytes: number | null; writabl
 
 export default async function healthRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/health', { config: { access: 'public' }, schema: { tags: ['Health'], security: [], summary: 'The process is alive', response: { 200: Health } } }, async () => ({
-    status: 'ok' as const,
-  }));
+  r.get(
+    '/health',
+    { config: { access: 'public' }, schema: { tags: ['Health'], security: [], summary: 'The process is alive', response: { 200: Health } } },
+    async () => ({
+      status: 'ok' as const,
+    }),
+  );
 
   r.get(
     '/ready',

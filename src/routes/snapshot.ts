@@ -56,7 +56,9 @@ export default async function snapshotRoutes(app: FastifyInstance) {
       let body = cached.identity;
       if (encoding === 'gzip') body = cached.gzip ??= gzipSync(cached.identity, { level: 6 });
       if (encoding === 'br') {
-        body = cached.br ??= brotliCompressSync(cached.identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: cached.identity.length } });
+        body = cached.br ??= brotliCompressSync(cached.identity, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: cached.identity.length },
+        });
       }
       if (encoding !== 'identity') reply.header('content-encoding', encoding);
       return sendJsonBytes(reply, body);

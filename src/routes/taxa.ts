@@ -15,13 +15,18 @@ const IdParams = z.strictObject({ id: z.string().min(1).max(40) });
 
 function explain(data: EngineData, r: ReturnType<typeof resolveListing>): string {
   if (!r.listed) {
-    if (r.why === 'excluded') return `Excepted from the listing of ${data.taxa[r.entry!.taxon]!.name} (Appendix ${r.entry!.appendix}): not included in the Appendices.`;
+    if (r.why === 'excluded')
+      return `Excepted from the listing of ${data.taxa[r.entry!.taxon]!.name} (Appendix ${r.entry!.appendix}): not included in the Appendices.`;
     if (r.why === 'not-covered') return `Listed under ${data.taxa[r.entry!.taxon]!.name}, but this specimen type is not covered by the annotation.`;
     return 'No listing in force on this date covers this taxon (or this population).';
   }
   const e = r.entry;
   const where = r.inherited ? `as part of ${data.taxa[e.taxon]!.name} (inherited)` : 'in its own right';
-  const pops = e.populations?.include ? ` for the populations of ${[...e.populations.include].join(', ')}` : e.populations?.exclude ? `, all populations except ${[...e.populations.exclude].join(', ')}` : '';
+  const pops = e.populations?.include
+    ? ` for the populations of ${[...e.populations.include].join(', ')}`
+    : e.populations?.exclude
+      ? `, all populations except ${[...e.populations.exclude].join(', ')}`
+      : '';
   const deemed = r.deemedAppendixI ? ` The specimen is outside the annotation and deemed Appendix I.` : '';
   const parties = r.listingParties.length ? ` Listing Parties: ${r.listingParties.join(', ')}.` : '';
   return `Listed in Appendix ${e.appendix} ${where}${pops}, in force since ${e.from}.${deemed}${parties}`;

@@ -17,7 +17,9 @@ const BatchQuery = z.strictObject({
   view: z
     .enum(['full', 'summary'])
     .optional()
-    .describe('full (the default): every result whole. summary: decision, documents, Appendix, reviewRequired and decision id per item; the whole result of each stays at GET /v1/decisions/{id}'),
+    .describe(
+      'full (the default): every result whole. summary: decision, documents, Appendix, reviewRequired and decision id per item; the whole result of each stays at GET /v1/decisions/{id}',
+    ),
 });
 
 const DecisionParams = z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/, 'must be a decision id (32 hex digits)') });
@@ -53,7 +55,10 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       if (req.validationError) {
-        const issues = (req.validationError.validation ?? []).map((v: { instancePath?: string; message?: string }) => ({ path: (v.instancePath ?? '').split('/').filter(Boolean), message: v.message ?? 'is invalid' }));
+        const issues = (req.validationError.validation ?? []).map((v: { instancePath?: string; message?: string }) => ({
+          path: (v.instancePath ?? '').split('/').filter(Boolean),
+          message: v.message ?? 'is invalid',
+        }));
         return sendAnswer(reply, rejected(app.services, issues, req.body));
       }
       return sendAnswer(reply, await checkTrade(app.services, callerOf(req), req.body));

@@ -10,24 +10,28 @@ import { importFile } from '../application/import-file.js';
 import { callerOf } from '../http/caller.js';
 import { IMPORT_KINDS } from '../importers/index.js';
 
-const ImportQuery = z.strictObject({
-  kind: z
-    .enum(IMPORT_KINDS)
-    .default('bundle')
-    .describe(
-      'What the body is: `bundle` (this service\'s cites-bundle/1 JSON), or an official file: `index` (CITES Checklist "Index of CITES Species" CSV), `history` ("History of CITES Listings" CSV), `reservations`, `quotas`, `suspensions` (Species+ reservations.csv, quotas.csv, exemptions.csv), `parties` (CITES list of Parties CSV)',
+const ImportQuery = z
+  .strictObject({
+    kind: z
+      .enum(IMPORT_KINDS)
+      .default('bundle')
+      .describe(
+        'What the body is: `bundle` (this service\'s cites-bundle/1 JSON), or an official file: `index` (CITES Checklist "Index of CITES Species" CSV), `history` ("History of CITES Listings" CSV), `reservations`, `quotas`, `suspensions` (Species+ reservations.csv, quotas.csv, exemptions.csv), `parties` (CITES list of Parties CSV)',
+      ),
+    mode: z.enum(['merge', 'replace']).default('merge').describe('merge: add and update by natural keys; replace: the store becomes exactly the bundle'),
+    asOf: IsoDate.optional().describe(
+      'The date the official file describes, YYYY-MM-DD (the Index has none in its content: its entries start on this date); default today',
     ),
-  mode: z.enum(['merge', 'replace']).default('merge').describe('merge: add and update by natural keys; replace: the store becomes exactly the bundle'),
-  asOf: IsoDate.optional().describe('The date the official file describes, YYYY-MM-DD (the Index has none in its content: its entries start on this date); default today'),
-  confirm: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true')
-    .describe('replace: go ahead although the bundle removes more than REPLACE_MAX_REMOVED_SHARE of the stored taxa, listings or Parties'),
-}).refine((q) => q.mode === 'merge' || q.kind === 'bundle', {
-  path: ['mode'],
-  message: 'replace applies to bundles only: an official file describes part of the store, and replacing with it would delete the rest',
-});
+    confirm: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true')
+      .describe('replace: go ahead although the bundle removes more than REPLACE_MAX_REMOVED_SHARE of the stored taxa, listings or Parties'),
+  })
+  .refine((q) => q.mode === 'merge' || q.kind === 'bundle', {
+    path: ['mode'],
+    message: 'replace applies to bundles only: an official file describes part of the store, and replacing with it would delete the rest',
+  });
 
 const Counts = z.record(z.string(), z.number());
 export const ImportReport = z
@@ -47,7 +51,6 @@ export const ImportReport = z
     durationMs: z.number(),
   })
   .meta({ id: 'ImportReport' });
-
 
 export default async function transferRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -79,7 +82,11 @@ export default async function transferRoutes(app: FastifyInstance) {
       req.raw.once('close', () => {
         if (!reply.sent) aborted.abort();
       });
-      const answer = await importFile(app.services, { ...callerOf(req), role: req.role }, { kind, mode, asOf, confirm, body: req.body, signal: aborted.signal });
+      const answer = await importFile(
+        app.services,
+        { ...callerOf(req), role: req.role },
+        { kind, mode, asOf, confirm, body: req.body, signal: aborted.signal },
+      );
       if ('problem' in answer) {
         if (aborted.signal.aborted) req.log.warn('import cancelled: the client disconnected');
         return sendProblem(reply, answer.problem);

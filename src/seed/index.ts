@@ -18,9 +18,7 @@ export function loadBuiltinSeed(store: CitesStore): ImportSummary {
   return store.importBundle(bundle, { mode: 'merge', actor: 'seed', origin: 'seed' });
 }
 
-export interface LoadProgress {
-  (step: string, ms: number): void;
-}
+export type LoadProgress = (step: string, ms: number) => void;
 
 /** The default dataset: the full Checklist, dated, brought to its as-of date. */
 export function loadDefaultDataset(store: CitesStore, progress: LoadProgress = () => {}): ImportSummary {

@@ -33,8 +33,12 @@ export function narrowStart(entry: DatedEntry & { mayStartFrom: string | null },
   if (entry.mayStartFrom === null) return null;
   const before = dayBefore(entry.effectiveFrom);
   const continues = known.some(
-    (k) => k.effectiveFrom <= before && (k.effectiveTo === null || before < k.effectiveTo) &&
-      k.appendix === entry.appendix && (k.party ?? null) === (entry.party ?? null) && codes(k.populations) === codes(entry.populations),
+    (k) =>
+      k.effectiveFrom <= before &&
+      (k.effectiveTo === null || before < k.effectiveTo) &&
+      k.appendix === entry.appendix &&
+      (k.party ?? null) === (entry.party ?? null) &&
+      codes(k.populations) === codes(entry.populations),
   );
   if (continues) return null;
   // Another state was confirmed on the day an entry began, so the new one began after it; a

@@ -133,11 +133,7 @@ export interface RecordMeta {
 export type ListingRecord = BundleListing & RecordMeta;
 
 export type RestrictionKind = 'reservations' | 'quotas' | 'suspensions';
-export type RestrictionOf<K extends RestrictionKind> = K extends 'reservations'
-  ? BundleReservation
-  : K extends 'quotas'
-    ? BundleQuota
-    : BundleSuspension;
+export type RestrictionOf<K extends RestrictionKind> = K extends 'reservations' ? BundleReservation : K extends 'quotas' ? BundleQuota : BundleSuspension;
 
 /** The revision sent with If-Match is no longer the stored one. */
 export class StaleRevision extends Error {

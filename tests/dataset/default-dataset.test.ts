@@ -61,7 +61,13 @@ describe('each Conference of the Parties takes effect on its date', () => {
     ['CoP19 pygmy blue-tongue skink listed in Appendix I', { taxon: 'Tiliqua adelaidensis', exporter: 'AU' }, '2023-02-23', 'none', 'I'],
     ['CoP19 requiem sharks, delayed 12 months', { taxon: 'Carcharhinus obscurus', exporter: 'LK' }, '2023-11-25', 'none', 'II'],
     ['CoP19 ipê, delayed 24 months', { taxon: 'Handroanthus serratifolius', exporter: 'BR', term: 'SAW' }, '2024-11-25', 'none', 'II'],
-    ['CoP19 requiem sharks: the blue shark, a member the 2017 Checklist did not know', { taxon: 'Prionace glauca', exporter: 'ES' }, '2023-11-25', 'none', 'II'],
+    [
+      'CoP19 requiem sharks: the blue shark, a member the 2017 Checklist did not know',
+      { taxon: 'Prionace glauca', exporter: 'ES' },
+      '2023-11-25',
+      'none',
+      'II',
+    ],
     // CoP20 (Samarkand 2025): in force 5 March 2026.
     ['CoP20 okapi listed in Appendix I', { taxon: 'Okapia johnstoni', exporter: 'CD' }, '2026-03-05', 'none', 'I'],
     ['CoP20 white-backed vulture to Appendix I', { taxon: 'Gyps africanus', exporter: 'KE' }, '2026-03-05', 'II', 'I'],

@@ -92,7 +92,11 @@ describe('Article VII(4) decides by registration, not by the letter (issue #14.5
 
   it('an artificially propagated Appendix I plant for commerce needs an export permit or a certificate, registered nursery or not', () => {
     const orchid = { taxon: 'Paphiopedilum rothschildianum', exporter: 'TH', importer: 'JP', purpose: 'T', term: 'LIV', date: '2026-06-01' } as const;
-    for (const r of [decide(engine, { ...orchid, source: 'D' }), decide(engine, { ...orchid, source: 'D', claims: { registeredOperation: false } }), decide(engine, { ...orchid, source: 'A' })]) {
+    for (const r of [
+      decide(engine, { ...orchid, source: 'D' }),
+      decide(engine, { ...orchid, source: 'D', claims: { registeredOperation: false } }),
+      decide(engine, { ...orchid, source: 'A' }),
+    ]) {
       expect(r.decision).toBe('needs-permit');
       expect(codes(r)).toContain('APP_I_PROPAGATED_COMMERCIAL');
       expect(r.documents.map((d) => d.type)).toEqual(['export-permit']);
@@ -104,8 +108,17 @@ describe('Article VII(4) decides by registration, not by the letter (issue #14.5
 describe('personal and household effects: the table of Res. Conf. 13.7 (Rev. CoP17) (issue #14.6)', () => {
   const effects = (taxon: string, term: string, quantity: number, unit?: string, extra: Record<string, unknown> = {}) =>
     decide(engine, {
-      taxon, exporter: 'TH', importer: 'DE', purpose: 'P', source: 'W', term, quantity, ...(unit ? { unit } : {}), date: '2026-06-01',
-      claims: { personalEffects: true, ownerResidence: 'DE', acquiredIn: 'DE' }, ...extra,
+      taxon,
+      exporter: 'TH',
+      importer: 'DE',
+      purpose: 'P',
+      source: 'W',
+      term,
+      quantity,
+      ...(unit ? { unit } : {}),
+      date: '2026-06-01',
+      claims: { personalEffects: true, ownerResidence: 'DE', acquiredIn: 'DE' },
+      ...extra,
     });
 
   it.each([
@@ -137,7 +150,14 @@ describe('personal and household effects: the table of Res. Conf. 13.7 (Rev. CoP
 
   it('an owner travelling with his own pre-Convention instrument keeps the exemption', () => {
     const r = decide(engine, {
-      taxon: 'Dalbergia nigra', exporter: 'DE', importer: 'US', purpose: 'P', source: 'O', term: 'MUS', quantity: 1, date: '2026-06-01',
+      taxon: 'Dalbergia nigra',
+      exporter: 'DE',
+      importer: 'US',
+      purpose: 'P',
+      source: 'O',
+      term: 'MUS',
+      quantity: 1,
+      date: '2026-06-01',
       claims: { personalEffects: true, ownerResidence: 'DE', acquiredBefore: '1980-01-01' },
     });
     expect(r.decision).toBe('allow');

@@ -95,7 +95,10 @@ describe('the default dataset on 4,337 real Trade Database records (2015–2022)
     const allowed = listedRecords().filter((s) => decided(s)?.decision === 'allow');
     for (const s of allowed) {
       const codes = decided(s)!.reasons.map((r) => r.code);
-      expect(codes.some((c) => ALLOW_REASONS.has(c)), `${s.line} ${s.taxon}: ${codes.join(', ')}`).toBe(true);
+      expect(
+        codes.some((c) => ALLOW_REASONS.has(c)),
+        `${s.line} ${s.taxon}: ${codes.join(', ')}`,
+      ).toBe(true);
       if (codes.includes('NOT_LISTED')) {
         // Not listed on the mid-year date, but maybe later in the year (a listing that began then).
         const laterInYear = engine.check({ ...s.request, date: `${s.year}-12-31` });

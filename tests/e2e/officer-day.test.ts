@@ -17,7 +17,15 @@ import { SEED_IDS } from '../../src/plugins/openapi-examples.js';
 import { keyFor, testApp, type TestApp } from '../helpers/app.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const installed = existsSync(CHROMIUM);
 const inCi = process.env.CI === 'true';
@@ -72,7 +80,11 @@ suite(installed || inCi ? TITLE : `${TITLE} — SKIPPED: ${SKIPPED}`, { timeout:
     await block.locator('button.execute').click();
     const row = block.locator('.live-responses-table tr.response');
     await row.locator('.response-col_status').waitFor();
-    const section = (title: string) => row.locator('.response-col_description div', { has: page.locator(`h5:text-is("${title}")`) }).locator('pre').first();
+    const section = (title: string) =>
+      row
+        .locator('.response-col_description div', { has: page.locator(`h5:text-is("${title}")`) })
+        .locator('pre')
+        .first();
     return {
       status: Number(await row.locator('.response-col_status').innerText()),
       body: await section('Response body').innerText(),
@@ -173,7 +185,9 @@ suite(installed || inCi ? TITLE : `${TITLE} — SKIPPED: ${SKIPPED}`, { timeout:
     expect(await upload.locator('tr[data-param-name="asOf"] input').inputValue()).toBe(''); // not back-dated
     await upload.locator('tr[data-param-name="kind"] select').selectOption('parties');
     await upload.locator('select[aria-label="Request content type"]').selectOption('text/csv');
-    await upload.locator('.opblock-section-request-body input[type=file]').setInputFiles({ name: 'parties.csv', mimeType: 'text/csv', buffer: Buffer.from(PARTIES_CSV) });
+    await upload
+      .locator('.opblock-section-request-body input[type=file]')
+      .setInputFiles({ name: 'parties.csv', mimeType: 'text/csv', buffer: Buffer.from(PARTIES_CSV) });
     const res = await execute(upload);
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ kind: 'parties', summary: { changed: true, updated: { parties: 1 } } });

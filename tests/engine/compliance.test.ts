@@ -32,7 +32,13 @@ describe('R18 — export quotas, including zero quotas (Art. IV(3), Res. Conf. 1
   it('a quota on source F covers F specimens although the rules read F as W (Notification 1998/14)', () => {
     // A constructed zero quota on F (born in captivity) saiga from Kazakhstan.
     const withF = createEngine(
-      snapshotOf({ ...RULES_BUNDLE, quotas: [...RULES_BUNDLE.quotas!, { taxon: 'Saiga tatarica', exporter: 'KZ', quantity: 0, sources: ['F'], effectiveFrom: '2020-01-01', notes: 'constructed for this test' }] }),
+      snapshotOf({
+        ...RULES_BUNDLE,
+        quotas: [
+          ...RULES_BUNDLE.quotas!,
+          { taxon: 'Saiga tatarica', exporter: 'KZ', quantity: 0, sources: ['F'], effectiveFrom: '2020-01-01', notes: 'constructed for this test' },
+        ],
+      }),
       { today: () => '2026-11-01' },
     );
     expect(codes(decide(withF, { ...saiga, term: 'SKI', purpose: 'S', source: 'F' }))).toContain('ZERO_QUOTA');
@@ -73,21 +79,49 @@ describe('R36 — recommendations to suspend trade (Art. XIII, Res. Conf. 14.3)'
   const withSuspensions = (suspensions: NonNullable<typeof RULES_BUNDLE.suspensions>) =>
     createEngine(snapshotOf({ ...RULES_BUNDLE, suspensions: [...RULES_BUNDLE.suspensions!, ...suspensions] }), { today: () => '2026-11-01' });
   it('a suspension of commercial trade (purpose T) does not cover personal effects or scientific purposes', () => {
-    const e = withSuspensions([{ country: 'BO', taxon: null, purposes: ['T'], appliesToImports: true, effectiveFrom: '2020-01-01', notes: 'All commercial trade (constructed for this test)' }]);
+    const e = withSuspensions([
+      {
+        country: 'BO',
+        taxon: null,
+        purposes: ['T'],
+        appliesToImports: true,
+        effectiveFrom: '2020-01-01',
+        notes: 'All commercial trade (constructed for this test)',
+      },
+    ]);
     expect(codes(decide(e, { ...amazon, exporter: 'BO', importer: 'DE' }))).toContain('SC_TRADE_SUSPENSION');
     for (const purpose of ['P', 'S'] as const) {
       expect(codes(decide(e, { ...amazon, purpose, exporter: 'BO', importer: 'DE' })), purpose).not.toContain('SC_TRADE_SUSPENSION');
     }
   });
   it('a recommendation whose wording could not be mapped is flagged for review, citing it, not denied', () => {
-    const e = withSuspensions([{ country: 'BO', taxon: null, purposes: ['T'], effectiveFrom: '2020-01-01', notification: '2020/001', notes: 'Commercial trade in Appendix II species (constructed for this test)', review: true }]);
+    const e = withSuspensions([
+      {
+        country: 'BO',
+        taxon: null,
+        purposes: ['T'],
+        effectiveFrom: '2020-01-01',
+        notification: '2020/001',
+        notes: 'Commercial trade in Appendix II species (constructed for this test)',
+        review: true,
+      },
+    ]);
     const r = decide(e, { taxon: 'Amazona aestiva', exporter: 'BO', importer: 'DE', purpose: 'T', source: 'W' });
     expect(r.decision).toBe('needs-permit');
     expect(r.reviewRequired).toBe(true);
     expect(r.warnings.find((w) => w.code === 'SUSPENSION_SCOPE_UNCERTAIN')?.message).toMatch(/BO, Notification No\. 2020\/001.*Appendix II species/);
   });
   it('a suspension of wild-taken specimens covers W; F (read as W for permits) is flagged, not denied', () => {
-    const e = withSuspensions([{ country: 'BO', taxon: null, purposes: ['T'], sources: ['W'], effectiveFrom: '2020-01-01', notes: 'Exports of wild-taken specimens for commercial purposes (constructed for this test)' }]);
+    const e = withSuspensions([
+      {
+        country: 'BO',
+        taxon: null,
+        purposes: ['T'],
+        sources: ['W'],
+        effectiveFrom: '2020-01-01',
+        notes: 'Exports of wild-taken specimens for commercial purposes (constructed for this test)',
+      },
+    ]);
     expect(codes(decide(e, { taxon: 'Amazona aestiva', exporter: 'BO', importer: 'DE', purpose: 'T', source: 'W' }))).toContain('SC_TRADE_SUSPENSION');
     const bornInCaptivity = decide(e, { taxon: 'Amazona aestiva', exporter: 'BO', importer: 'DE', purpose: 'T', source: 'F' });
     expect(codes(bornInCaptivity)).not.toContain('SC_TRADE_SUSPENSION');

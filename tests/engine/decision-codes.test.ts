@@ -8,7 +8,9 @@ import { RULE_BOOK } from '../../src/engine/rule-book.js';
 
 describe('decision codes', () => {
   it('every rule a reason cites is explained in the rule book', () => {
-    const unexplained = Object.values(REASONS).map((r) => r.rule).filter((rule) => !(rule in RULE_BOOK));
+    const unexplained = Object.values(REASONS)
+      .map((r) => r.rule)
+      .filter((rule) => !(rule in RULE_BOOK));
     expect(unexplained).toEqual([]);
   });
 

@@ -28,7 +28,10 @@ describe('population texts', () => {
       'Population of: BW, EG (with a zero quota for wild specimenstraded for commercial purposes) ET, KE, MG, MW, MZ, NA, TZ(subject to an annual export quota of no more than 1,600 wildspecimens including hunting trophies, in addition to ranched specimens), UG, ZA, ZM, ZW. ',
       { kind: 'include', codes: ['BW', 'EG', 'ET', 'KE', 'MG', 'MW', 'MZ', 'NA', 'TZ', 'UG', 'ZA', 'ZM', 'ZW'] },
     ],
-    ['Only the population of BZ, with a zero quota for wild specimens traded for commercial purposes, and the population of MX. ', { kind: 'include', codes: ['BZ', 'MX'] }],
+    [
+      'Only the population of BZ, with a zero quota for wild specimens traded for commercial purposes, and the population of MX. ',
+      { kind: 'include', codes: ['BZ', 'MX'] },
+    ],
   ])('%s', (text, expected) => {
     expect(scope(text)).toEqual(expected);
   });
@@ -62,7 +65,12 @@ describe('population texts', () => {
 
   it('keeps what is only partly meant in the list, as partly', () => {
     expect(readPopulations('Parts of populations of AR and CL, and the populations of BO, PE and EC. ', countries)).toEqual({
-      scope: { kind: 'include', codes: ['BO', 'PE', 'EC', 'AR', 'CL'], partly: ['AR', 'CL'], text: 'Parts of populations of AR and CL, and the populations of BO, PE and EC.' },
+      scope: {
+        kind: 'include',
+        codes: ['BO', 'PE', 'EC', 'AR', 'CL'],
+        partly: ['AR', 'CL'],
+        text: 'Parts of populations of AR and CL, and the populations of BO, PE and EC.',
+      },
       partly: ['AR', 'CL'],
     });
   });
@@ -70,7 +78,12 @@ describe('population texts', () => {
 
 describe('synonyms with authors', () => {
   it('splits names from authors that hold commas themselves', () => {
-    expect(parseSynonyms('Pecari maximus van Roosmalen, Frenz, van Hooft, de Iongh & Leirs, 2007, Dicotyles tajacu (Linnaeus, 1758), Tayassu tajacu (Linnaeus, 1758)', 'SPECIES')).toEqual([
+    expect(
+      parseSynonyms(
+        'Pecari maximus van Roosmalen, Frenz, van Hooft, de Iongh & Leirs, 2007, Dicotyles tajacu (Linnaeus, 1758), Tayassu tajacu (Linnaeus, 1758)',
+        'SPECIES',
+      ),
+    ).toEqual([
       { name: 'Pecari maximus', author: 'van Roosmalen, Frenz, van Hooft, de Iongh & Leirs, 2007' },
       { name: 'Dicotyles tajacu', author: '(Linnaeus, 1758)' },
       { name: 'Tayassu tajacu', author: '(Linnaeus, 1758)' },
@@ -78,7 +91,12 @@ describe('synonyms with authors', () => {
   });
 
   it('reads trinomials, ranks inside names and plant authors', () => {
-    expect(parseSynonyms('Morelia mackloti fusca (Duméril & Bibron, 1844), Dendrobates tinctorius var. quinquevittatus Steindachner, 1864, Cymbidium pendulum sensu S.Vidal', 'SPECIES')).toEqual([
+    expect(
+      parseSynonyms(
+        'Morelia mackloti fusca (Duméril & Bibron, 1844), Dendrobates tinctorius var. quinquevittatus Steindachner, 1864, Cymbidium pendulum sensu S.Vidal',
+        'SPECIES',
+      ),
+    ).toEqual([
       { name: 'Morelia mackloti fusca', author: '(Duméril & Bibron, 1844)' },
       { name: 'Dendrobates tinctorius var. quinquevittatus', author: 'Steindachner, 1864' },
       { name: 'Cymbidium pendulum', author: 'sensu S.Vidal' },
@@ -101,7 +119,10 @@ describe('# annotations', () => {
   it('#4 exempts seeds, in-vitro cultures and cut flowers of propagated plants (and their fruit, for orchids and cacti)', () => {
     expect(readHashAnnotation('#4', hash4, 'Orchidaceae')).toEqual({
       mapped: true,
-      specimens: { except: [{ terms: ['SEE'] }, { terms: ['CUL', 'TIS'] }, { terms: ['FLO'], sources: ['A'] }, { terms: ['FRU'], sources: ['A'] }], otherwise: 'not-covered' },
+      specimens: {
+        except: [{ terms: ['SEE'] }, { terms: ['CUL', 'TIS'] }, { terms: ['FLO'], sources: ['A'] }, { terms: ['FRU'], sources: ['A'] }],
+        otherwise: 'not-covered',
+      },
       notExpressed: expect.any(String),
     });
     const aloe = readHashAnnotation('#4', hash4, 'Liliaceae');
@@ -109,8 +130,12 @@ describe('# annotations', () => {
   });
 
   it('#5 and #6 cover timber only', () => {
-    expect(readHashAnnotation('#5', 'Logs, sawn wood and veneer sheets ', 'Meliaceae')).toMatchObject({ specimens: { only: [{ terms: ['LOG', 'SAW', 'VEN', 'TIM'] }], otherwise: 'not-covered' } });
-    expect(readHashAnnotation('#6', 'Designates logs, sawn wood, veneer sheets and plywood ', 'Meliaceae')).toMatchObject({ specimens: { only: [{ terms: ['LOG', 'SAW', 'VEN', 'PLY', 'TIM'] }] } });
+    expect(readHashAnnotation('#5', 'Logs, sawn wood and veneer sheets ', 'Meliaceae')).toMatchObject({
+      specimens: { only: [{ terms: ['LOG', 'SAW', 'VEN', 'TIM'] }], otherwise: 'not-covered' },
+    });
+    expect(readHashAnnotation('#6', 'Designates logs, sawn wood, veneer sheets and plywood ', 'Meliaceae')).toMatchObject({
+      specimens: { only: [{ terms: ['LOG', 'SAW', 'VEN', 'PLY', 'TIM'] }] },
+    });
   });
 
   it('a symbol whose text reads otherwise is not mapped (symbols are renumbered between CoPs)', () => {
@@ -121,7 +146,10 @@ describe('# annotations', () => {
 
 describe('taxa a listing excepts', () => {
   it.each([
-    ['Excludes <i>Agapornis roseicollis, Melopsittacus undulatus, Nymphicus hollandicus, Psittacula krameri</i>. ', ['Agapornis roseicollis', 'Melopsittacus undulatus', 'Nymphicus hollandicus', 'Psittacula krameri']],
+    [
+      'Excludes <i>Agapornis roseicollis, Melopsittacus undulatus, Nymphicus hollandicus, Psittacula krameri</i>. ',
+      ['Agapornis roseicollis', 'Melopsittacus undulatus', 'Nymphicus hollandicus', 'Psittacula krameri'],
+    ],
     ['Excludes <i>Caracara lutosa</i> and Cathartidae spp. ', ['Caracara lutosa', 'Cathartidae']],
     [
       'Except the species included in Appendix I and <i>Pereskia</i> spp., <i>Pereskiopsis</i> spp. and <i>Quiabentia</i> spp., which are excluded from the Appendices. Artificially propagated specimens of the following hybrids',

@@ -24,7 +24,10 @@ describeWithData('an import killed while it writes', ['index', 'parties'], () =>
     const version = before.state().version;
     before.close();
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/importers/crash-child.ts', database, dataFile('index')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/importers/crash-child.ts', database, dataFile('index')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let output = '';
     const killed = await new Promise<{ output: string; signal: NodeJS.Signals | null }>((resolve, reject) => {
       child.stdout.setEncoding('utf8');

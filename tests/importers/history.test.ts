@@ -50,9 +50,15 @@ describeWithData('the History of CITES Listings, alone', ['parties'], () => {
   it('each Appendix III listing Party has its own entry and date', async () => {
     const entries = t.store.exportBundle().listings.filter((l) => l.taxon === 'Cedrela odorata');
     expect(entries.map((l) => [l.party, l.effectiveFrom, l.populations])).toEqual(
-      expect.arrayContaining([['PE', '2001-06-12', { include: ['PE'] }], ['CO', '2001-10-29', { include: ['CO'] }], ['BO', '2010-10-14', null]]),
+      expect.arrayContaining([
+        ['PE', '2001-06-12', { include: ['PE'] }],
+        ['CO', '2001-10-29', { include: ['CO'] }],
+        ['BO', '2010-10-14', null],
+      ]),
     );
-    expect(entries.every((l) => l.hashAnnotation === '#5' && JSON.stringify(l.specimens?.only) === JSON.stringify([{ terms: ['LOG', 'SAW', 'VEN', 'TIM'] }]))).toBe(true);
+    expect(
+      entries.every((l) => l.hashAnnotation === '#5' && JSON.stringify(l.specimens?.only) === JSON.stringify([{ terms: ['LOG', 'SAW', 'VEN', 'TIM'] }])),
+    ).toBe(true);
     const early = await check({ taxon: 'Cedrela odorata', exporter: 'PE', purpose: 'T', term: 'LOG', date: '2001-07-01' });
     expect(early.appendix).toBe('III');
     expect(early.listing.party).toBe('PE');
@@ -84,7 +90,10 @@ describeWithData('the History of CITES Listings, alone', ['parties'], () => {
     const history = (await t.app.inject(`/v1/taxa/${await taxonId(t, 'Psittacus erithacus')}/history`)).json();
     // The taxon's history lists the reservations on its lineage: Switzerland's on Psittaciformes too.
     expect(history.reservations.map((r: { party: string; taxon: string }) => `${r.party} ${r.taxon}`).sort()).toEqual([
-      'AE Psittacus erithacus', 'CD Psittacus erithacus', 'CH Psittaciformes', 'SA Psittacus erithacus',
+      'AE Psittacus erithacus',
+      'CD Psittacus erithacus',
+      'CH Psittaciformes',
+      'SA Psittacus erithacus',
     ]);
   });
 
@@ -110,7 +119,19 @@ describeWithData('the History of CITES Listings after the Index', ['index', 'par
   beforeAll(async () => {
     // Read here, not while collecting: without the data files the suite is skipped.
     extract = Buffer.from(
-      indexFile(['Psittaciformes', 'Melopsittacus undulatus', 'Agapornis roseicollis', 'Nymphicus hollandicus', 'Psittacula krameri', 'Psittacus erithacus', 'Amazona aestiva', 'Loxodonta africana', 'Saiga tatarica'].map(indexRecord)),
+      indexFile(
+        [
+          'Psittaciformes',
+          'Melopsittacus undulatus',
+          'Agapornis roseicollis',
+          'Nymphicus hollandicus',
+          'Psittacula krameri',
+          'Psittacus erithacus',
+          'Amazona aestiva',
+          'Loxodonta africana',
+          'Saiga tatarica',
+        ].map(indexRecord),
+      ),
     );
     t = await testApp({ data: 'empty' });
     await runImport(t.store, 'parties', readFileSync(dataFile('parties')), { actor: 'test' });
@@ -128,15 +149,25 @@ describeWithData('the History of CITES Listings after the Index', ['index', 'par
     it('the history replaces them with dated ones, and names the taxa it excepts', async () => {
       const r = await runImport(t.store, 'history', HISTORY, { actor: 'test' });
       expect(r.summary.ended['listings (replaced)']).toBeGreaterThanOrEqual(4);
-      expect(entriesOf('Loxodonta africana').map((l) => l.effectiveFrom).sort()).toEqual(['1977-02-04', '1990-01-18', '1997-09-18', '1997-09-18', '2000-07-19', '2000-07-19']);
+      expect(
+        entriesOf('Loxodonta africana')
+          .map((l) => l.effectiveFrom)
+          .sort(),
+      ).toEqual(['1977-02-04', '1990-01-18', '1997-09-18', '1997-09-18', '2000-07-19', '2000-07-19']);
       const current = entriesOf('Psittaciformes').find((l) => l.effectiveTo === null)!;
       expect(current.excludedTaxa).toEqual(['Agapornis roseicollis', 'Melopsittacus undulatus', 'Nymphicus hollandicus', 'Psittacula krameri']);
       t.app.services.engines.refresh();
-      const budgie = (await t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: { taxon: 'Melopsittacus undulatus', exporter: 'AU', importer: 'DE', purpose: 'T', source: 'C', date: '2018-01-01' } })).json();
+      const budgie = (
+        await t.app.inject({
+          method: 'POST',
+          url: '/v1/trade-checks',
+          payload: { taxon: 'Melopsittacus undulatus', exporter: 'AU', importer: 'DE', purpose: 'T', source: 'C', date: '2018-01-01' },
+        })
+      ).json();
       expect(budgie.appendix).toBeNull();
     });
 
-    it('the Index imported again leaves the history\'s taxa to it and changes nothing', async () => {
+    it("the Index imported again leaves the history's taxa to it and changes nothing", async () => {
       const r = await runImport(t.store, 'index', extract, { actor: 'test', asOf: '2017-04-21' });
       expect(r.summary.changed).toBe(false);
       expect(r.summary.unchanged['listings (left to another source)']).toBeGreaterThan(0);

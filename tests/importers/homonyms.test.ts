@@ -25,11 +25,18 @@ describeWithData('homonyms of the Index (Pholidota) stay apart', ['index'], () =
 
   const get = async (url: string) => (await t.app.inject({ method: 'GET', url })).json();
   const check = async (body: Record<string, unknown>) =>
-    t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: { exporter: 'ID', importer: 'CN', purpose: 'T', source: 'W', date: '2018-03-01', ...body } });
+    t.app.inject({
+      method: 'POST',
+      url: '/v1/trade-checks',
+      payload: { exporter: 'ID', importer: 'CN', purpose: 'T', source: 'W', date: '2018-03-01', ...body },
+    });
 
   it('keeps the pangolin order and the orchid genus as two taxa', async () => {
     const hits = (await get('/v1/taxa?q=Pholidota&pageSize=50')).items as { name: string; rank: string; kingdom: string }[];
-    const exact = hits.filter((h) => h.name === 'Pholidota').map((h) => `${h.kingdom} ${h.rank}`).sort();
+    const exact = hits
+      .filter((h) => h.name === 'Pholidota')
+      .map((h) => `${h.kingdom} ${h.rank}`)
+      .sort();
     expect(exact).toEqual(['Animalia ORDER', 'Plantae GENUS']);
   });
 

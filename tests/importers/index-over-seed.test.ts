@@ -35,7 +35,7 @@ describeWithData('the Index imported over the built-in seed', ['index'], () => {
     expect(r).toMatchObject({ appendix: 'II', listing: { effectiveFrom: '2017-04-21' } });
   });
 
-  it('judges earlier trades on the seed\'s history: the grey parrot was Appendix II in 2016', async () => {
+  it("judges earlier trades on the seed's history: the grey parrot was Appendix II in 2016", async () => {
     const r = await check({ taxon: 'Psittacus erithacus', exporter: 'CM', date: '2016-06-01' });
     expect(r).toMatchObject({ decision: 'needs-permit', appendix: 'II', listing: { taxon: 'Psittaciformes' } });
     const later = await check({ taxon: 'Psittacus erithacus', exporter: 'CM', date: '2018-06-01' });

@@ -45,15 +45,27 @@ describeWithData('a newer Index of CITES Species', ['index'], () => {
     const listings = t.store.exportBundle().listings;
     const of = (taxon: string) => listings.filter((l) => l.taxon === taxon).map((l) => [l.appendix, l.effectiveFrom, l.effectiveTo]);
     expect(of('Psittaciformes')).toEqual([['II', '2017-04-21', null]]);
-    expect(of('Saiga tatarica')).toEqual(expect.arrayContaining([['II', '2017-04-21', '2017-10-01'], ['I', '2017-10-01', null]]));
-    expect(of('Loxodonta africana')).toEqual([['I', '2017-04-21', '2017-10-01'], ['II', '2017-04-21', '2017-10-01']]);
+    expect(of('Saiga tatarica')).toEqual(
+      expect.arrayContaining([
+        ['II', '2017-04-21', '2017-10-01'],
+        ['I', '2017-10-01', null],
+      ]),
+    );
+    expect(of('Loxodonta africana')).toEqual([
+      ['I', '2017-04-21', '2017-10-01'],
+      ['II', '2017-04-21', '2017-10-01'],
+    ]);
 
     t.app.services.engines.refresh();
     // The older file confirms Appendix II on its date; the newer one Appendix I on its own. In
     // between the change could have come any day: the stricter reading, flagged for review.
     expect(await appendix('Saiga tatarica', 'KZ', '2017-04-21')).toBe('II');
     expect(await appendix('Saiga tatarica', 'KZ', '2017-06-01')).toBe('I');
-    const between = await t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: { taxon: 'Saiga tatarica', exporter: 'KZ', importer: 'DE', purpose: 'T', source: 'W', date: '2017-06-01' } });
+    const between = await t.app.inject({
+      method: 'POST',
+      url: '/v1/trade-checks',
+      payload: { taxon: 'Saiga tatarica', exporter: 'KZ', importer: 'DE', purpose: 'T', source: 'W', date: '2017-06-01' },
+    });
     expect(between.json()).toMatchObject({ reviewRequired: true });
     expect(between.json().warnings.map((w: { code: string }) => w.code)).toContain('LISTING_START_UNKNOWN');
     expect(await appendix('Saiga tatarica', 'KZ', '2017-12-01')).toBe('I');

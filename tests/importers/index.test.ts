@@ -142,15 +142,19 @@ describeWithData('the Index of CITES Species (2017-04-21)', ['index', 'parties']
           const certain = scope.codes.find((c) => !scope.partly?.includes(c));
           if (certain === undefined) continue; // only part of a country (the West Greenland minke whales): tested below
           origins = [certain];
-        }
-        else if (scope.kind === 'exclude') origins = row.distribution.filter((c) => !scope.codes.includes(c)).slice(0, 1);
+        } else if (scope.kind === 'exclude') origins = row.distribution.filter((c) => !scope.codes.includes(c)).slice(0, 1);
         else if (scope.kind === 'complement') {
-          const elsewhere = new Set(row.lines.filter((l) => l.appendix === scope.of).flatMap((l) => {
-            const s = readPopulations(l.short, countries).scope;
-            return s.kind === 'include' ? [...s.codes, ...(s.partly ?? [])] : [];
-          }));
+          const elsewhere = new Set(
+            row.lines
+              .filter((l) => l.appendix === scope.of)
+              .flatMap((l) => {
+                const s = readPopulations(l.short, countries).scope;
+                return s.kind === 'include' ? [...s.codes, ...(s.partly ?? [])] : [];
+              }),
+          );
           origins = row.distribution.filter((c) => !elsewhere.has(c)).slice(0, 1);
-        } else if (new Set(row.lines.map((l) => l.appendix)).size > 1) continue; // a split listing with no origin to tell it by
+        } else if (new Set(row.lines.map((l) => l.appendix)).size > 1)
+          continue; // a split listing with no origin to tell it by
         // The whole taxon, or what a higher taxon lists (perhaps some populations only): some
         // country where it lives must get this Appendix.
         else origins = row.distribution.length ? row.distribution : [null];
@@ -184,7 +188,7 @@ describeWithData('the Index of CITES Species (2017-04-21)', ['index', 'parties']
     expect(jp).toMatchObject({ appendix: 'I', decision: 'deny' });
   });
 
-  it('the American crocodile: Cuba\'s population is Appendix II; only part of Colombia\'s is, so Colombia is weighed', async () => {
+  it("the American crocodile: Cuba's population is Appendix II; only part of Colombia's is, so Colombia is weighed", async () => {
     const cu = await check({ taxon: 'Crocodylus acutus', exporter: 'CU', purpose: 'T', source: 'R', term: 'SKI' });
     expect(cu).toMatchObject({ appendix: 'II', reviewRequired: false });
     const co = await check({ taxon: 'Crocodylus acutus', exporter: 'CO', purpose: 'T', term: 'SKI' });
@@ -205,7 +209,10 @@ describeWithData('the Index of CITES Species (2017-04-21)', ['index', 'parties']
       author: '(Blumenbach, 1797)',
       parent: 'Loxodonta',
       synonyms: [{ name: 'Loxodonta cyclotis', author: '(Matschie, 1900)' }],
-      commonNames: expect.arrayContaining([{ lang: 'en', name: 'African Elephant' }, { lang: 'en', name: 'African Savannah Elephant' }]),
+      commonNames: expect.arrayContaining([
+        { lang: 'en', name: 'African Elephant' },
+        { lang: 'en', name: 'African Savannah Elephant' },
+      ]),
       distribution: expect.arrayContaining(['BW', 'KE', 'ZW']),
     });
   });

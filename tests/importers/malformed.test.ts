@@ -17,7 +17,10 @@ import { dataFile, describeWithData } from './shared-data.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 async function rejection(p: Promise<unknown>): Promise<FileRejected> {
-  const e = await p.then(() => null, (x: unknown) => x);
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(FileRejected);
   return e as FileRejected;
 }
@@ -37,7 +40,9 @@ describeWithData('malformed files', ['index', 'parties', 'reservations'], () => 
       indexRecord('Psittaciformes'),
       indexRecord('Loxodonta africana').replace('"(Blumenbach, 1797)"', '"(Blumenbach, 1797)"x'),
       indexRecord('Melopsittacus undulatus').replace(',SPECIES,', ',SPECIE,'),
-      indexRecord('Psittacus erithacus').replace(/^9644,/, 'X9644,').replace(',SPECIES,I,', ',SPECIES,IV,'),
+      indexRecord('Psittacus erithacus')
+        .replace(/^9644,/, 'X9644,')
+        .replace(',SPECIES,I,', ',SPECIES,IV,'),
       indexRecord('Orchidaceae').replace('Appendix II:Included in Appendix II, except', 'Appendix 2:Included in Appendix II, except'),
     ];
     lines = startLines(records);
@@ -64,7 +69,10 @@ describeWithData('malformed files', ['index', 'parties', 'reservations'], () => 
   it('a file of another kind is rejected on its header', async () => {
     const e = await rejection(runImport(t.store, 'index', readFileSync(dataFile('reservations')), { actor: 'test' }));
     expect(e.errors).toHaveLength(1);
-    expect(e.errors[0]).toMatchObject({ line: 1, detail: expect.stringMatching(/^this is not the Index of CITES Species: its header must be "TaxonId,Kingdom,/) });
+    expect(e.errors[0]).toMatchObject({
+      line: 1,
+      detail: expect.stringMatching(/^this is not the Index of CITES Species: its header must be "TaxonId,Kingdom,/),
+    });
   });
 
   it('a quote never closed is reported where it opens', async () => {
@@ -81,7 +89,11 @@ describeWithData('malformed files', ['index', 'parties', 'reservations'], () => 
     const bad = [...good, '31/02/2013,,Eubalaena,923,GENUS,CA, ,', '09/07/1975,11/08/1978,Eubalaena,923,GENUS,XY, ,', '28/06/1979,1978,Sousa,1286,GENUS,CA, ,'];
     const before = JSON.stringify(t.store.exportBundle());
     const e = await rejection(runImport(t.store, 'reservations', Buffer.from(bad.join('\n')), { actor: 'test' }));
-    expect(e.errors.map((x) => [x.line, x.column])).toEqual([[5, 'start_date'], [6, 'iso_code2'], [7, 'end_date']]);
+    expect(e.errors.map((x) => [x.line, x.column])).toEqual([
+      [5, 'start_date'],
+      [6, 'iso_code2'],
+      [7, 'end_date'],
+    ]);
     expect(JSON.stringify(t.store.exportBundle())).toBe(before);
   });
 
@@ -95,7 +107,9 @@ describeWithData('malformed files', ['index', 'parties', 'reservations'], () => 
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.errors).toHaveLength(5);
-    expect(body.errors[1].detail).toBe(`line ${lines[2]}, column RankName: unknown rank "SPECIE" (expected one of KINGDOM, PHYLUM, CLASS, ORDER, FAMILY, SUBFAMILY, GENUS, SPECIES, SUBSPECIES, VARIETY)`);
+    expect(body.errors[1].detail).toBe(
+      `line ${lines[2]}, column RankName: unknown rank "SPECIE" (expected one of KINGDOM, PHYLUM, CLASS, ORDER, FAMILY, SUBFAMILY, GENUS, SPECIES, SUBSPECIES, VARIETY)`,
+    );
   });
 
   it('npm run import exits non-zero and prints every bad line', () => {

@@ -22,7 +22,11 @@ describeWithData('real names on the 2017 Index', ['index', 'parties'], () => {
   afterAll(() => t?.close());
 
   const check = async (body: Record<string, unknown>) => {
-    const res = await t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: { importer: 'DE', purpose: 'T', source: 'W', date: '2018-06-01', ...body } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/trade-checks',
+      payload: { importer: 'DE', purpose: 'T', source: 'W', date: '2018-06-01', ...body },
+    });
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
   };

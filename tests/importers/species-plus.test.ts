@@ -32,11 +32,25 @@ describeWithData('the Species+ reservations, quotas and suspensions tables', ['i
     const r = reports.reservations!;
     expect(r.stats.reservations).toBeGreaterThan(300);
     expect(r.stats['rows not joined to a taxon (skipped)']).toBe(47);
-    expect(r.warnings).toContain('line 79: taxon_concept_id "5102" (Coregonus alpenae) is not a taxon in the store (no imported Index row has this TaxonId); row skipped');
+    expect(r.warnings).toContain(
+      'line 79: taxon_concept_id "5102" (Coregonus alpenae) is not a taxon in the store (no imported Index row has this TaxonId); row skipped',
+    );
     const id = (await t.app.inject('/v1/taxa?q=Megaptera%20novaeangliae')).json().items[0].id;
     const history = (await t.app.inject(`/v1/taxa/${id}/history`)).json();
-    expect(history.reservations).toContainEqual({ party: 'IS', taxon: 'Megaptera novaeangliae', appendix: 'I', effectiveFrom: '2000-04-02', effectiveTo: null });
-    expect(history.reservations).toContainEqual({ party: 'CA', taxon: 'Megaptera novaeangliae', appendix: 'I', effectiveFrom: '1975-07-09', effectiveTo: '1978-08-11' });
+    expect(history.reservations).toContainEqual({
+      party: 'IS',
+      taxon: 'Megaptera novaeangliae',
+      appendix: 'I',
+      effectiveFrom: '2000-04-02',
+      effectiveTo: null,
+    });
+    expect(history.reservations).toContainEqual({
+      party: 'CA',
+      taxon: 'Megaptera novaeangliae',
+      appendix: 'I',
+      effectiveFrom: '1975-07-09',
+      effectiveTo: '1978-08-11',
+    });
   });
 
   it('quotas join and bind: the zero quota on wild Nile crocodiles from Egypt denies commercial exports', async () => {

@@ -31,7 +31,20 @@ const today = () => TEST_NOW.toISOString().slice(0, 10);
 
 const request = fc.record(
   {
-    taxon: fc.constantFrom('Loxodonta africana', 'Psittacus erithacus', 'Amazona aestiva', 'budgerigar', 'Panthera pardus', 'Odobenus rosmarus', 'Saiga tatarica', 'Orchidaceae', 'Cedrela odorata', 'Panthera tigirs', 'Crocodylus niloticus', 'Vicugna vicugna'),
+    taxon: fc.constantFrom(
+      'Loxodonta africana',
+      'Psittacus erithacus',
+      'Amazona aestiva',
+      'budgerigar',
+      'Panthera pardus',
+      'Odobenus rosmarus',
+      'Saiga tatarica',
+      'Orchidaceae',
+      'Cedrela odorata',
+      'Panthera tigirs',
+      'Crocodylus niloticus',
+      'Vicugna vicugna',
+    ),
     exporter: fc.constantFrom('BW', 'KE', 'ZA', 'NA', 'CA', 'US', 'DE', 'CN', 'AE', 'AF', 'TW', 'EG'),
     importer: fc.constantFrom('DE', 'CN', 'JP', 'US', 'SA'),
     origin: fc.option(fc.constantFrom('BW', 'KE', 'XX'), { nil: undefined }),
@@ -101,7 +114,10 @@ describe('GET /v1/snapshot', () => {
 
   it('moves on when the data changes', async () => {
     const { Bundle } = await import('../../src/contract/bundle.js');
-    t.store.importBundle(Bundle.parse({ format: 'cites-bundle/1', asOf: '2026-11-01', parties: [{ code: 'VA', name: 'Holy See', entryIntoForce: '2030-01-01' }] }), { mode: 'merge', actor: 'test', origin: 'test' });
+    t.store.importBundle(
+      Bundle.parse({ format: 'cites-bundle/1', asOf: '2026-11-01', parties: [{ code: 'VA', name: 'Holy See', entryIntoForce: '2030-01-01' }] }),
+      { mode: 'merge', actor: 'test', origin: 'test' },
+    );
     const res = await t.app.inject({ url: '/v1/snapshot', headers: { 'if-none-match': '"dataset-1"' } });
     expect(res.statusCode).toBe(200);
     expect(res.headers.etag).toBe('"dataset-2"');

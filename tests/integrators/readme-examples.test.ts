@@ -13,7 +13,7 @@ const BIN = join(ROOT, 'bin', 'cites-check.mjs');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 function example(name: string): string {
-  const m = new RegExp('```(?:bash|js)\\n(?:#|//) example: ' + name + '\\n([\\s\\S]*?)```').exec(README);
+  const m = new RegExp(`\`\`\`(?:bash|js)\\n(?:#|//) example: ${name}\\n([\\s\\S]*?)\`\`\``).exec(README);
   if (!m) throw new Error(`README has no example "${name}"`);
   return m[1]!;
 }
@@ -82,7 +82,7 @@ describe('README integrator example', () => {
   }, 60_000);
   afterAll(() => t.close());
 
-  it('engine: fed the server\'s snapshot, decides in-process', async () => {
+  it("engine: fed the server's snapshot, decides in-process", async () => {
     // Inside the package directory, so that 'cites-permit-check/engine' resolves to this build.
     const file = join(ROOT, `.readme-example-${process.pid}.mjs`);
     writeFileSync(file, example('engine').replaceAll('http://127.0.0.1:3000', url));

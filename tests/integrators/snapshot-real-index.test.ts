@@ -24,7 +24,13 @@ describeWithData('an integrator engine on the real Checklist', ['index', 'partie
     const snapshot = (await t.app.inject({ url: '/v1/snapshot', headers: { 'accept-encoding': 'identity' } })).json();
     engine = createEngine(snapshot, { today: () => TEST_NOW.toISOString().slice(0, 10) });
     // A spread of real names: every 97th taxon, plus its synonyms and common names.
-    names = snapshot.taxa.filter((_: unknown, i: number) => i % 97 === 0).flatMap((x: { name: string; synonyms: string[]; commonNames: { name: string }[] }) => [x.name, ...x.synonyms.slice(0, 1), ...x.commonNames.slice(0, 1).map((c) => c.name)]);
+    names = snapshot.taxa
+      .filter((_: unknown, i: number) => i % 97 === 0)
+      .flatMap((x: { name: string; synonyms: string[]; commonNames: { name: string }[] }) => [
+        x.name,
+        ...x.synonyms.slice(0, 1),
+        ...x.commonNames.slice(0, 1).map((c) => c.name),
+      ]);
   }, 180_000);
   afterAll(() => t?.close());
 

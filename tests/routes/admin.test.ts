@@ -20,7 +20,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const list = async (query: Record<string, string>) =>
-  (await t.app.inject({ url: '/v1/decisions', query, headers: bearer(admin) })).json().items as { decision: string; apiKeyId: string | null; result: { taxon: { name: string } } }[];
+  (await t.app.inject({ url: '/v1/decisions', query, headers: bearer(admin) })).json().items as {
+    decision: string;
+    apiKeyId: string | null;
+    result: { taxon: { name: string } };
+  }[];
 
 describe('GET /v1/decisions', () => {
   it('lists decisions newest first with their request and full result', async () => {

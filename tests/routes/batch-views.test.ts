@@ -33,18 +33,34 @@ describe('POST /v1/trade-checks/batch?view=summary', () => {
 
 describe('Accept: application/x-ndjson', () => {
   it('streams one line per item, then the counts; each decision id is stored', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/v1/trade-checks/batch?view=summary', headers: { accept: 'application/x-ndjson' }, payload: { items } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/trade-checks/batch?view=summary',
+      headers: { accept: 'application/x-ndjson' },
+      payload: { items },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
-    const lines = res.body.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(4);
     expect(lines[3]).toEqual({ summary: { allow: 0, 'needs-permit': 1, deny: 1, invalid: 1 } });
     for (const line of lines.slice(0, 2)) expect((await t.app.inject({ url: `/v1/decisions/${line.decisionId}` })).statusCode).toBe(200);
   });
 
   it('the full view streams whole results', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/v1/trade-checks/batch', headers: { accept: 'application/x-ndjson' }, payload: { items: [leopard] } });
-    const [result] = res.body.trim().split('\n').map((l) => JSON.parse(l));
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/trade-checks/batch',
+      headers: { accept: 'application/x-ndjson' },
+      payload: { items: [leopard] },
+    });
+    const [result] = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(result.reasons.map((r: { code: string }) => r.code)).toEqual(['APP_I_EXPORT', 'APP_I_IMPORT']);
   });
 });

@@ -29,14 +29,21 @@ describe('bundle export and import', () => {
 
   it('re-importing the same bundle changes nothing and keeps the dataset version', async () => {
     const before = (await seeded.app.inject('/ready')).json().dataset.version;
-    const res = await seeded.app.inject({ method: 'POST', url: '/v1/imports', headers: { ...bearer(officer), 'content-type': 'application/json' }, payload: await exportText(seeded) });
+    const res = await seeded.app.inject({
+      method: 'POST',
+      url: '/v1/imports',
+      headers: { ...bearer(officer), 'content-type': 'application/json' },
+      payload: await exportText(seeded),
+    });
     expect(res.json().summary).toMatchObject({ changed: false, created: {}, updated: {} });
     expect((await seeded.app.inject('/ready')).json().dataset.version).toBe(before);
   });
 
   it('takes a gzip-compressed bundle too', async () => {
     const res = await seeded.app.inject({
-      method: 'POST', url: '/v1/imports?kind=bundle', headers: { ...bearer(officer), 'content-type': 'application/gzip' },
+      method: 'POST',
+      url: '/v1/imports?kind=bundle',
+      headers: { ...bearer(officer), 'content-type': 'application/gzip' },
       payload: gzipSync(await exportText(seeded)),
     });
     expect(res.statusCode).toBe(200);
@@ -92,11 +99,16 @@ describe('bundle export and import', () => {
     expect(await exportText(seeded)).toBe(before);
   });
 
-  it('replace mode, an administrator\'s act, makes the store exactly the bundle', async () => {
+  it("replace mode, an administrator's act, makes the store exactly the bundle", async () => {
     const t = await testApp({ data: 'rules' });
     const key = keyFor(t, 'admin');
     const seedBundle = await exportText(seeded);
-    const res = await t.app.inject({ method: 'POST', url: '/v1/imports?mode=replace&confirm=true', headers: { ...bearer(key), 'content-type': 'application/json' }, payload: seedBundle });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/imports?mode=replace&confirm=true',
+      headers: { ...bearer(key), 'content-type': 'application/json' },
+      payload: seedBundle,
+    });
     expect(res.statusCode).toBe(200);
     expect(await exportText(t)).toBe(seedBundle);
     await t.close();
@@ -106,7 +118,12 @@ describe('bundle export and import', () => {
     const key = keyFor(seeded, 'officer');
     const before = await exportText(seeded);
     const parties = 'Country,ISO,Region,Type,date_of_joining,entry_into_force\nKenya,KE,Africa,Ratification,13/12/1978,13/03/1979\n';
-    const res = await seeded.app.inject({ method: 'POST', url: '/v1/imports?kind=parties&mode=replace', headers: { ...bearer(key), 'content-type': 'text/csv' }, payload: parties });
+    const res = await seeded.app.inject({
+      method: 'POST',
+      url: '/v1/imports?kind=parties&mode=replace',
+      headers: { ...bearer(key), 'content-type': 'text/csv' },
+      payload: parties,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
     expect(res.json().errors).toEqual([expect.objectContaining({ pointer: '#/mode', in: 'query' })]);

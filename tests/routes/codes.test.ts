@@ -15,15 +15,27 @@ describe('code lists', () => {
   afterAll(() => t?.close());
 
   const check = (body: Record<string, unknown>) =>
-    t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: { taxon: 'Loxodonta africana', exporter: 'ZW', importer: 'DE', purpose: 'P', source: 'W', date: '2024-05-01', ...body } });
+    t.app.inject({
+      method: 'POST',
+      url: '/v1/trade-checks',
+      payload: { taxon: 'Loxodonta africana', exporter: 'ZW', importer: 'DE', purpose: 'P', source: 'W', date: '2024-05-01', ...body },
+    });
 
   it('lists the current terms, and the retired ones with what replaced them', async () => {
-    const terms = (await t.app.inject({ method: 'GET', url: '/v1/codes/terms' })).json().items as { code: string; retired: boolean; replacedBy: string | null }[];
+    const terms = (await t.app.inject({ method: 'GET', url: '/v1/codes/terms' })).json().items as {
+      code: string;
+      retired: boolean;
+      replacedBy: string | null;
+    }[];
     const byCode = new Map(terms.map((x) => [x.code, x]));
     for (const code of ['JWL', 'IJW', 'KEY', 'RUG', 'FPS', 'WPR', 'PRL']) expect(byCode.get(code), code).toMatchObject({ retired: false });
     expect(byCode.get('SHO')).toMatchObject({ retired: true, replacedBy: 'LPS' });
     expect(byCode.get('TIC')).toMatchObject({ retired: true, replacedBy: 'WPR' });
-    const units = (await t.app.inject({ method: 'GET', url: '/v1/codes/units' })).json().items as { code: string; retired: boolean; replacedBy: string | null }[];
+    const units = (await t.app.inject({ method: 'GET', url: '/v1/codes/units' })).json().items as {
+      code: string;
+      retired: boolean;
+      replacedBy: string | null;
+    }[];
     expect(units.find((u) => u.code === 'KGM')).toMatchObject({ retired: false });
     expect(units.find((u) => u.code === 'KIL')).toMatchObject({ retired: true, replacedBy: 'KGM' });
   });

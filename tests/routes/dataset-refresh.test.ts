@@ -12,11 +12,24 @@ it('the server rebuilds its engine when the dataset version moves under it', asy
   const file = join(dir, 'cites.db');
   const t = await testApp({ file, env: { DATASET_POLL_MS: '50' } });
   const check = async () =>
-    (await t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: { taxon: 'Felis catus', exporter: 'DE', importer: 'FR', purpose: 'T', source: 'C' } })).json();
+    (
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/trade-checks',
+        payload: { taxon: 'Felis catus', exporter: 'DE', importer: 'FR', purpose: 'T', source: 'C' },
+      })
+    ).json();
   expect((await check()).decision).toBe('allow');
 
   const cli = SqliteStore.open(file); // as `npm run import` would
-  cli.importBundle(Bundle.parse({ format: 'cites-bundle/1', asOf: '2026-11-01', listings: [{ taxon: 'Felis catus', appendix: 'III', party: 'FR', effectiveFrom: '2026-01-01' }] }), { mode: 'merge', actor: 'cli', origin: 'bundle' });
+  cli.importBundle(
+    Bundle.parse({
+      format: 'cites-bundle/1',
+      asOf: '2026-11-01',
+      listings: [{ taxon: 'Felis catus', appendix: 'III', party: 'FR', effectiveFrom: '2026-01-01' }],
+    }),
+    { mode: 'merge', actor: 'cli', origin: 'bundle' },
+  );
   cli.close();
 
   await new Promise((r) => setTimeout(r, 300));

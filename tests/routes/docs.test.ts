@@ -6,12 +6,30 @@
  */
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPERATION_EXAMPLES, RESPONSE_EXAMPLES, SEED_IDS, TRADE_CHECK_ANSWERS, TRADE_CHECK_EXAMPLES, BATCH_EXAMPLES, IMPORT_CSV_EXAMPLE } from '../../src/plugins/openapi-examples.js';
+import {
+  OPERATION_EXAMPLES,
+  RESPONSE_EXAMPLES,
+  SEED_IDS,
+  TRADE_CHECK_ANSWERS,
+  TRADE_CHECK_EXAMPLES,
+  BATCH_EXAMPLES,
+  IMPORT_CSV_EXAMPLE,
+} from '../../src/plugins/openapi-examples.js';
 import { bearer, keyFor, testApp, type TestApp } from '../helpers/app.js';
 
 type Parameter = { name: string; in: string; required?: boolean; description?: string; schema?: unknown };
-type Response = { description: string; headers?: Record<string, unknown>; content?: Record<string, { schema?: unknown; example?: unknown; examples?: Record<string, { value: unknown }> }> };
-type Operation = { summary: string; description?: string; parameters?: Parameter[]; requestBody?: { content: Record<string, { schema?: Record<string, unknown> }> }; responses: Record<string, Response> };
+type Response = {
+  description: string;
+  headers?: Record<string, unknown>;
+  content?: Record<string, { schema?: unknown; example?: unknown; examples?: Record<string, { value: unknown }> }>;
+};
+type Operation = {
+  summary: string;
+  description?: string;
+  parameters?: Parameter[];
+  requestBody?: { content: Record<string, { schema?: Record<string, unknown> }> };
+  responses: Record<string, Response>;
+};
 type Doc = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> }; info: { description: string } };
 
 let t: TestApp;
@@ -24,10 +42,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const operations = () => Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ key: `${method} ${path}`, method, path, op })));
+const operations = () =>
+  Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ key: `${method} ${path}`, method, path, op })));
 
 describe('conditional writes in the OpenAPI document', () => {
-  const conditional = /^(patch \/v1\/(taxa|listings|reservations|quotas|suspensions)\/\{id\}|post \/v1\/(listings|reservations|quotas|suspensions)\/\{id\}\/end)$/;
+  const conditional =
+    /^(patch \/v1\/(taxa|listings|reservations|quotas|suspensions)\/\{id\}|post \/v1\/(listings|reservations|quotas|suspensions)\/\{id\}\/end)$/;
 
   it('every PATCH and /end declares a required If-Match header', () => {
     const found = operations().filter((o) => conditional.test(o.key));
@@ -73,7 +93,10 @@ describe('imports', () => {
   it('the three media types are accepted as declared', async () => {
     const headers = bearer(admin);
     const csv = IMPORT_CSV_EXAMPLE.value;
-    for (const [type, payload] of [['text/csv', csv], ['application/gzip', gzipSync(Buffer.from(csv))]] as const) {
+    for (const [type, payload] of [
+      ['text/csv', csv],
+      ['application/gzip', gzipSync(Buffer.from(csv))],
+    ] as const) {
       const res = await t.app.inject({ method: 'POST', url: '/v1/imports?kind=parties', headers: { ...headers, 'content-type': type }, payload });
       expect(res.statusCode, type).toBe(200);
       expect(res.json().kind).toBe('parties');
@@ -130,7 +153,12 @@ describe('responses', () => {
     const used = new Set((JSON.stringify(doc.paths).match(/#\/components\/schemas\/\w+/g) ?? []).map((r) => r.split('/').pop()));
     for (let grew = true; grew; ) {
       grew = false;
-      for (const n of [...used]) for (const r of JSON.stringify(doc.components.schemas[n!]).match(/#\/components\/schemas\/\w+/g) ?? []) if (!used.has(r.split('/').pop())) { used.add(r.split('/').pop()); grew = true; }
+      for (const n of [...used])
+        for (const r of JSON.stringify(doc.components.schemas[n!]).match(/#\/components\/schemas\/\w+/g) ?? [])
+          if (!used.has(r.split('/').pop())) {
+            used.add(r.split('/').pop());
+            grew = true;
+          }
     }
     expect(names.filter((n) => !used.has(n))).toEqual([]);
   });
@@ -157,7 +185,9 @@ function shapeDiff(example: unknown, actual: unknown, path = '$'): string[] {
     // Maps keyed by data (counts by record kind, retired codes): compare the entries both have.
     const keyedByData = /\.(created|updated|ended|unchanged|stats|terms|units)$/.test(path) && !Array.isArray(a);
     const keys = keyedByData ? Object.keys(e).filter((k) => k in a) : new Set([...Object.keys(a), ...Object.keys(e)]);
-    return [...keys].flatMap((k) => (!(k in e) ? [`${path}.${k}: missing from the example`] : !(k in a) ? [`${path}.${k}: not in the answer`] : shapeDiff(e[k], a[k], `${path}.${k}`)));
+    return [...keys].flatMap((k) =>
+      !(k in e) ? [`${path}.${k}: missing from the example`] : !(k in a) ? [`${path}.${k}: not in the answer`] : shapeDiff(e[k], a[k], `${path}.${k}`),
+    );
   }
   return typeof example === typeof actual ? [] : [`${path}: ${typeof example}, answer ${typeof actual}`];
 }
@@ -166,7 +196,15 @@ describe('the response examples are what the service answers', () => {
   it('the trade-check answers are the decisions of the request examples', async () => {
     for (const [name, answer] of Object.entries(TRADE_CHECK_ANSWERS)) {
       const res = (await t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: TRADE_CHECK_EXAMPLES[answer.request]!.value as object })).json();
-      const pick = (r: typeof answer.value) => ({ decision: r.decision, documents: r.documents, appendix: r.appendix, taxon: r.taxon, movement: r.movement, reasons: r.reasons, listing: r.listing });
+      const pick = (r: typeof answer.value) => ({
+        decision: r.decision,
+        documents: r.documents,
+        appendix: r.appendix,
+        taxon: r.taxon,
+        movement: r.movement,
+        reasons: r.reasons,
+        listing: r.listing,
+      });
       expect(pick(answer.value), name).toEqual(pick(res));
       expect(shapeDiff(answer.value, res), name).toEqual([]);
     }
@@ -174,28 +212,47 @@ describe('the response examples are what the service answers', () => {
 
   it('every success example has the shape of the real answer', async () => {
     const headers = bearer(admin);
-    const decision = (await t.app.inject({ method: 'POST', url: '/v1/trade-checks', headers, payload: TRADE_CHECK_EXAMPLES.appendixIIExport!.value as object })).json().decisionId;
+    const decision = (
+      await t.app.inject({ method: 'POST', url: '/v1/trade-checks', headers, payload: TRADE_CHECK_EXAMPLES.appendixIIExport!.value as object })
+    ).json().decisionId;
     const spare = (await t.app.inject({ method: 'POST', url: '/v1/api-keys', headers, payload: { name: 'spare', role: 'reader' } })).json().id;
     const query: Record<string, string> = {
-      'get /v1/taxa': '?q=elephant', 'get /v1/taxa/{id}': '?origin=BW&term=TRO', 'get /v1/audit': '?entity=listing',
-      'get /v1/reservations': `?taxonId=${SEED_IDS.greyParrot}`, 'get /v1/quotas': `?taxonId=${SEED_IDS.leopard}`, 'get /v1/suspensions': `?taxonId=${SEED_IDS.emperorScorpion}`,
+      'get /v1/taxa': '?q=elephant',
+      'get /v1/taxa/{id}': '?origin=BW&term=TRO',
+      'get /v1/audit': '?entity=listing',
+      'get /v1/reservations': `?taxonId=${SEED_IDS.greyParrot}`,
+      'get /v1/quotas': `?taxonId=${SEED_IDS.leopard}`,
+      'get /v1/suspensions': `?taxonId=${SEED_IDS.emperorScorpion}`,
       'post /v1/imports': '?kind=parties',
     };
     const ids: Record<string, string> = { 'get /v1/decisions/{id}': decision, 'delete /v1/api-keys/{id}': spare };
     const bodies: Record<string, unknown> = { 'post /v1/trade-checks/batch': BATCH_EXAMPLES.shipment!.value };
     const problems: string[] = [];
     // Writes first (the audit trail then has entries), reads of the same records after.
-    const keys = Object.keys(RESPONSE_EXAMPLES).filter((k) => k !== 'post /v1/trade-checks').sort((a, b) => Number(a.startsWith('get')) - Number(b.startsWith('get')));
+    const keys = Object.keys(RESPONSE_EXAMPLES)
+      .filter((k) => k !== 'post /v1/trade-checks')
+      .sort((a, b) => Number(a.startsWith('get')) - Number(b.startsWith('get')));
     for (const key of keys) {
       const [method, path] = key.split(' ') as [string, string];
       const params = OPERATION_EXAMPLES[key]?.params ?? {};
-      const url = path.replace('{id}', ids[key] ?? String(params.id)).replace('{kind}', String(params.kind)).replace('{type}', String(params.type)) + (query[key] ?? '');
+      const url =
+        path
+          .replace('{id}', ids[key] ?? String(params.id))
+          .replace('{kind}', String(params.kind))
+          .replace('{type}', String(params.type)) + (query[key] ?? '');
       const body = bodies[key] ?? Object.values(OPERATION_EXAMPLES[key]?.body ?? {})[0]?.value;
       const extra: Record<string, string> = {};
-      if (/\{id\}/.test(path) && method !== 'get' && method !== 'delete') extra['if-match'] = (await t.app.inject({ url: url.replace(/\/end$/, ''), headers })).headers.etag as string;
-      const res = key === 'post /v1/imports'
-        ? await t.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': 'text/csv' }, payload: IMPORT_CSV_EXAMPLE.value })
-        : await t.app.inject({ method: method.toUpperCase() as 'GET', url, headers: { ...headers, ...extra }, ...(body === undefined ? {} : { payload: body as object }) });
+      if (/\{id\}/.test(path) && method !== 'get' && method !== 'delete')
+        extra['if-match'] = (await t.app.inject({ url: url.replace(/\/end$/, ''), headers })).headers.etag as string;
+      const res =
+        key === 'post /v1/imports'
+          ? await t.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': 'text/csv' }, payload: IMPORT_CSV_EXAMPLE.value })
+          : await t.app.inject({
+              method: method.toUpperCase() as 'GET',
+              url,
+              headers: { ...headers, ...extra },
+              ...(body === undefined ? {} : { payload: body as object }),
+            });
       if (res.statusCode >= 300) {
         problems.push(`${key}: ${res.statusCode} ${res.body.slice(0, 200)}`);
         continue;

@@ -34,7 +34,15 @@ describe('every operation has an example', () => {
   it('each request body has named examples (file uploads excepted) and each required parameter an example', async () => {
     const doc = (await t.app.inject('/docs/json')).json();
     const missing: string[] = [];
-    for (const [path, ops] of Object.entries<Record<string, { parameters?: { name: string; in: string; required?: boolean; example?: unknown; schema?: Record<string, unknown> }[]; requestBody?: { content: Record<string, { examples?: unknown; schema?: { format?: string } }> } }>>(doc.paths)) {
+    for (const [path, ops] of Object.entries<
+      Record<
+        string,
+        {
+          parameters?: { name: string; in: string; required?: boolean; example?: unknown; schema?: Record<string, unknown> }[];
+          requestBody?: { content: Record<string, { examples?: unknown; schema?: { format?: string } }> };
+        }
+      >
+    >(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         for (const p of op.parameters ?? []) {
           // If-Match has no example on purpose: the ETag comes from reading the record.
@@ -53,11 +61,14 @@ describe('every operation has an example', () => {
   it('optional parameters carry no example or default: Swagger UI leaves their fields empty', async () => {
     const doc = (await t.app.inject('/docs/json')).json();
     const prefilled: string[] = [];
-    for (const [path, ops] of Object.entries<Record<string, { parameters?: { name: string; required?: boolean; example?: unknown; examples?: unknown; schema?: unknown }[] }>>(doc.paths)) {
+    for (const [path, ops] of Object.entries<
+      Record<string, { parameters?: { name: string; required?: boolean; example?: unknown; examples?: unknown; schema?: unknown }[] }>
+    >(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         for (const p of op.parameters ?? []) {
           if (p.required) continue;
-          if (p.example !== undefined || p.examples !== undefined || /"(default|example|examples)":/.test(JSON.stringify(p.schema ?? {}))) prefilled.push(`${method} ${path} ?${p.name}`);
+          if (p.example !== undefined || p.examples !== undefined || /"(default|example|examples)":/.test(JSON.stringify(p.schema ?? {})))
+            prefilled.push(`${method} ${path} ?${p.name}`);
         }
       }
     }
@@ -75,7 +86,11 @@ describe('every operation has an example', () => {
     expect(await name(SEED_IDS.greyParrot)).toBe('Psittacus erithacus');
     expect(await name(SEED_IDS.leopard)).toBe('Panthera pardus');
     expect(await name(SEED_IDS.emperorScorpion)).toBe('Pandinus imperator');
-    expect((await t.app.inject(`/v1/listings/${SEED_IDS.elephantAppendixI}`)).json()).toMatchObject({ taxon: 'Loxodonta africana', appendix: 'I', effectiveTo: null });
+    expect((await t.app.inject(`/v1/listings/${SEED_IDS.elephantAppendixI}`)).json()).toMatchObject({
+      taxon: 'Loxodonta africana',
+      appendix: 'I',
+      effectiveTo: null,
+    });
     expect((await t.app.inject(`/v1/reservations/${SEED_IDS.greyParrotReservationAE}`)).json()).toMatchObject({ taxon: 'Psittacus erithacus', party: 'AE' });
     expect((await t.app.inject(`/v1/quotas/${SEED_IDS.leopardQuotaNA}`)).json()).toMatchObject({ taxon: 'Panthera pardus', exporter: 'NA' });
     expect((await t.app.inject(`/v1/suspensions/${SEED_IDS.suspensionAF}`)).json()).toMatchObject({ country: 'AF', taxon: null });

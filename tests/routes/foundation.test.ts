@@ -76,7 +76,8 @@ describe('errors are RFC 9457 problem+json', () => {
 
   it('an unknown field is rejected rather than ignored (a typo must not change a decision silently)', async () => {
     const res = await t.app.inject({
-      method: 'POST', url: '/v1/trade-checks',
+      method: 'POST',
+      url: '/v1/trade-checks',
       payload: { taxon: 'Panthera tigris', exporter: 'IN', importer: 'DE', purpose: 'T', source: 'W', orgin: 'CN' },
     });
     expect(res.statusCode).toBe(400);
@@ -106,7 +107,12 @@ describe('errors are RFC 9457 problem+json', () => {
 describe('logging', () => {
   it('writes one line per request carrying the request id', async () => {
     const lines: string[] = [];
-    const stream = new Writable({ write(chunk, _enc, cb) { lines.push(...String(chunk).trim().split('\n')); cb(); } });
+    const stream = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(...String(chunk).trim().split('\n'));
+        cb();
+      },
+    });
     const logged = await testApp({ logger: { level: 'info', stream } });
     const res = await logged.app.inject({ url: '/health', headers: { 'x-request-id': 'req-42' } });
     await logged.close();

@@ -37,10 +37,15 @@ describe('start-up', () => {
     try {
       const database = join(dir, 'never.db');
       const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-        cwd: ROOT, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: database }, encoding: 'utf8', timeout: 60_000,
+        cwd: ROOT,
+        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: database },
+        encoding: 'utf8',
+        timeout: 60_000,
       });
       expect(res.status).toBe(2);
-      expect(res.stderr.trim().split('\n')).toEqual([`Port ${port} on 127.0.0.1 is already in use (another copy of the service?): stop it, or set PORT to a free port.`]);
+      expect(res.stderr.trim().split('\n')).toEqual([
+        `Port ${port} on 127.0.0.1 is already in use (another copy of the service?): stop it, or set PORT to a free port.`,
+      ]);
       expect(existsSync(database)).toBe(false);
     } finally {
       busy.close();
@@ -61,7 +66,7 @@ describe('messages a customs officer reads', () => {
     expect(r.reasons.find((x: { code: string }) => x.code === 'RESERVATION').message).toMatch(/Reservation held by: AE \(importer\)\./);
   });
 
-  it('a quota condition shows the quota, not the curators\' notes', async () => {
+  it("a quota condition shows the quota, not the curators' notes", async () => {
     const r = await check({ taxon: 'Panthera pardus', exporter: 'NA', importer: 'DE', purpose: 'H', source: 'W', term: 'TRO', quantity: 1 });
     const quota = r.conditions.find((c: { code: string }) => c.code === 'WITHIN_QUOTA').message as string;
     expect(quota).toMatch(/Quota: 250 specimens \(SKI, TRO\), purpose H\/P for NA, from 1997-06-10\./);
@@ -74,7 +79,11 @@ describe('messages a customs officer reads', () => {
   });
 
   it('schema errors and unknown codes of one request come back together in one 400', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: { taxon: 'Panthera pardus', exporter: 'NA', importer: 'DE', purpose: 'HX', source: 'W', term: 'ZZZ' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/trade-checks',
+      payload: { taxon: 'Panthera pardus', exporter: 'NA', importer: 'DE', purpose: 'HX', source: 'W', term: 'ZZZ' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors.map((e: { pointer: string }) => e.pointer)).toEqual(['#/purpose', '#/term']);
   });

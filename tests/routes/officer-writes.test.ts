@@ -24,11 +24,26 @@ describe('listings', () => {
 
   it('an officer adds an Appendix III entry; trade checks see it at once and the version moves', async () => {
     const v0 = await version();
-    expect((await check({ taxon: 'Saiga tatarica', exporter: 'KZ', importer: 'CN', purpose: 'T', source: 'W', term: 'SKI', date: '1990-06-01' })).decision).toBe('allow');
-    const res = await send('POST', '/v1/listings', { taxon: 'Saiga tatarica', appendix: 'III', party: 'CN', effectiveFrom: '1988-01-01', effectiveTo: '1995-02-16' });
+    expect(
+      (await check({ taxon: 'Saiga tatarica', exporter: 'KZ', importer: 'CN', purpose: 'T', source: 'W', term: 'SKI', date: '1990-06-01' })).decision,
+    ).toBe('allow');
+    const res = await send('POST', '/v1/listings', {
+      taxon: 'Saiga tatarica',
+      appendix: 'III',
+      party: 'CN',
+      effectiveFrom: '1988-01-01',
+      effectiveTo: '1995-02-16',
+    });
     expect(res.statusCode).toBe(201);
     const record = conforms(ListingRecord, res.json());
-    expect(record).toMatchObject({ taxon: 'Saiga tatarica', appendix: 'III', party: 'CN', revision: 1, origin: 'officer', updatedBy: expect.stringContaining('Ana') });
+    expect(record).toMatchObject({
+      taxon: 'Saiga tatarica',
+      appendix: 'III',
+      party: 'CN',
+      revision: 1,
+      origin: 'officer',
+      updatedBy: expect.stringContaining('Ana'),
+    });
     expect(res.headers.etag).toBe('"1"');
     id = record.id;
     etag = res.headers.etag as string;
@@ -65,13 +80,23 @@ describe('listings', () => {
   it('ending an entry keeps it in the history', async () => {
     const res = await send('POST', `/v1/listings/${id}/end`, { date: '1992-01-01' }, { 'if-match': etag });
     expect(res.json()).toMatchObject({ effectiveTo: '1992-01-01' });
-    expect((await check({ taxon: 'Saiga tatarica', exporter: 'KZ', importer: 'CN', purpose: 'T', source: 'W', term: 'SKI', date: '1993-06-01' })).decision).toBe('allow');
-    expect((await check({ taxon: 'Saiga tatarica', exporter: 'KZ', importer: 'CN', purpose: 'T', source: 'W', term: 'SKI', date: '1991-06-01' })).appendix).toBe('III');
+    expect(
+      (await check({ taxon: 'Saiga tatarica', exporter: 'KZ', importer: 'CN', purpose: 'T', source: 'W', term: 'SKI', date: '1993-06-01' })).decision,
+    ).toBe('allow');
+    expect(
+      (await check({ taxon: 'Saiga tatarica', exporter: 'KZ', importer: 'CN', purpose: 'T', source: 'W', term: 'SKI', date: '1991-06-01' })).appendix,
+    ).toBe('III');
   });
 
   it('a write that breaks a rule is refused with every reason and changes nothing', async () => {
     const v = await version();
-    const res = await send('POST', '/v1/listings', { taxon: 'Panthera tigris', appendix: 'II', party: 'XX', effectiveFrom: '2000-01-01', effectiveTo: '1999-01-01' });
+    const res = await send('POST', '/v1/listings', {
+      taxon: 'Panthera tigris',
+      appendix: 'II',
+      party: 'XX',
+      effectiveFrom: '2000-01-01',
+      effectiveTo: '1999-01-01',
+    });
     expect(res.statusCode).toBe(400);
     const pointers = (res.json().errors as { pointer: string }[]).map((e) => e.pointer).sort();
     expect(pointers).toEqual(['#/effectiveTo', '#/party', '#/party']);
@@ -93,7 +118,14 @@ describe('listings', () => {
 
 describe('restrictions and taxa', () => {
   it('an officer sets a zero quota; trade checks deny from then on', async () => {
-    const res = await send('POST', '/v1/quotas', { taxon: 'Amazona aestiva', exporter: 'AR', quantity: 0, sources: ['W'], purposes: ['T'], effectiveFrom: '2026-01-01' });
+    const res = await send('POST', '/v1/quotas', {
+      taxon: 'Amazona aestiva',
+      exporter: 'AR',
+      quantity: 0,
+      sources: ['W'],
+      purposes: ['T'],
+      effectiveFrom: '2026-01-01',
+    });
     expect(res.statusCode).toBe(201);
     conforms(QuotaRecord, res.json());
     expect((await check({ taxon: 'Amazona aestiva', exporter: 'AR', importer: 'DE', purpose: 'T', source: 'W' })).decision).toBe('deny');
@@ -103,7 +135,9 @@ describe('restrictions and taxa', () => {
 
   it('an officer adds a taxon with its classification, then renames it keeping its id', async () => {
     const created = await send('POST', '/v1/taxa', {
-      name: 'Strombus gigas', rank: 'SPECIES', author: 'Linnaeus, 1758',
+      name: 'Strombus gigas',
+      rank: 'SPECIES',
+      author: 'Linnaeus, 1758',
       higher: { kingdom: 'Animalia', phylum: 'Mollusca', class: 'Gastropoda', order: 'Littorinimorpha', family: 'Strombidae', genus: 'Strombus' },
       commonNames: [{ lang: 'en', name: 'Queen conch' }],
     });
@@ -111,7 +145,12 @@ describe('restrictions and taxa', () => {
     const taxon = conforms(TaxonRecord, created.json());
     const read = await t.app.inject({ url: `/v1/taxa/${taxon.id}` });
     expect(read.headers.etag).toBe(`"${taxon.revision}"`); // a permit officer reads the ETag to send back
-    const renamed = await send('PATCH', `/v1/taxa/${taxon.id}`, { name: 'Aliger gigas', synonyms: ['Strombus gigas'] }, { 'if-match': read.headers.etag as string });
+    const renamed = await send(
+      'PATCH',
+      `/v1/taxa/${taxon.id}`,
+      { name: 'Aliger gigas', synonyms: ['Strombus gigas'] },
+      { 'if-match': read.headers.etag as string },
+    );
     expect(renamed.statusCode).toBe(200);
     expect(renamed.json()).toMatchObject({ id: taxon.id, name: 'Aliger gigas', synonyms: [{ name: 'Strombus gigas', author: null }] });
     const byOldName = await check({ taxon: 'Strombus gigas', exporter: 'BS', importer: 'US', purpose: 'T', source: 'W' });

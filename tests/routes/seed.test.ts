@@ -30,7 +30,10 @@ describe('the built-in seed', () => {
     for (const kind of ['sources', 'purposes', 'terms', 'units']) {
       expect((await t.app.inject(`/v1/codes/${kind}`)).json().items.length).toBeGreaterThan(5);
     }
-    const sources = (await t.app.inject('/v1/codes/sources')).json().items.map((c: { code: string }) => c.code).sort();
+    const sources = (await t.app.inject('/v1/codes/sources'))
+      .json()
+      .items.map((c: { code: string }) => c.code)
+      .sort();
     expect(sources).toEqual(['A', 'C', 'D', 'F', 'I', 'O', 'R', 'U', 'W', 'X', 'Y']);
   });
 
@@ -68,7 +71,13 @@ describe('the built-in seed', () => {
   it('an Appendix III species reports its listing Party', async () => {
     const walrus = await view('Odobenus rosmarus');
     expect(walrus.listings[0]).toMatchObject({ appendix: 'III', party: 'CA' });
-    const check = (await t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: { taxon: 'Walrus', exporter: 'CA', importer: 'DE', purpose: 'T', source: 'W', term: 'TUS' } })).json();
+    const check = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/trade-checks',
+        payload: { taxon: 'Walrus', exporter: 'CA', importer: 'DE', purpose: 'T', source: 'W', term: 'TUS' },
+      })
+    ).json();
     expect(check.listing).toMatchObject({ appendix: 'III', party: 'CA', listingParties: ['CA'] });
     expect(check.documents).toEqual([{ type: 'export-permit', issuer: 'CA' }]);
   });
@@ -77,7 +86,10 @@ describe('the built-in seed', () => {
     const id = await taxonId('Psittacus erithacus');
     expect((await view('Psittacus erithacus', { date: '2017-01-01' })).resolution.appendix).toBe('II');
     expect((await view('Psittacus erithacus', { date: '2017-01-02' })).resolution.appendix).toBe('I');
-    const reservations = (await t.app.inject(`/v1/taxa/${id}/history`)).json().reservations.map((r: { party: string }) => r.party).sort();
+    const reservations = (await t.app.inject(`/v1/taxa/${id}/history`))
+      .json()
+      .reservations.map((r: { party: string }) => r.party)
+      .sort();
     expect(reservations).toEqual(expect.arrayContaining(['AE', 'SA']));
   });
 });
@@ -109,13 +121,24 @@ describe('GET /v1/taxa search', () => {
     const unknown = await check({ ...rhino, origin: 'XX' });
     expect(unknown).toMatchObject({ decision: 'deny', appendix: 'I', listing: { taxon: 'Rhinocerotidae' }, reviewRequired: true });
     expect(unknown.warnings.map((w: { code: string }) => w.code)).toContain('ORIGIN_UNKNOWN_SPLIT_LISTING');
-    expect(await check({ ...rhino, origin: 'ZA' })).toMatchObject({ decision: 'needs-permit', appendix: 'II', listing: { taxon: 'Ceratotherium simum simum' } });
+    expect(await check({ ...rhino, origin: 'ZA' })).toMatchObject({
+      decision: 'needs-permit',
+      appendix: 'II',
+      listing: { taxon: 'Ceratotherium simum simum' },
+    });
   });
 
   it('a misspelled synonym or subspecies is reported with suggestions, never read as its genus', async () => {
     // Read as the genus, both would fall to a broader Appendix-II entry although they are Appendix I.
-    for (const [typo, meant] of [['Psittacus timneeh', 'Psittacus erithacus'], ['Panthera leo persicca', 'Panthera leo persica']]) {
-      const res = await t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: { taxon: typo, exporter: 'CM', importer: 'DE', purpose: 'T', source: 'W', date: '2024-01-01' } });
+    for (const [typo, meant] of [
+      ['Psittacus timneeh', 'Psittacus erithacus'],
+      ['Panthera leo persicca', 'Panthera leo persica'],
+    ]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/v1/trade-checks',
+        payload: { taxon: typo, exporter: 'CM', importer: 'DE', purpose: 'T', source: 'W', date: '2024-01-01' },
+      });
       expect(res.statusCode, typo).toBe(422);
       expect(res.json().suggestions.map((x: { name: string }) => x.name)).toContain(meant);
     }

@@ -112,7 +112,11 @@ describe('POST /v1/trade-checks/batch', () => {
 
   it('refuses more items than the configured cap, with a clear error', async () => {
     const small = await testApp({ env: { BATCH_MAX_ITEMS: '3' } });
-    const res = await small.app.inject({ method: 'POST', url: '/v1/trade-checks/batch', payload: { items: [leopardTrophy, leopardTrophy, leopardTrophy, leopardTrophy] } });
+    const res = await small.app.inject({
+      method: 'POST',
+      url: '/v1/trade-checks/batch',
+      payload: { items: [leopardTrophy, leopardTrophy, leopardTrophy, leopardTrophy] },
+    });
     await small.close();
     expect(res.statusCode).toBe(400);
     expect(res.json().detail).toMatch(/at most 3 items/);

@@ -27,8 +27,13 @@ function storeOnDisk() {
 
 const decisions = (n: number) =>
   Array.from({ length: n }, () => ({
-    id: newDecisionId(), createdAt: '2026-11-01T12:00:00.000Z', datasetVersion: '1', decision: 'allow',
-    apiKeyId: null, request: JSON.stringify({ taxon: 'Melopsittacus undulatus' }), result: `{"decision":"allow","pad":"${'x'.repeat(900)}"}`,
+    id: newDecisionId(),
+    createdAt: '2026-11-01T12:00:00.000Z',
+    datasetVersion: '1',
+    decision: 'allow',
+    apiKeyId: null,
+    request: JSON.stringify({ taxon: 'Melopsittacus undulatus' }),
+    result: `{"decision":"allow","pad":"${'x'.repeat(900)}"}`,
   }));
 
 describe('WAL checkpoints in a worker thread', () => {

@@ -19,19 +19,49 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const nasty = fc.oneof(
-  fc.constantFrom("'; DROP TABLE taxa; --", '" OR 1=1 --', '%00', '../../etc/passwd', '<script>alert(1)</script>', '\u0000', '𝔓𝔞𝔫𝔱𝔥𝔢𝔯𝔞', 'Ñandú', '__proto__', 'constructor'),
+  fc.constantFrom(
+    "'; DROP TABLE taxa; --",
+    '" OR 1=1 --',
+    '%00',
+    '../../etc/passwd',
+    '<script>alert(1)</script>',
+    '\u0000',
+    '𝔓𝔞𝔫𝔱𝔥𝔢𝔯𝔞',
+    'Ñandú',
+    '__proto__',
+    'constructor',
+  ),
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.integer().map((n) => 'x'.repeat(Math.abs(n) % 70_000)),
 );
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   leaf: fc.oneof(nasty, fc.integer(), fc.double(), fc.boolean(), fc.constant(null)),
-  node: fc.oneof({ maxDepth: 3 }, tie('leaf'), fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.oneof(nasty, fc.constantFrom('taxon', 'exporter', 'items', 'format', '__proto__', 'constructor', 'prototype')), tie('node'), { maxKeys: 5 })),
+  node: fc.oneof(
+    { maxDepth: 3 },
+    tie('leaf'),
+    fc.array(tie('node'), { maxLength: 4 }),
+    fc.dictionary(fc.oneof(nasty, fc.constantFrom('taxon', 'exporter', 'items', 'format', '__proto__', 'constructor', 'prototype')), tie('node'), {
+      maxKeys: 5,
+    }),
+  ),
 })).node;
 
 /** Bodies a sloppy or hostile client might send to a trade check: right field names, wrong values. */
 const tradeLike = fc.record(
-  { taxon: value, exporter: value, importer: value, origin: value, purpose: value, source: value, term: value, quantity: value, date: value, claims: value, __proto__: value },
+  {
+    taxon: value,
+    exporter: value,
+    importer: value,
+    origin: value,
+    purpose: value,
+    source: value,
+    term: value,
+    quantity: value,
+    date: value,
+    claims: value,
+    __proto__: value,
+  },
   { requiredKeys: [] },
 );
 
@@ -54,7 +84,9 @@ describe('fuzzing every route', () => {
             url,
             query: query as Record<string, string>,
             headers: bearer(admin),
-            ...(op.method === 'GET' || op.method === 'DELETE' ? {} : { payload: JSON.stringify(body), headers: { ...bearer(admin), 'content-type': 'application/json' } }),
+            ...(op.method === 'GET' || op.method === 'DELETE'
+              ? {}
+              : { payload: JSON.stringify(body), headers: { ...bearer(admin), 'content-type': 'application/json' } }),
           });
           expect(res.statusCode, `${op.method} ${url} → ${res.body.slice(0, 300)}`).toBeLessThan(500);
           if (res.statusCode >= 400) {
@@ -71,8 +103,11 @@ describe('fuzzing every route', () => {
 
   it('prototype-pollution keys do not reach objects', async () => {
     const res = await t.app.inject({
-      method: 'POST', url: '/v1/trade-checks', headers: { 'content-type': 'application/json' },
-      payload: '{"taxon":"Panthera tigris","exporter":"IN","importer":"DE","purpose":"S","source":"W","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}',
+      method: 'POST',
+      url: '/v1/trade-checks',
+      headers: { 'content-type': 'application/json' },
+      payload:
+        '{"taxon":"Panthera tigris","exporter":"IN","importer":"DE","purpose":"S","source":"W","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}',
     });
     expect(res.statusCode).toBeLessThan(500);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -82,7 +117,11 @@ describe('fuzzing every route', () => {
 describe('limits and headers', () => {
   it('an oversized body is 413 problem+json', async () => {
     const small = await testApp({ env: { BODY_LIMIT_BYTES: '2048' } });
-    const res = await small.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: { taxon: 'x'.repeat(5000), exporter: 'IN', importer: 'DE', purpose: 'T', source: 'W' } });
+    const res = await small.app.inject({
+      method: 'POST',
+      url: '/v1/trade-checks',
+      payload: { taxon: 'x'.repeat(5000), exporter: 'IN', importer: 'DE', purpose: 'T', source: 'W' },
+    });
     await small.close();
     expect(res.statusCode).toBe(413);
     expect(res.headers['content-type']).toContain('application/problem+json');

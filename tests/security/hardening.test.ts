@@ -28,7 +28,7 @@ describe('2. a reader key cannot stall the server or flood the decision log', ()
     expect(res.json().errors).toEqual([expect.objectContaining({ pointer: '#/items', detail: 'at most 100 items' })]);
   });
 
-  it('unknown names past the request\'s share of fuzzy searches are answered without suggestions; known names still resolve', async () => {
+  it("unknown names past the request's share of fuzzy searches are answered without suggestions; known names still resolve", async () => {
     t = await testApp({ env: { NAME_SEARCHES_PER_REQUEST: '3' } });
     const unknown = Array.from({ length: 10 }, (_, i) => ({ ...trade, taxon: `Pantherx pardux${'q'.repeat(i)}` }));
     const res = await batch([...unknown, trade]);
@@ -100,7 +100,12 @@ describe('3. a busy or full database answers 503, never a bare 500', () => {
 describe('4. an officer cannot wipe the store', () => {
   const emptyBundle = { format: 'cites-bundle/1', asOf: '2024-01-01' };
   const replace = (key: string, query = '') =>
-    t!.app.inject({ method: 'POST', url: `/v1/imports?mode=replace${query}`, headers: { ...bearer(key), 'content-type': 'application/json' }, payload: emptyBundle });
+    t!.app.inject({
+      method: 'POST',
+      url: `/v1/imports?mode=replace${query}`,
+      headers: { ...bearer(key), 'content-type': 'application/json' },
+      payload: emptyBundle,
+    });
 
   it('replace is for administrators only', async () => {
     t = await testApp();
@@ -124,7 +129,10 @@ describe('4. an officer cannot wipe the store', () => {
     const entry = t.store.audit({ entity: 'bundle', limit: 1 })[0]!;
     expect(entry.action).toBe('replace');
     const restored = await t.app.inject({
-      method: 'POST', url: '/v1/imports?mode=replace&confirm=true', headers: { ...bearer(admin), 'content-type': 'application/json' }, payload: entry.before as object,
+      method: 'POST',
+      url: '/v1/imports?mode=replace&confirm=true',
+      headers: { ...bearer(admin), 'content-type': 'application/json' },
+      payload: entry.before as object,
     });
     expect(restored.statusCode).toBe(200);
     expect(t.store.exportBundle().listings).toEqual(before.listings);
@@ -138,7 +146,12 @@ describe('5. a gzip bomb is stopped at the unpacked-size cap', () => {
     const row = 'Kenya,KE,Africa,Ratification,13/12/1978,13/03/1979\n';
     const bomb = gzipSync(Buffer.from(`Country,ISO,Region,Type,date_of_joining,entry_into_force\n${row.repeat((32 * 1024 * 1024) / row.length)}`));
     expect(bomb.length).toBeLessThan(512 * 1024);
-    const res = await t.app.inject({ method: 'POST', url: '/v1/imports?kind=parties', headers: { ...bearer(keyFor(t, 'officer')), 'content-type': 'application/gzip' }, payload: bomb });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/imports?kind=parties',
+      headers: { ...bearer(keyFor(t, 'officer')), 'content-type': 'application/gzip' },
+      payload: bomb,
+    });
     expect(res.statusCode).toBe(400);
     expect(JSON.stringify(res.json().errors)).toMatch(/unpacks to more than 4194304 bytes/);
     expect(JSON.stringify(t.store.exportBundle())).toBe(before);
@@ -211,8 +224,13 @@ describe('8. the smaller findings', () => {
   it('a CORS preflight is answered without a key, so browsers can call the API', async () => {
     t = await testApp({ env: { CORS_ORIGINS: 'https://permits.example.org', REQUIRE_KEY_FOR_READS: 'true' } });
     const res = await t.app.inject({
-      method: 'OPTIONS', url: '/v1/trade-checks',
-      headers: { origin: 'https://permits.example.org', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      method: 'OPTIONS',
+      url: '/v1/trade-checks',
+      headers: {
+        origin: 'https://permits.example.org',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
     });
     expect(res.statusCode).toBe(204);
     expect(res.headers['access-control-allow-origin']).toBe('https://permits.example.org');
@@ -220,7 +238,12 @@ describe('8. the smaller findings', () => {
 
   it('a lone surrogate in a name is refused with a 400 naming the field', async () => {
     t = await testApp();
-    const res = await t.app.inject({ method: 'POST', url: '/v1/trade-checks', headers: { 'content-type': 'application/json' }, payload: '{"taxon":"Panthera \\ud800pardus","exporter":"NA","importer":"DE","purpose":"H","source":"W"}' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/trade-checks',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"taxon":"Panthera \\ud800pardus","exporter":"NA","importer":"DE","purpose":"H","source":"W"}',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0]).toMatchObject({ pointer: '#/taxon' });
   });
@@ -246,7 +269,10 @@ describe('5. (continued) a file that is one endless record', () => {
   it('a gzip of zeros stops at the first MiB: it is not a CSV file', async () => {
     t = await testApp();
     const res = await t.app.inject({
-      method: 'POST', url: '/v1/imports?kind=index', headers: { ...bearer(keyFor(t, 'officer')), 'content-type': 'application/gzip' }, payload: gzipSync(Buffer.alloc(32 * 1024 * 1024)),
+      method: 'POST',
+      url: '/v1/imports?kind=index',
+      headers: { ...bearer(keyFor(t, 'officer')), 'content-type': 'application/gzip' },
+      payload: gzipSync(Buffer.alloc(32 * 1024 * 1024)),
     });
     expect(res.statusCode).toBe(400);
     expect(JSON.stringify(res.json().errors)).toMatch(/runs past 1 MiB/);

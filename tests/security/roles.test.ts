@@ -123,7 +123,7 @@ describe('keys', () => {
     const t = await testApp({ env: { API_KEY_CACHE_MS: '0' } });
     const key = keyFor(t, 'officer');
     expect((await t.app.inject({ url: '/v1/parties', headers: bearer(key) })).statusCode).toBe(200);
-    const id = (t.store.sqlite.prepare("SELECT id FROM api_keys WHERE role = 'officer'").pluck().get()) as string;
+    const id = t.store.sqlite.prepare("SELECT id FROM api_keys WHERE role = 'officer'").pluck().get() as string;
     t.store.revokeApiKey(id, 'cli'); // what the CLI does, beside the server
     expect((await t.app.inject({ url: '/v1/parties', headers: bearer(key) })).statusCode).toBe(401);
     await t.close();
@@ -132,7 +132,12 @@ describe('keys', () => {
   it('a malformed Authorization header is refused, and keys never reach the logs', async () => {
     const lines: string[] = [];
     const { Writable } = await import('node:stream');
-    const stream = new Writable({ write(c, _e, cb) { lines.push(String(c)); cb(); } });
+    const stream = new Writable({
+      write(c, _e, cb) {
+        lines.push(String(c));
+        cb();
+      },
+    });
     const t = await testApp({ logger: { level: 'trace', stream } });
     const key = keyFor(t, 'reader');
     expect((await t.app.inject({ url: '/v1/parties', headers: { authorization: 'Basic abc' } })).statusCode).toBe(401);

@@ -17,9 +17,7 @@ function primarilyCommercialTest(ctx: TradeContext, out: Outcome): void {
 
 /** Export or re-export document of the exporting State. */
 function exportingDocument(ctx: TradeContext, order?: number) {
-  return ctx.movement === 're-export'
-    ? doc('re-export-certificate', ctx.exporter, order)
-    : doc('export-permit', ctx.exporter, order);
+  return ctx.movement === 're-export' ? doc('re-export-certificate', ctx.exporter, order) : doc('export-permit', ctx.exporter, order);
 }
 
 export function appendixI(ctx: TradeContext, out: Outcome): void {

@@ -141,11 +141,7 @@ export function scientificExchange(ctx: TradeContext, out: Outcome): boolean {
     return false;
   }
   if (closedToLiveAnimals(ctx, out, WARNINGS.CLAIM_NOT_APPLICABLE)) return false;
-  out.because('SCIENTIFIC_EXCHANGE')
-    .condition(CONDITIONS.BOTH_REGISTERED)
-    .condition(CONDITIONS.LABELLED)
-    .condition(CONDITIONS.NON_COMMERCIAL)
-    .settle('allow');
+  out.because('SCIENTIFIC_EXCHANGE').condition(CONDITIONS.BOTH_REGISTERED).condition(CONDITIONS.LABELLED).condition(CONDITIONS.NON_COMMERCIAL).settle('allow');
   return true;
 }
 

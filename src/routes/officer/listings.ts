@@ -48,7 +48,8 @@ export default async function listingRoutes(app: FastifyInstance) {
         tags: ['Listings'],
         operationId: 'createListing',
         summary: 'Add a listing entry',
-        description: 'Checked like an import (known taxon and Party, no overlap with an entry of the same scope), audited, and in force for trade checks at once.',
+        description:
+          'Checked like an import (known taxon and Party, no overlap with an entry of the same scope), audited, and in force for trade checks at once.',
         security: [{ apiKey: [] }],
         body: BundleListing,
         response: { 201: ListingRecord, ...CREATE_ERRORS },
@@ -79,7 +80,11 @@ export default async function listingRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const revision = ifMatchRevision(req);
       if (typeof revision !== 'number') return sendProblem(reply, revision);
-      return answerWrite(reply, () => edit(app.services, () => store.updateListing(req.params.id, (l) => applyPatch(l, req.body), revision, callerOf(req).actor)), `No listing ${req.params.id}`);
+      return answerWrite(
+        reply,
+        () => edit(app.services, () => store.updateListing(req.params.id, (l) => applyPatch(l, req.body), revision, callerOf(req).actor)),
+        `No listing ${req.params.id}`,
+      );
     },
   );
 
@@ -103,7 +108,11 @@ export default async function listingRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const revision = ifMatchRevision(req);
       if (typeof revision !== 'number') return sendProblem(reply, revision);
-      return answerWrite(reply, () => edit(app.services, () => store.updateListing(req.params.id, (l) => ({ ...l, effectiveTo: req.body.date }), revision, callerOf(req).actor)), `No listing ${req.params.id}`);
+      return answerWrite(
+        reply,
+        () => edit(app.services, () => store.updateListing(req.params.id, (l) => ({ ...l, effectiveTo: req.body.date }), revision, callerOf(req).actor)),
+        `No listing ${req.params.id}`,
+      );
     },
   );
 }

@@ -24,9 +24,21 @@ import type { RestrictionKind, RestrictionOf } from '../../store/types.js';
 import { CREATE_ERRORS, IdParams, WRITE_ERRORS } from './listings.js';
 
 const KINDS = {
-  reservations: { one: 'reservation', title: 'Reservations (Art. XV, XVI, XXIII)', create: BundleReservation, patch: ReservationPatch, record: ReservationRecord },
+  reservations: {
+    one: 'reservation',
+    title: 'Reservations (Art. XV, XVI, XXIII)',
+    create: BundleReservation,
+    patch: ReservationPatch,
+    record: ReservationRecord,
+  },
   quotas: { one: 'quota', title: 'Export quotas (Art. IV(3), Res. Conf. 14.7)', create: BundleQuota, patch: QuotaPatch, record: QuotaRecord },
-  suspensions: { one: 'suspension', title: 'Trade suspensions (Art. XIII, Res. Conf. 14.3)', create: BundleSuspension, patch: SuspensionPatch, record: SuspensionRecord },
+  suspensions: {
+    one: 'suspension',
+    title: 'Trade suspensions (Art. XIII, Res. Conf. 14.3)',
+    create: BundleSuspension,
+    patch: SuspensionPatch,
+    record: SuspensionRecord,
+  },
 } as const;
 
 const ListQuery = z.strictObject({
@@ -46,7 +58,13 @@ export default async function restrictionRoutes(app: FastifyInstance) {
       `/v1/${kind}`,
       {
         config: { access: 'read' },
-        schema: { tags: ['Listings'], operationId: `list${cap}s`, summary: k.title, querystring: ListQuery, response: { 200: z.object({ items: z.array(k.record) }), 400: Problem } },
+        schema: {
+          tags: ['Listings'],
+          operationId: `list${cap}s`,
+          summary: k.title,
+          querystring: ListQuery,
+          response: { 200: z.object({ items: z.array(k.record) }), 400: Problem },
+        },
       },
       async (req) => {
         const filter: { taxonId?: number; activeOn?: string } = {};
@@ -91,7 +109,12 @@ export default async function restrictionRoutes(app: FastifyInstance) {
         },
       },
       async (req, reply) => {
-        return answerWrite(reply, () => edit(app.services, () => store.createRestriction(kind, req.body as RestrictionOf<typeof kind>, callerOf(req).actor)), '', 201);
+        return answerWrite(
+          reply,
+          () => edit(app.services, () => store.createRestriction(kind, req.body as RestrictionOf<typeof kind>, callerOf(req).actor)),
+          '',
+          201,
+        );
       },
     );
 
@@ -115,7 +138,11 @@ export default async function restrictionRoutes(app: FastifyInstance) {
         const revision = ifMatchRevision(req);
         if (typeof revision !== 'number') return sendProblem(reply, revision);
         const patch = req.body as Partial<RestrictionOf<typeof kind>>;
-        return answerWrite(reply, () => edit(app.services, () => store.updateRestriction(kind, req.params.id, (x) => applyPatch(x, patch), revision, callerOf(req).actor)), `No ${k.one} ${req.params.id}`);
+        return answerWrite(
+          reply,
+          () => edit(app.services, () => store.updateRestriction(kind, req.params.id, (x) => applyPatch(x, patch), revision, callerOf(req).actor)),
+          `No ${k.one} ${req.params.id}`,
+        );
       },
     );
 
@@ -138,7 +165,14 @@ export default async function restrictionRoutes(app: FastifyInstance) {
       async (req, reply) => {
         const revision = ifMatchRevision(req);
         if (typeof revision !== 'number') return sendProblem(reply, revision);
-        return answerWrite(reply, () => edit(app.services, () => store.updateRestriction(kind, req.params.id, (x) => ({ ...x, effectiveTo: req.body.date }), revision, callerOf(req).actor)), `No ${k.one} ${req.params.id}`);
+        return answerWrite(
+          reply,
+          () =>
+            edit(app.services, () =>
+              store.updateRestriction(kind, req.params.id, (x) => ({ ...x, effectiveTo: req.body.date }), revision, callerOf(req).actor),
+            ),
+          `No ${k.one} ${req.params.id}`,
+        );
       },
     );
   }

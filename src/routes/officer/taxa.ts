@@ -52,7 +52,11 @@ export default async function taxonWriteRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const revision = ifMatchRevision(req);
       if (typeof revision !== 'number') return sendProblem(reply, revision);
-      return answerWrite(reply, () => edit(app.services, () => store.updateTaxon(req.params.id, (t) => applyPatch(t, req.body), revision, callerOf(req).actor)), `No taxon ${req.params.id}`);
+      return answerWrite(
+        reply,
+        () => edit(app.services, () => store.updateTaxon(req.params.id, (t) => applyPatch(t, req.body), revision, callerOf(req).actor)),
+        `No taxon ${req.params.id}`,
+      );
     },
   );
 }

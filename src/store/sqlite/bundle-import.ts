@@ -7,13 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { Bundle, Populations } from '../../contract/bundle.js';
 import { BundleRejected, type ImportError, type ImportOptions, type ImportSummary } from '../types.js';
-import {
-  canonicalExclusions,
-  canonicalListing,
-  canonicalParty,
-  canonicalPopulations,
-  naturalKey,
-} from './canonical.js';
+import { canonicalExclusions, canonicalListing, canonicalParty, canonicalPopulations, naturalKey } from './canonical.js';
 import { narrowStart, type DatedEntry } from '../listing-start.js';
 import { Counter } from './counter.js';
 import { exportBundle } from './export.js';
@@ -23,9 +17,7 @@ import { QUOTAS, RESERVATIONS, SUSPENSIONS, type RestrictionKind } from './restr
 import { readListingRows, listingRowToBundle, type ListingRow } from './rows.js';
 import { describeOverlap, findOverlaps, knownCodes, listingProblems, type KnownCodes } from './validate.js';
 
-const DOMAIN_TABLES = [
-  'listing_exclusions', 'listings', 'reservations', 'quotas', 'suspensions', 'taxon_names', 'taxa', 'parties', 'code_entries',
-];
+const DOMAIN_TABLES = ['listing_exclusions', 'listings', 'reservations', 'quotas', 'suspensions', 'taxon_names', 'taxa', 'parties', 'code_entries'];
 const DATED_TABLES = ['listings', 'reservations', 'quotas', 'suspensions'] as const;
 
 interface Run {
@@ -39,48 +31,70 @@ interface Run {
 }
 
 export function importBundle(sqlite: Database.Database, bundle: Bundle, opts: ImportOptions, now: string): ImportSummary {
-  return sqlite.transaction(() => {
-    const run: Run = {
-      sqlite, opts, now, errors: [], counter: new Counter(),
-      seen: { listings: new Set(), reservations: new Set(), quotas: new Set(), suspensions: new Set() },
-    };
-    // A replace keeps what it removes in the audit trail (the whole store, as an export that
-    // imports back), and refuses to remove more than the allowed share unless confirmed.
-    let replaced: unknown = null;
-    if (opts.mode === 'replace') {
-      refuseLargeRemoval(sqlite, bundle, opts);
-      replaced = exportBundle(sqlite, now.slice(0, 10));
-      for (const t of DOMAIN_TABLES) sqlite.prepare(`DELETE FROM ${t}`).run();
-    }
-    importCodes(run, bundle);
-    importParties(run, bundle);
-    const taxa = importTaxa(sqlite, bundle.taxa, { errors: run.errors, counter: run.counter, origin: opts.origin, now, actor: opts.actor });
-    const known = knownCodes(sqlite);
-    // Every part is checked even after an error, so that the report lists them all.
-    importListings(run, bundle, taxa, known);
-    importRestrictions(run, RESERVATIONS, bundle.reservations, taxa, known);
-    importRestrictions(run, QUOTAS, bundle.quotas, taxa, known);
-    importRestrictions(run, SUSPENSIONS, bundle.suspensions, taxa, known);
-    if (run.errors.length === 0 && opts.endMissing) endMissing(run, opts.endMissing.date);
-    checkOverlaps(run, bundle, taxa);
-    if (run.errors.length > 0) throw new BundleRejected(run.errors);
+  return sqlite
+    .transaction(() => {
+      const run: Run = {
+        sqlite,
+        opts,
+        now,
+        errors: [],
+        counter: new Counter(),
+        seen: { listings: new Set(), reservations: new Set(), quotas: new Set(), suspensions: new Set() },
+      };
+      // A replace keeps what it removes in the audit trail (the whole store, as an export that
+      // imports back), and refuses to remove more than the allowed share unless confirmed.
+      let replaced: unknown = null;
+      if (opts.mode === 'replace') {
+        refuseLargeRemoval(sqlite, bundle, opts);
+        replaced = exportBundle(sqlite, now.slice(0, 10));
+        for (const t of DOMAIN_TABLES) sqlite.prepare(`DELETE FROM ${t}`).run();
+      }
+      importCodes(run, bundle);
+      importParties(run, bundle);
+      const taxa = importTaxa(sqlite, bundle.taxa, { errors: run.errors, counter: run.counter, origin: opts.origin, now, actor: opts.actor });
+      const known = knownCodes(sqlite);
+      // Every part is checked even after an error, so that the report lists them all.
+      importListings(run, bundle, taxa, known);
+      importRestrictions(run, RESERVATIONS, bundle.reservations, taxa, known);
+      importRestrictions(run, QUOTAS, bundle.quotas, taxa, known);
+      importRestrictions(run, SUSPENSIONS, bundle.suspensions, taxa, known);
+      if (run.errors.length === 0 && opts.endMissing) endMissing(run, opts.endMissing.date);
+      checkOverlaps(run, bundle, taxa);
+      if (run.errors.length > 0) throw new BundleRejected(run.errors);
 
-    const changed = run.counter.changed || opts.mode === 'replace';
-    const state = changed
-      ? bumpVersion(sqlite, { asOf: bundle.asOf, source: bundle.source, provenance: bundle.provenance, replace: opts.mode === 'replace', now, actor: opts.actor })
-      : undefined;
-    const summary: ImportSummary = {
-      datasetVersion: state ?? currentVersion(sqlite),
-      changed,
-      created: run.counter.created,
-      updated: run.counter.updated,
-      ended: run.counter.ended,
-      unchanged: run.counter.unchanged,
-      warnings: [],
-    };
-    if (changed) recordAudit(sqlite, { at: now, actor: opts.actor, action: opts.mode === 'replace' ? 'replace' : 'import', entity: 'bundle', entityId: opts.origin, before: replaced, after: summary });
-    return summary;
-  }).immediate();
+      const changed = run.counter.changed || opts.mode === 'replace';
+      const state = changed
+        ? bumpVersion(sqlite, {
+            asOf: bundle.asOf,
+            source: bundle.source,
+            provenance: bundle.provenance,
+            replace: opts.mode === 'replace',
+            now,
+            actor: opts.actor,
+          })
+        : undefined;
+      const summary: ImportSummary = {
+        datasetVersion: state ?? currentVersion(sqlite),
+        changed,
+        created: run.counter.created,
+        updated: run.counter.updated,
+        ended: run.counter.ended,
+        unchanged: run.counter.unchanged,
+        warnings: [],
+      };
+      if (changed)
+        recordAudit(sqlite, {
+          at: now,
+          actor: opts.actor,
+          action: opts.mode === 'replace' ? 'replace' : 'import',
+          entity: 'bundle',
+          entityId: opts.origin,
+          before: replaced,
+          after: summary,
+        });
+      return summary;
+    })
+    .immediate();
 }
 
 /** Counts of what a replace would remove, checked against `maxRemovedShare`. */
@@ -118,9 +132,15 @@ function importCodes(run: Run, bundle: Bundle): void {
     bundle.codes[kind].forEach((c, i) => {
       if (seen.has(c.code)) run.errors.push({ pointer: `/codes/${kind}/${i}/code`, detail: `duplicate ${kind} code ${c.code}` });
       seen.add(c.code);
-      const row = select.get(kind, c.code) as { name_en: string; name_es: string | null; name_fr: string | null; retired: number; replaced_by: string | null } | undefined;
-      const same = row && row.name_en === c.en && row.name_es === c.es && row.name_fr === c.fr && (row.retired === 1) === c.retired && row.replaced_by === c.replacedBy;
-      if (same) return run.counter.same('codes');
+      const row = select.get(kind, c.code) as
+        | { name_en: string; name_es: string | null; name_fr: string | null; retired: number; replaced_by: string | null }
+        | undefined;
+      const same =
+        row && row.name_en === c.en && row.name_es === c.es && row.name_fr === c.fr && (row.retired === 1) === c.retired && row.replaced_by === c.replacedBy;
+      if (same) {
+        run.counter.same('codes');
+        return;
+      }
       upsert.run(kind, c.code, c.en, c.es, c.fr, c.retired ? 1 : 0, c.replacedBy);
       if (row) run.counter.update('codes');
       else run.counter.create('codes');
@@ -131,8 +151,15 @@ function importCodes(run: Run, bundle: Bundle): void {
 function importParties(run: Run, bundle: Bundle): void {
   const { sqlite, now, opts } = run;
   const stored = new Map(
-    (sqlite.prepare('SELECT code, name, entry_into_force AS entryIntoForce, left_on AS "left", territory_of AS territoryOf FROM parties').all() as
-      { code: string; name: string; entryIntoForce: string | null; left: string | null; territoryOf: string | null }[]).map((p) => [p.code, p]),
+    (
+      sqlite.prepare('SELECT code, name, entry_into_force AS entryIntoForce, left_on AS "left", territory_of AS territoryOf FROM parties').all() as {
+        code: string;
+        name: string;
+        entryIntoForce: string | null;
+        left: string | null;
+        territoryOf: string | null;
+      }[]
+    ).map((p) => [p.code, p]),
   );
   const incoming = new Set(bundle.parties.map((p) => p.code));
   const insert = sqlite.prepare(
@@ -144,7 +171,10 @@ function importParties(run: Run, bundle: Bundle): void {
   const seen = new Set<string>();
   bundle.parties.forEach((p, i) => {
     const pointer = `/parties/${i}`;
-    if (seen.has(p.code)) return run.errors.push({ pointer: `${pointer}/code`, detail: `duplicate party ${p.code}` });
+    if (seen.has(p.code)) {
+      run.errors.push({ pointer: `${pointer}/code`, detail: `duplicate party ${p.code}` });
+      return;
+    }
     seen.add(p.code);
     if (p.territoryOf !== null && !incoming.has(p.territoryOf) && !stored.has(p.territoryOf)) {
       run.errors.push({ pointer: `${pointer}/territoryOf`, detail: `unknown party ${p.territoryOf}` });
@@ -154,7 +184,10 @@ function importParties(run: Run, bundle: Bundle): void {
     }
     const before = stored.get(p.code);
     const after = canonicalParty(p);
-    if (before && JSON.stringify(canonicalParty(before)) === JSON.stringify(after)) return run.counter.same('parties');
+    if (before && JSON.stringify(canonicalParty(before)) === JSON.stringify(after)) {
+      run.counter.same('parties');
+      return;
+    }
     if (before) {
       update.run(p.name, p.entryIntoForce, p.left, p.territoryOf, now, opts.actor, p.code);
       run.counter.update('parties');
@@ -189,7 +222,13 @@ function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known
   const knownByTaxon = new Map<number, DatedEntry[]>();
   for (const row of stored) {
     const list = knownByTaxon.get(row.taxon_id) ?? [];
-    list.push({ appendix: row.appendix, party: row.party_code, populations: canonicalPopulations(row.populations), effectiveFrom: row.effective_from, effectiveTo: row.effective_to });
+    list.push({
+      appendix: row.appendix,
+      party: row.party_code,
+      populations: canonicalPopulations(row.populations),
+      effectiveFrom: row.effective_from,
+      effectiveTo: row.effective_to,
+    });
     knownByTaxon.set(row.taxon_id, list);
   }
   const yieldTo = new Set(opts.yieldsListingsTo ?? []);
@@ -204,9 +243,7 @@ function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known
        revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`,
   );
   const clearExclusions = sqlite.prepare('DELETE FROM listing_exclusions WHERE listing_id = ?');
-  const insertExclusion = sqlite.prepare(
-    'INSERT INTO listing_exclusions (listing_id, taxon_id, populations_include, populations_exclude) VALUES (?, ?, ?, ?)',
-  );
+  const insertExclusion = sqlite.prepare('INSERT INTO listing_exclusions (listing_id, taxon_id, populations_include, populations_exclude) VALUES (?, ?, ?, ?)');
   const keysInBundle = new Map<string, string>();
 
   const { directory } = taxa;
@@ -219,12 +256,18 @@ function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known
       const taxonId = directory.idOf(typeof x === 'string' ? x : x.taxon, kingdom)!;
       return { taxonId, taxon: directory.refOf(taxonId), populations: typeof x === 'string' ? null : canonicalPopulations(x.populations) };
     });
-    if (yielding.has(tid)) return run.counter.same('listings (left to another source)');
+    if (yielding.has(tid)) {
+      run.counter.same('listings (left to another source)');
+      return;
+    }
 
     const populations = canonicalPopulations(l.populations);
     const key = naturalKey.listing(tid, l.appendix, l.party, populations, l.effectiveFrom);
     const twin = keysInBundle.get(key);
-    if (twin !== undefined) return run.errors.push({ pointer, detail: `same entry as ${twin}` });
+    if (twin !== undefined) {
+      run.errors.push({ pointer, detail: `same entry as ${twin}` });
+      return;
+    }
     keysInBundle.set(key, pointer);
 
     let existing = byKey.get(key);
@@ -246,18 +289,47 @@ function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known
     if (existing) {
       run.seen.listings.add(existing.id);
       const before = canonicalListing(listingRowToBundle(existing, directory));
-      if (JSON.stringify(before) === JSON.stringify(after)) return run.counter.same('listings');
-      update.run(after.effectiveTo, after.mayStartFrom ?? null, populations?.text ?? null, json(after.annotation), after.hashAnnotation, json(after.hashAnnotationText), json(after.specimens), after.source ?? null, now, opts.actor, existing.id);
+      if (JSON.stringify(before) === JSON.stringify(after)) {
+        run.counter.same('listings');
+        return;
+      }
+      update.run(
+        after.effectiveTo,
+        after.mayStartFrom ?? null,
+        populations?.text ?? null,
+        json(after.annotation),
+        after.hashAnnotation,
+        json(after.hashAnnotationText),
+        json(after.specimens),
+        after.source ?? null,
+        now,
+        opts.actor,
+        existing.id,
+      );
       clearExclusions.run(existing.id);
       writeExclusions(insertExclusion, existing.id, exclusions);
       run.counter.update('listings');
     } else {
       const id = Number(
         insert.run(
-          tid, l.appendix, l.party, l.effectiveFrom, l.effectiveTo, mayStartFrom,
-          json(populations?.include ?? null), json(populations?.exclude ?? null), json(populations?.partly ?? null), populations?.text ?? null,
-          json(after.annotation), after.hashAnnotation, json(after.hashAnnotationText), json(after.specimens), after.source ?? null,
-          opts.origin, now, opts.actor,
+          tid,
+          l.appendix,
+          l.party,
+          l.effectiveFrom,
+          l.effectiveTo,
+          mayStartFrom,
+          json(populations?.include ?? null),
+          json(populations?.exclude ?? null),
+          json(populations?.partly ?? null),
+          populations?.text ?? null,
+          json(after.annotation),
+          after.hashAnnotation,
+          json(after.hashAnnotationText),
+          json(after.specimens),
+          after.source ?? null,
+          opts.origin,
+          now,
+          opts.actor,
         ).lastInsertRowid,
       );
       run.seen.listings.add(id);
@@ -286,7 +358,7 @@ function replaceListingsOf(run: Run, bundle: Bundle, taxa: TaxaResult): void {
   const rows = select.all(...origins) as { id: number; taxon_id: number; origin: string; effective_from: string; effective_to: string | null }[];
   for (const row of rows) {
     if (!covered.has(row.taxon_id)) continue;
-    if (superseded && superseded.origins.includes(row.origin) && row.effective_from < superseded.from) {
+    if (superseded?.origins.includes(row.origin) && row.effective_from < superseded.from) {
       if (row.effective_to !== null && row.effective_to <= superseded.from) continue; // already over by then
       end.run(superseded.from, run.now, run.opts.actor, row.id);
       run.counter.end('listings (superseded)');
@@ -326,12 +398,18 @@ function importDated<R>(
     const p = prepare(r, pointer);
     if (p === null) return;
     const twin = keys.get(p.key);
-    if (twin !== undefined) return run.errors.push({ pointer, detail: `same record as ${twin}` });
+    if (twin !== undefined) {
+      run.errors.push({ pointer, detail: `same record as ${twin}` });
+      return;
+    }
     keys.set(p.key, pointer);
     const before = existing.get(p.key);
     if (before) {
       run.seen[table].add(before.id);
-      if (JSON.stringify(before.canonical) === JSON.stringify(p.canonical)) return run.counter.same(table);
+      if (JSON.stringify(before.canonical) === JSON.stringify(p.canonical)) {
+        run.counter.same(table);
+        return;
+      }
       update.run(...p.update, run.now, run.opts.actor, before.id);
       run.counter.update(table);
     } else {
@@ -346,7 +424,13 @@ function importDated<R>(
  * A restriction table's records: each keyed by its natural key, compared in canonical form
  * with the stored one, inserted, updated (the columns a newer import may change) or left.
  */
-function importRestrictions<R extends { taxon: string | null }>(run: Run, kind: RestrictionKind<R, unknown>, records: R[], taxa: TaxaResult, known: KnownCodes): void {
+function importRestrictions<R extends { taxon: string | null }>(
+  run: Run,
+  kind: RestrictionKind<R, unknown>,
+  records: R[],
+  taxa: TaxaResult,
+  known: KnownCodes,
+): void {
   const { directory } = taxa;
   const refOf = (id: number) => directory.refOf(id);
   const rows = run.sqlite.prepare(`SELECT * FROM ${kind.table}`).all() as Record<string, unknown>[];
@@ -360,13 +444,21 @@ function importRestrictions<R extends { taxon: string | null }>(run: Run, kind: 
   const insertSql = `INSERT INTO ${kind.table} (${columns.join(', ')}) VALUES (${kind.columns.map(() => '?').join(', ')}, ?, 1, ?, ?)`;
   const updateSql = `UPDATE ${kind.table} SET ${kind.updatable.map((c) => `${c} = ?`).join(', ')}, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`;
   const updatable = kind.updatable.map((c) => kind.columns.indexOf(c));
-  importDated(run, kind.table, records, (r, pointer) => {
-    if (!report(run, kind.problems(r, known, directory, pointer))) return null;
-    const tid = r.taxon === null ? null : directory.idOf(r.taxon)!;
-    const c = kind.canonical({ ...r, taxon: tid === null ? null : directory.refOf(tid) });
-    const values = kind.values(c, tid);
-    return { key: kind.keyOf(c, tid), canonical: c as object, insert: values, update: updatable.map((i) => values[i]) };
-  }, existing, insertSql, updateSql);
+  importDated(
+    run,
+    kind.table,
+    records,
+    (r, pointer) => {
+      if (!report(run, kind.problems(r, known, directory, pointer))) return null;
+      const tid = r.taxon === null ? null : directory.idOf(r.taxon)!;
+      const c = kind.canonical({ ...r, taxon: tid === null ? null : directory.refOf(tid) });
+      const values = kind.values(c, tid);
+      return { key: kind.keyOf(c, tid), canonical: c as object, insert: values, update: updatable.map((i) => values[i]) };
+    },
+    existing,
+    insertSql,
+    updateSql,
+  );
 }
 
 /** A newer official file ends what it no longer contains (issue: "ends what disappeared"). */
@@ -394,12 +486,11 @@ function checkOverlaps(run: Run, bundle: Bundle, taxa: TaxaResult): void {
   const pointerOf = new Map<string, string>();
   const keyOf = (taxonId: number | undefined, appendix: string, from: string, party: string | null, populations: Populations | null) =>
     `${taxonId}|${appendix}|${from}|${party ?? ''}|${JSON.stringify(canonicalPopulations(populations))}`;
-  bundle.listings.forEach((l, i) => pointerOf.set(keyOf(taxa.directory.idOf(l.taxon), l.appendix, l.effectiveFrom, l.party, l.populations), `/listings/${i}`));
+  for (const [i, l] of bundle.listings.entries())
+    pointerOf.set(keyOf(taxa.directory.idOf(l.taxon), l.appendix, l.effectiveFrom, l.party, l.populations), `/listings/${i}`);
   for (const overlap of findOverlaps(run.sqlite)) {
     const taxon = taxa.directory.refOf(overlap.later.taxon_id);
-    const describe = (r: ListingRow) =>
-      pointerOf.get(keyOf(r.taxon_id, r.appendix, r.effective_from, r.party_code, r.populations)) ?? `stored listing ${r.id}`;
+    const describe = (r: ListingRow) => pointerOf.get(keyOf(r.taxon_id, r.appendix, r.effective_from, r.party_code, r.populations)) ?? `stored listing ${r.id}`;
     run.errors.push(describeOverlap(overlap, taxon, describe));
   }
 }
-

@@ -3,15 +3,7 @@
  * is stored) and the exporter (to write it). Field order is fixed so that equal records
  * serialise to equal bytes: export → import → export round-trips exactly.
  */
-import type {
-  BundleListing,
-  BundleParty,
-  BundleQuota,
-  BundleReservation,
-  BundleSuspension,
-  BundleTaxon,
-  Populations,
-} from '../../contract/bundle.js';
+import type { BundleListing, BundleParty, BundleQuota, BundleReservation, BundleSuspension, BundleTaxon, Populations } from '../../contract/bundle.js';
 import type { LocalizedText } from '../../contract/common.js';
 
 type SynonymOut = string | { name: string; author: string };
@@ -29,13 +21,16 @@ export function canonicalText(t: LocalizedText | null | undefined): LocalizedTex
 }
 
 export function canonicalPopulations(
-  p: { include?: string[] | null | undefined; exclude?: string[] | null | undefined; partly?: string[] | null | undefined; text?: string | null | undefined } | null | undefined,
+  p:
+    | { include?: string[] | null | undefined; exclude?: string[] | null | undefined; partly?: string[] | null | undefined; text?: string | null | undefined }
+    | null
+    | undefined,
 ): Populations | null {
   if (!p) return null;
   const out: Populations = {};
-  if (p.include && p.include.length) out.include = sorted(p.include);
-  else if (p.exclude && p.exclude.length) out.exclude = sorted(p.exclude);
-  if (p.partly && p.partly.length) out.partly = sorted(p.partly);
+  if (p.include?.length) out.include = sorted(p.include);
+  else if (p.exclude?.length) out.exclude = sorted(p.exclude);
+  if (p.partly?.length) out.partly = sorted(p.partly);
   if (p.text) out.text = p.text;
   return out.include || out.exclude || out.text ? out : null;
 }
@@ -80,9 +75,7 @@ export function synonymRecords(list: BundleTaxon['synonyms']): { name: string; a
 export type ExcludedOut = string | { taxon: string; populations: Populations };
 
 export function canonicalExclusions(list: ReadonlyArray<{ taxon: string; populations: Populations | null }>): ExcludedOut[] {
-  return [...list]
-    .sort((a, b) => byText(a.taxon, b.taxon))
-    .map((x) => (x.populations ? { taxon: x.taxon, populations: x.populations } : x.taxon));
+  return [...list].sort((a, b) => byText(a.taxon, b.taxon)).map((x) => (x.populations ? { taxon: x.taxon, populations: x.populations } : x.taxon));
 }
 
 export function canonicalListing(l: Omit<BundleListing, 'excludedTaxa'> & { excludedTaxa: ExcludedOut[] }) {
@@ -152,8 +145,7 @@ const scopeOf = (p: Populations | null) => (p ? JSON.stringify({ include: p.incl
 export const naturalKey = {
   listing: (taxonId: number, appendix: string, party: string | null, populations: Populations | null, from: string) =>
     `${taxonId}|${appendix}|${party ?? ''}|${scopeOf(populations)}|${from}`,
-  scope: (taxonId: number, party: string | null, populations: Populations | null) =>
-    `${taxonId}|${party ?? ''}|${scopeOf(populations)}`,
+  scope: (taxonId: number, party: string | null, populations: Populations | null) => `${taxonId}|${party ?? ''}|${scopeOf(populations)}`,
   reservation: (party: string, taxonId: number, appendix: string, from: string) => `${party}|${taxonId}|${appendix}|${from}`,
   quota: (taxonId: number, exporter: string | null, terms: string[], sources: string[], purposes: string[], from: string) =>
     `${taxonId}|${exporter ?? ''}|${terms.join(',')}|${sources.join(',')}|${purposes.join(',')}|${from}`,

@@ -4,9 +4,7 @@ import type { Provenance } from '../../contract/bundle.js';
 import type { AuditRecord, DatasetState } from '../types.js';
 
 export function ensureDatasetState(sqlite: Database.Database, now: string): void {
-  sqlite
-    .prepare(`INSERT OR IGNORE INTO dataset_state (id, version, as_of, source, updated_at, updated_by) VALUES (1, 0, NULL, NULL, ?, 'system')`)
-    .run(now);
+  sqlite.prepare(`INSERT OR IGNORE INTO dataset_state (id, version, as_of, source, updated_at, updated_by) VALUES (1, 0, NULL, NULL, ?, 'system')`).run(now);
 }
 
 export function readDatasetState(sqlite: Database.Database): DatasetState {

@@ -30,10 +30,13 @@ function namesByTaxon(sqlite: Database.Database) {
 }
 
 // Rows read by column name; the canonical helpers give the result its type.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: rows of SELECT * are read by column name and typed by the mappers
 type Row = Record<string, any>;
 const byJson = <T>(list: T[]): T[] =>
-  list.map((r) => [JSON.stringify(r), r] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, r]) => r);
+  list
+    .map((r) => [JSON.stringify(r), r] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([, r]) => r);
 
 export function exportBundle(sqlite: Database.Database, today: string) {
   const state = readDatasetState(sqlite);
@@ -42,15 +45,27 @@ export function exportBundle(sqlite: Database.Database, today: string) {
   const refOf = (id: number) => directory.refOf(id);
   const names = namesByTaxon(sqlite);
   const codeRows = sqlite.prepare('SELECT * FROM code_entries ORDER BY kind, code').all() as {
-    kind: string; code: string; name_en: string; name_es: string | null; name_fr: string | null; retired: number; replaced_by: string | null;
+    kind: string;
+    code: string;
+    name_en: string;
+    name_es: string | null;
+    name_fr: string | null;
+    retired: number;
+    replaced_by: string | null;
   }[];
   const codes = (kind: string) =>
     codeRows
       .filter((c) => c.kind === kind)
       .map((c) => ({ code: c.code, en: c.name_en, es: c.name_es, fr: c.name_fr, retired: c.retired === 1, replacedBy: c.replaced_by }));
-  const parties = (sqlite.prepare('SELECT * FROM parties ORDER BY code').all() as {
-    code: string; name: string; entry_into_force: string | null; left_on: string | null; territory_of: string | null;
-  }[]).map((p) => canonicalParty({ code: p.code, name: p.name, entryIntoForce: p.entry_into_force, left: p.left_on, territoryOf: p.territory_of }));
+  const parties = (
+    sqlite.prepare('SELECT * FROM parties ORDER BY code').all() as {
+      code: string;
+      name: string;
+      entry_into_force: string | null;
+      left_on: string | null;
+      territory_of: string | null;
+    }[]
+  ).map((p) => canonicalParty({ code: p.code, name: p.name, entryIntoForce: p.entry_into_force, left: p.left_on, territoryOf: p.territory_of }));
 
   return {
     format: 'cites-bundle/1' as const,
@@ -116,18 +131,26 @@ export function buildSnapshot(sqlite: Database.Database): Snapshot {
     specimens: r.specimens,
   }));
   const rows = (sql: string) => sqlite.prepare(sql).all() as Row[];
-  const codes = (kind: string) => (sqlite.prepare('SELECT code FROM code_entries WHERE kind = ? ORDER BY code').pluck().all(kind) as string[]);
+  const codes = (kind: string) => sqlite.prepare('SELECT code FROM code_entries WHERE kind = ? ORDER BY code').pluck().all(kind) as string[];
   const retired = (kind: string) =>
     Object.fromEntries(
-      (sqlite.prepare('SELECT code, replaced_by FROM code_entries WHERE kind = ? AND retired = 1 ORDER BY code').all(kind) as { code: string; replaced_by: string | null }[])
-        .map((r) => [r.code, r.replaced_by]),
+      (
+        sqlite.prepare('SELECT code, replaced_by FROM code_entries WHERE kind = ? AND retired = 1 ORDER BY code').all(kind) as {
+          code: string;
+          replaced_by: string | null;
+        }[]
+      ).map((r) => [r.code, r.replaced_by]),
     );
   return {
     format: 'cites-snapshot/1',
     datasetVersion: String(state.version),
     asOf: state.asOf,
     parties: rows('SELECT * FROM parties ORDER BY code').map((p) => ({
-      code: p.code, name: p.name, entryIntoForce: p.entry_into_force, left: p.left_on, territoryOf: p.territory_of,
+      code: p.code,
+      name: p.name,
+      entryIntoForce: p.entry_into_force,
+      left: p.left_on,
+      territoryOf: p.territory_of,
     })),
     taxa,
     listings,

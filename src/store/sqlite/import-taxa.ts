@@ -37,8 +37,14 @@ interface TaxonRecord {
 type StoredTaxon = TaxonRow;
 
 const HIGHER_LEVELS: ReadonlyArray<[keyof NonNullable<BundleTaxon['higher']>, Rank]> = [
-  ['kingdom', 'KINGDOM'], ['phylum', 'PHYLUM'], ['class', 'CLASS'], ['order', 'ORDER'],
-  ['family', 'FAMILY'], ['subfamily', 'SUBFAMILY'], ['genus', 'GENUS'], ['species', 'SPECIES'],
+  ['kingdom', 'KINGDOM'],
+  ['phylum', 'PHYLUM'],
+  ['class', 'CLASS'],
+  ['order', 'ORDER'],
+  ['family', 'FAMILY'],
+  ['subfamily', 'SUBFAMILY'],
+  ['genus', 'GENUS'],
+  ['species', 'SPECIES'],
 ];
 const RANK_INDEX = new Map<Rank, number>(RANKS.map((r, i) => [r, i]));
 const rankIndex = (r: Rank) => RANK_INDEX.get(r) ?? -1;
@@ -131,9 +137,10 @@ export function importTaxa(
           ? { pointer: `${pointer}/parent`, detail: `unknown parent taxon "${parent}"` }
           : {
               pointer,
-              detail: used.length > 1
-                ? `"${t.name}" names taxa in ${used.join(' and ')}: give higher.kingdom or a parent`
-                : 'its kingdom cannot be told: give higher (with kingdom) or a known parent',
+              detail:
+                used.length > 1
+                  ? `"${t.name}" names taxa in ${used.join(' and ')}: give higher.kingdom or a parent`
+                  : 'its kingdom cannot be told: give higher (with kingdom) or a known parent',
             },
       );
       keys.push(undefined);
@@ -150,7 +157,10 @@ export function importTaxa(
       ctx.errors.push({ pointer: `${pointer}/name`, detail: `duplicate taxon "${t.name}" (also at ${previous.pointer})` });
       return;
     }
-    const parentName = parentNameOf(t, (name) => explicitKeys.has(keyOf(kingdom, name)) || records.has(keyOf(kingdom, name)) || storedByKey.has(keyOf(kingdom, name)));
+    const parentName = parentNameOf(
+      t,
+      (name) => explicitKeys.has(keyOf(kingdom, name)) || records.has(keyOf(kingdom, name)) || storedByKey.has(keyOf(kingdom, name)),
+    );
     const existing = storedByKey.get(key);
     const storedParent = existing && existing.parent_id !== null ? storedById.get(existing.parent_id)!.name : null;
     const parent = parentName ?? storedParent;
@@ -176,8 +186,18 @@ export function importTaxa(
       const ancestor = keyOf(kingdom, name);
       if (!records.has(ancestor) && !storedByKey.has(ancestor)) {
         records.set(ancestor, {
-          key: ancestor, name, kingdom, rank, author: null, parent: above, externalId: null,
-          synonyms: [], commonNames: [], distribution: [], pointer: `${pointer}/higher/${level}`, implied: true,
+          key: ancestor,
+          name,
+          kingdom,
+          rank,
+          author: null,
+          parent: above,
+          externalId: null,
+          synonyms: [],
+          commonNames: [],
+          distribution: [],
+          pointer: `${pointer}/higher/${level}`,
+          implied: true,
         });
       }
       above = ancestor;
@@ -281,9 +301,13 @@ export function importTaxa(
     if (existing) {
       const names = namesOf.get(existing.id) ?? { synonyms: [], commonNames: [] };
       const before = canonicalTaxon({
-        name: existing.name, rank: existing.rank, author: existing.author,
+        name: existing.name,
+        rank: existing.rank,
+        author: existing.author,
         parent: existing.parent_id === null ? null : storedById.get(existing.parent_id)!.name,
-        externalId: existing.external_id, synonyms: names.synonyms, commonNames: names.commonNames,
+        externalId: existing.external_id,
+        synonyms: names.synonyms,
+        commonNames: names.commonNames,
         distribution: JSON.parse(existing.distribution) as string[],
       });
       idByKey.set(r.key, existing.id);
@@ -298,7 +322,8 @@ export function importTaxa(
       ctx.counter.update('taxa');
     } else {
       const id = Number(
-        insert.run(r.name, normaliseName(r.name), r.rank, r.kingdom, r.author, parentId, r.externalId, distribution, ctx.origin, ctx.now, ctx.actor).lastInsertRowid,
+        insert.run(r.name, normaliseName(r.name), r.rank, r.kingdom, r.author, parentId, r.externalId, distribution, ctx.origin, ctx.now, ctx.actor)
+          .lastInsertRowid,
       );
       idByKey.set(r.key, id);
       directory.add({ id, name: r.name, kingdom: r.kingdom });
@@ -312,7 +337,11 @@ export function importTaxa(
 function loadNames(sqlite: Database.Database) {
   const out = new Map<number, { synonyms: { name: string; author: string | null }[]; commonNames: { lang: string; name: string }[] }>();
   const rows = sqlite.prepare('SELECT taxon_id, kind, name, lang, author FROM taxon_names').all() as {
-    taxon_id: number; kind: string; name: string; lang: string | null; author: string | null;
+    taxon_id: number;
+    kind: string;
+    name: string;
+    lang: string | null;
+    author: string | null;
   }[];
   for (const r of rows) {
     let entry = out.get(r.taxon_id);

@@ -52,17 +52,27 @@ function write<T extends { id: string }>(
   apply: () => { before: (T & { revision: number }) | null; after: () => T } | null,
   expectedRevision?: number,
 ): T | null {
-  return sqlite.transaction(() => {
-    const step = apply();
-    if (step === null) return null;
-    if (step.before !== null && expectedRevision !== undefined && step.before.revision !== expectedRevision) {
-      throw new StaleRevision(step.before.revision);
-    }
-    const after = step.after();
-    recordAudit(sqlite, { at: ctx.now, actor: ctx.actor, action: step.before === null ? 'create' : 'update', entity, entityId: after.id, before: step.before, after });
-    bumpVersion(sqlite, { now: ctx.now, actor: ctx.actor });
-    return after;
-  }).immediate();
+  return sqlite
+    .transaction(() => {
+      const step = apply();
+      if (step === null) return null;
+      if (step.before !== null && expectedRevision !== undefined && step.before.revision !== expectedRevision) {
+        throw new StaleRevision(step.before.revision);
+      }
+      const after = step.after();
+      recordAudit(sqlite, {
+        at: ctx.now,
+        actor: ctx.actor,
+        action: step.before === null ? 'create' : 'update',
+        entity,
+        entityId: after.id,
+        before: step.before,
+        after,
+      });
+      bumpVersion(sqlite, { now: ctx.now, actor: ctx.actor });
+      return after;
+    })
+    .immediate();
 }
 
 // ───────────────────────────── listings ─────────────────────────────
@@ -83,8 +93,21 @@ function writeListing(sqlite: Database.Database, l: BundleListing, id: number | 
   const populations = canonicalPopulations(l.populations);
   const c = canonicalListing({ ...l, excludedTaxa: [] });
   const values = [
-    taxonId, l.appendix, l.party, l.effectiveFrom, l.effectiveTo, l.mayStartFrom, json(populations?.include ?? null), json(populations?.exclude ?? null),
-    json(populations?.partly ?? null), populations?.text ?? null, json(c.annotation), c.hashAnnotation, json(c.hashAnnotationText), json(c.specimens), l.source,
+    taxonId,
+    l.appendix,
+    l.party,
+    l.effectiveFrom,
+    l.effectiveTo,
+    l.mayStartFrom,
+    json(populations?.include ?? null),
+    json(populations?.exclude ?? null),
+    json(populations?.partly ?? null),
+    populations?.text ?? null,
+    json(c.annotation),
+    c.hashAnnotation,
+    json(c.hashAnnotationText),
+    json(c.specimens),
+    l.source,
   ];
   let listingId: number;
   if (id === null) {
@@ -181,7 +204,11 @@ export function readDated<R extends { taxon: string | null }>(sqlite: Database.D
   return { ...metaOf(row as never), ...kind.fromRow(row, (t) => taxa.refOf(t)) };
 }
 
-export function listDated<R extends { taxon: string | null }>(sqlite: Database.Database, kind: DatedKind<R>, filter: { taxonId?: number; activeOn?: string }): (R & RecordMeta)[] {
+export function listDated<R extends { taxon: string | null }>(
+  sqlite: Database.Database,
+  kind: DatedKind<R>,
+  filter: { taxonId?: number; activeOn?: string },
+): (R & RecordMeta)[] {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.taxonId !== undefined) {
@@ -192,7 +219,10 @@ export function listDated<R extends { taxon: string | null }>(sqlite: Database.D
     where.push('effective_from <= ? AND (effective_to IS NULL OR effective_to > ?)');
     params.push(filter.activeOn, filter.activeOn);
   }
-  const rows = sqlite.prepare(`SELECT * FROM ${kind.table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`).all(...params) as Record<string, unknown>[];
+  const rows = sqlite.prepare(`SELECT * FROM ${kind.table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`).all(...params) as Record<
+    string,
+    unknown
+  >[];
   const taxa = taxonDirectory(sqlite);
   return rows.map((row) => ({ ...metaOf(row as never), ...kind.fromRow(row, (t) => taxa.refOf(t)) }));
 }

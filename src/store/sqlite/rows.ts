@@ -48,7 +48,7 @@ function populationsOf(include: string | null, exclude: string | null, partly: s
   const out: { include?: string[]; exclude?: string[]; partly?: string[]; text?: string } = {};
   if (inc) out.include = inc;
   else if (exc) out.exclude = exc;
-  if (part && part.length) out.partly = part;
+  if (part?.length) out.partly = part;
   if (text) out.text = text;
   return out.include || out.exclude || out.text ? out : null;
 }
@@ -57,7 +57,10 @@ export function readListingRows(sqlite: Database.Database, where = '', ...params
   const rows = sqlite.prepare(`SELECT * FROM listings ${where}`).all(...params) as Record<string, unknown>[];
   const exclusions = new Map<number, ListingRow['exclusions']>();
   const exRows = sqlite.prepare('SELECT * FROM listing_exclusions').all() as {
-    listing_id: number; taxon_id: number; populations_include: string | null; populations_exclude: string | null;
+    listing_id: number;
+    taxon_id: number;
+    populations_include: string | null;
+    populations_exclude: string | null;
   }[];
   for (const x of exRows) {
     let list = exclusions.get(x.listing_id);
@@ -92,10 +95,7 @@ export function readListingRows(sqlite: Database.Database, where = '', ...params
 }
 
 /** The stored entry as a bundle writes it (taxa by reference: name, with the kingdom for a homonym). */
-export function listingRowToBundle(
-  r: ListingRow,
-  taxa: Pick<TaxonDirectory, 'refOf'>,
-): Omit<BundleListing, 'excludedTaxa'> & { excludedTaxa: ExcludedOut[] } {
+export function listingRowToBundle(r: ListingRow, taxa: Pick<TaxonDirectory, 'refOf'>): Omit<BundleListing, 'excludedTaxa'> & { excludedTaxa: ExcludedOut[] } {
   return {
     taxon: taxa.refOf(r.taxon_id),
     appendix: r.appendix,
@@ -104,9 +104,7 @@ export function listingRowToBundle(
     effectiveTo: r.effective_to,
     mayStartFrom: r.may_start_from,
     populations: canonicalPopulations(r.populations),
-    excludedTaxa: canonicalExclusions(
-      r.exclusions.map((x) => ({ taxon: taxa.refOf(x.taxon_id), populations: canonicalPopulations(x.populations) })),
-    ),
+    excludedTaxa: canonicalExclusions(r.exclusions.map((x) => ({ taxon: taxa.refOf(x.taxon_id), populations: canonicalPopulations(x.populations) }))),
     annotation: r.annotation,
     hashAnnotation: r.hash_annotation,
     hashAnnotationText: r.hash_annotation_text,

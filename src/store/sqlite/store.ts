@@ -21,8 +21,8 @@ import type {
 import type { BundleListing, BundleTaxon } from '../../contract/bundle.js';
 import type { Kingdom } from '../../contract/codes.js';
 import { formatTaxonRef } from '../../contract/taxon-ref.js';
-import { inArray, max } from 'drizzle-orm';
-import { listings } from '../../db/schema.js';
+import { and, desc, eq, gte, inArray, lt, max } from 'drizzle-orm';
+import { auditLog, decisions as decisionsTable, listings } from '../../db/schema.js';
 import { importBundle } from './bundle-import.js';
 import { QUOTAS, RESERVATIONS, SUSPENSIONS } from './restriction-kinds.js';
 import { canonicalTaxon } from './canonical.js';
@@ -113,10 +113,12 @@ export class SqliteStore implements CitesStore {
     const cached = this.sqlite.prepare('SELECT json FROM snapshot_cache WHERE version = ?').pluck().get(version) as string | undefined;
     if (cached !== undefined) return cached;
     const json = JSON.stringify(buildSnapshot(this.sqlite));
-    this.sqlite.transaction(() => {
-      this.sqlite.prepare('DELETE FROM snapshot_cache').run();
-      this.sqlite.prepare('INSERT INTO snapshot_cache (version, json) VALUES (?, ?)').run(version, json);
-    }).immediate();
+    this.sqlite
+      .transaction(() => {
+        this.sqlite.prepare('DELETE FROM snapshot_cache').run();
+        this.sqlite.prepare('INSERT INTO snapshot_cache (version, json) VALUES (?, ?)').run(version, json);
+      })
+      .immediate();
     return json;
   }
 
@@ -125,7 +127,10 @@ export class SqliteStore implements CitesStore {
     const row = this.sqlite.prepare('SELECT * FROM taxa WHERE id = ?').get(Number(id)) as Record<string, unknown> | undefined;
     if (!row) return null;
     const names = this.sqlite.prepare('SELECT kind, name, lang, author FROM taxon_names WHERE taxon_id = ? ORDER BY id').all(Number(id)) as {
-      kind: string; name: string; lang: string | null; author: string | null;
+      kind: string;
+      name: string;
+      lang: string | null;
+      author: string | null;
     }[];
     return {
       id,
@@ -165,16 +170,18 @@ export class SqliteStore implements CitesStore {
 
   saveDecisions(records: readonly DecisionRecord[]): void {
     const known = this.knownParts();
-    this.sqlite.transaction(() => {
-      for (const r of records) {
-        for (const part of r.parts ?? []) {
-          if (known.has(part.key)) continue;
-          this.insertPart.run(part.key, part.text);
-          known.add(part.key);
+    this.sqlite
+      .transaction(() => {
+        for (const r of records) {
+          for (const part of r.parts ?? []) {
+            if (known.has(part.key)) continue;
+            this.insertPart.run(part.key, part.text);
+            known.add(part.key);
+          }
+          this.insertDecision.run(r.id, r.createdAt, r.datasetVersion, r.decision, r.apiKeyId, r.request, r.result);
         }
-        this.insertDecision.run(r.id, r.createdAt, r.datasetVersion, r.decision, r.apiKeyId, r.request, r.result);
-      }
-    }).immediate();
+      })
+      .immediate();
   }
 
   private parts: Set<string> | null = null;
@@ -195,45 +202,70 @@ export class SqliteStore implements CitesStore {
   }
 
   decisions(filter: { from?: string; to?: string; decision?: string; apiKeyId?: string; limit: number; before?: string }): DecisionRecord[] {
-    const where: string[] = [];
-    const params: unknown[] = [];
     // Ids begin with the time in hex (decision-log.ts): a date range is an id range.
     const idAt = (date: string) => Date.parse(`${date}T00:00:00Z`).toString(16).padStart(12, '0');
-    if (filter.from) (where.push('id >= ?'), params.push(idAt(filter.from)));
-    if (filter.to) (where.push('id < ?'), params.push(idAt(filter.to)));
-    if (filter.decision) (where.push('decision = ?'), params.push(filter.decision));
-    if (filter.apiKeyId) (where.push('api_key_id = ?'), params.push(filter.apiKeyId));
-    if (filter.before) (where.push('id < ?'), params.push(filter.before));
-    return this.sqlite
-      .prepare(
-        `SELECT id, created_at AS createdAt, dataset_version AS datasetVersion, decision, api_key_id AS apiKeyId, request, result
-         FROM decisions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+    const d = decisionsTable;
+    const rows = this.db
+      .select({
+        id: d.id,
+        createdAt: d.createdAt,
+        datasetVersion: d.datasetVersion,
+        decision: d.decision,
+        apiKeyId: d.apiKeyId,
+        request: d.request,
+        result: d.result,
+      })
+      .from(d)
+      .where(
+        and(
+          filter.from ? gte(d.id, idAt(filter.from)) : undefined,
+          filter.to ? lt(d.id, idAt(filter.to)) : undefined,
+          filter.decision ? eq(d.decision, filter.decision) : undefined,
+          filter.apiKeyId ? eq(d.apiKeyId, filter.apiKeyId) : undefined,
+          filter.before ? lt(d.id, filter.before) : undefined,
+        ),
       )
-      .all(...params, filter.limit)
-      .map((d) => this.expanded(d as DecisionRecord));
+      .orderBy(desc(d.id))
+      .limit(filter.limit)
+      .all();
+    return rows.map((r) => this.expanded(r));
   }
 
   audit(filter: { entity?: string; entityId?: string; limit: number; before?: number }): AuditRecord[] {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.entity) (where.push('entity = ?'), params.push(filter.entity));
-    if (filter.entityId) (where.push('entity_id = ?'), params.push(filter.entityId));
-    if (filter.before) (where.push('id < ?'), params.push(filter.before));
-    const rows = this.sqlite
-      .prepare(`SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
-      .all(...params, filter.limit) as { id: number; at: string; actor: string; action: string; entity: string; entity_id: string | null; before: string | null; after: string | null }[];
-    return rows.map((r) => ({
-      id: r.id, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id,
-      before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after),
-    }));
+    const rows = this.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          filter.entity ? eq(auditLog.entity, filter.entity) : undefined,
+          filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
+          filter.before ? lt(auditLog.id, filter.before) : undefined,
+        ),
+      )
+      .orderBy(desc(auditLog.id))
+      .limit(filter.limit)
+      .all();
+    return rows.map((r) => ({ ...r, before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after) }));
   }
 
   createApiKey(key: { id: string; name: string; role: ApiKeyRecord['role']; hash: string }): ApiKeyRecord {
     const at = this.now();
-    this.sqlite.transaction(() => {
-      this.sqlite.prepare('INSERT INTO api_keys (id, name, role, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(key.id, key.name, key.role, key.hash, at);
-      recordAudit(this.sqlite, { at, actor: 'admin', action: 'create', entity: 'api-key', entityId: key.id, before: null, after: { id: key.id, name: key.name, role: key.role } });
-    }).immediate();
+    this.sqlite
+      .transaction(() => {
+        this.sqlite
+          .prepare('INSERT INTO api_keys (id, name, role, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)')
+          .run(key.id, key.name, key.role, key.hash, at);
+        recordAudit(this.sqlite, {
+          at,
+          actor: 'admin',
+          action: 'create',
+          entity: 'api-key',
+          entityId: key.id,
+          before: null,
+          after: { id: key.id, name: key.name, role: key.role },
+        });
+      })
+      .immediate();
     return { id: key.id, name: key.name, role: key.role, createdAt: at, revokedAt: null, lastUsedAt: null };
   }
 
@@ -247,18 +279,23 @@ export class SqliteStore implements CitesStore {
 
   revokeApiKey(id: string, actor: string): ApiKeyRecord | null {
     const at = this.now();
-    return this.sqlite.transaction(() => {
-      const done = this.sqlite.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id);
-      if (done.changes > 0) recordAudit(this.sqlite, { at, actor, action: 'revoke', entity: 'api-key', entityId: id, before: null, after: { revokedAt: at } });
-      return (this.sqlite.prepare(`${KEY_COLUMNS} WHERE id = ?`).get(id) as ApiKeyRecord | undefined) ?? null;
-    }).immediate();
+    return this.sqlite
+      .transaction(() => {
+        const done = this.sqlite.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id);
+        if (done.changes > 0)
+          recordAudit(this.sqlite, { at, actor, action: 'revoke', entity: 'api-key', entityId: id, before: null, after: { revokedAt: at } });
+        return (this.sqlite.prepare(`${KEY_COLUMNS} WHERE id = ?`).get(id) as ApiKeyRecord | undefined) ?? null;
+      })
+      .immediate();
   }
 
   touchApiKeys(lastUsed: ReadonlyMap<string, string>): void {
     const stmt = this.sqlite.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?');
-    this.sqlite.transaction(() => {
-      for (const [id, at] of lastUsed) stmt.run(at, id);
-    }).immediate();
+    this.sqlite
+      .transaction(() => {
+        for (const [id, at] of lastUsed) stmt.run(at, id);
+      })
+      .immediate();
   }
 
   health() {
@@ -298,13 +335,7 @@ export class SqliteStore implements CitesStore {
     return createDated(this.sqlite, this.restrictions[kind] as never, r, { actor, now: this.now() }) as RestrictionOf<K> & RecordMeta;
   }
 
-  updateRestriction<K extends RestrictionKind>(
-    kind: K,
-    id: string,
-    change: (r: RestrictionOf<K>) => RestrictionOf<K>,
-    revision: number,
-    actor: string,
-  ) {
+  updateRestriction<K extends RestrictionKind>(kind: K, id: string, change: (r: RestrictionOf<K>) => RestrictionOf<K>, revision: number, actor: string) {
     return updateDated(this.sqlite, this.restrictions[kind] as never, id, change as never, revision, { actor, now: this.now() }) as
       | (RestrictionOf<K> & RecordMeta)
       | null;
@@ -335,7 +366,15 @@ export class SqliteStore implements CitesStore {
   }
 
   updateTaxon(id: string, change: (t: BundleTaxon) => BundleTaxon, revision: number, actor: string): TaxonDetails | null {
-    return updateTaxon(this.sqlite, id, change, revision, { actor, now: this.now() }, (x) => this.taxon(x), (x) => this.taxonAsBundle(x));
+    return updateTaxon(
+      this.sqlite,
+      id,
+      change,
+      revision,
+      { actor, now: this.now() },
+      (x) => this.taxon(x),
+      (x) => this.taxonAsBundle(x),
+    );
   }
 
   close(): void {

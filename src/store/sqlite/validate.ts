@@ -45,12 +45,7 @@ export function taxonProblems(pointer: string, ref: string, taxa: TaxonLookup, c
 }
 
 /** Everything about one listing that can be checked without the other listings. */
-export function listingProblems(
-  l: BundleListing,
-  pointer: string,
-  known: KnownCodes,
-  taxa: TaxonLookup,
-): ImportError[] {
+export function listingProblems(l: BundleListing, pointer: string, known: KnownCodes, taxa: TaxonLookup): ImportError[] {
   const id = taxa.idOf(l.taxon);
   const kingdom = id === undefined ? null : (taxa.entry(id)?.kingdom ?? null);
   const clauses = (at: string, list: SpecimenClause[] | undefined) =>
