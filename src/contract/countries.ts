@@ -285,13 +285,8 @@ export const FORMER_CODES: ReadonlyArray<readonly [code: string, name: string]> 
 
 const ALL = [...ISO_COUNTRIES, ...CITES_EXTRA_CODES, ...FORMER_CODES];
 
-export const COUNTRY_NAMES: ReadonlyMap<string, string> = new Map(ALL);
-
 /** Every code the service accepts for a country field. */
 export const COUNTRY_CODES: ReadonlySet<string> = new Set(ALL.map(([code]) => code));
-
-/** Codes that stand for a place of trade today (a real State or territory, or the EU). */
-export const TRADING_COUNTRY_CODES: ReadonlySet<string> = new Set([...ISO_COUNTRIES, ['EU', 'European Union'] as const].map(([code]) => code));
 
 export const UNKNOWN_COUNTRY = 'XX';
 export const HIGH_SEAS = 'ZZ';

@@ -60,8 +60,6 @@ export class Outcome {
   readonly conditions: Note[] = [];
   readonly warnings: Note[] = [];
   reviewRequired = false;
-  /** Set once a rule has given the final answer; later rules only add notes. */
-  settled = false;
 
   because(code: ReasonCode): this {
     const r = REASONS[code];
@@ -95,7 +93,6 @@ export class Outcome {
     this.decision = decision;
     this.documents = [];
     this.alternatives = [];
-    this.settled = true;
     return this;
   }
 
@@ -104,7 +101,6 @@ export class Outcome {
     this.decision = 'needs-permit';
     this.documents = documents;
     this.alternatives = alternatives;
-    this.settled = true;
     return this;
   }
 }

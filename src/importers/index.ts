@@ -53,10 +53,6 @@ export async function decompressed(input: Readable, limit = DEFAULT_UNPACKED_LIM
   return stream;
 }
 
-export function supportedKinds(): ImportKind[] {
-  return Object.keys(PARSERS) as ImportKind[];
-}
-
 export interface RunImportOptions {
   actor: string;
   mode?: 'merge' | 'replace';
