@@ -4,8 +4,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 
-export const ROLES = ['reader', 'officer', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../contract/admin.js';
+
+export { ROLES, type Role };
 
 const RANK: Record<Role, number> = { reader: 1, officer: 2, admin: 3 };
 

@@ -1,8 +1,9 @@
 import type { Bundle } from '../contract/bundle.js';
-import type { ImportError, ImportSummary } from '../store/types.js';
+import type { ImportError } from '../store/types.js';
 
-export const IMPORT_KINDS = ['bundle', 'index', 'history', 'reservations', 'quotas', 'suspensions', 'parties'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+import { IMPORT_KINDS, type ImportKind, type ImportReport } from '../contract/imports.js';
+
+export { IMPORT_KINDS, type ImportKind, type ImportReport };
 
 /** Called now and then while a file is read: records so far, bytes so far. */
 export type Progress = (p: { phase: string; records: number; bytes: number }) => void;
@@ -63,12 +64,4 @@ export class FileRejected extends Error {
   constructor(readonly errors: ImportError[]) {
     super(`${errors.length} error(s) in the file; nothing was changed`);
   }
-}
-
-export interface ImportReport {
-  kind: ImportKind;
-  summary: ImportSummary;
-  warnings: string[];
-  stats: Record<string, number>;
-  durationMs: number;
 }

@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { generateKey, ROLES } from '../auth/keys.js';
+import { generateKey } from '../auth/keys.js';
+import { ApiKey, AuditEntry, NewApiKey, ROLES } from '../contract/admin.js';
 import { IsoDate } from '../contract/common.js';
 import { DECISIONS } from '../contract/codes.js';
 import { problem, Problem } from '../contract/problem.js';
@@ -10,27 +11,6 @@ import { callerOf } from '../http/caller.js';
 import { sendJsonText, sendProblem } from '../http/reply.js';
 import type { KeyRing } from '../plugins/auth.js';
 
-const ApiKey = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    role: z.enum(ROLES),
-    createdAt: z.string(),
-    revokedAt: z.string().nullable(),
-    lastUsedAt: z.string().nullable().describe('Updated at most once a minute'),
-  })
-  .meta({ id: 'ApiKey' });
-const NewApiKey = ApiKey.extend({ key: z.string().describe('The key itself: shown only in this answer, stored only as a hash') }).meta({ id: 'NewApiKey' });
-const AuditEntry = z.object({
-  id: z.number(),
-  at: z.string(),
-  actor: z.string(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-});
 const Errors = { 400: Problem, 401: Problem, 403: Problem };
 
 export default async function adminRoutes(app: FastifyInstance, opts: { keys: KeyRing }) {

@@ -8,7 +8,7 @@ import { Problem } from '../contract/problem.js';
 import { sendProblem } from '../http/reply.js';
 import { importFile } from '../application/import-file.js';
 import { callerOf } from '../http/caller.js';
-import { IMPORT_KINDS } from '../importers/index.js';
+import { IMPORT_KINDS, ImportReport } from '../contract/imports.js';
 
 const ImportQuery = z
   .strictObject({
@@ -32,25 +32,6 @@ const ImportQuery = z
     path: ['mode'],
     message: 'replace applies to bundles only: an official file describes part of the store, and replacing with it would delete the rest',
   });
-
-const Counts = z.record(z.string(), z.number());
-export const ImportReport = z
-  .object({
-    kind: z.enum(IMPORT_KINDS),
-    summary: z.object({
-      datasetVersion: z.number(),
-      changed: z.boolean(),
-      created: Counts,
-      updated: Counts,
-      ended: Counts,
-      unchanged: Counts,
-      warnings: z.array(z.string()),
-    }),
-    warnings: z.array(z.string()),
-    stats: Counts,
-    durationMs: z.number(),
-  })
-  .meta({ id: 'ImportReport' });
 
 export default async function transferRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -4,7 +4,12 @@
  * it; `sqlite/` is the implementation the service ships with.
  */
 import type { Bundle, BundleListing, Provenance, BundleQuota, BundleReservation, BundleSuspension, BundleTaxon } from '../contract/bundle.js';
+import type { z } from 'zod';
+import type { ApiKey, AuditEntry } from '../contract/admin.js';
+import type { ImportSummary } from '../contract/imports.js';
+import type { RecordMeta as RecordMetaSchema, TaxonRecord } from '../contract/records.js';
 import type { Snapshot } from '../contract/snapshot.js';
+import type { CodeView, PartyView } from '../contract/taxa.js';
 
 export interface DatasetState {
   version: number;
@@ -56,15 +61,7 @@ export interface ImportError {
   column?: string;
 }
 
-export interface ImportSummary {
-  datasetVersion: number;
-  changed: boolean;
-  created: Record<string, number>;
-  updated: Record<string, number>;
-  ended: Record<string, number>;
-  unchanged: Record<string, number>;
-  warnings: string[];
-}
+export type { ImportSummary };
 
 export class BundleRejected extends Error {
   constructor(readonly errors: ImportError[]) {
@@ -72,38 +69,12 @@ export class BundleRejected extends Error {
   }
 }
 
-export interface TaxonDetails {
-  id: string;
-  name: string;
-  rank: string;
-  kingdom: string;
-  author: string | null;
-  externalId: string | null;
-  parentId: string | null;
-  distribution: string[];
-  synonyms: { name: string; author: string | null }[];
-  commonNames: { lang: string; name: string }[];
-  revision: number;
-  updatedAt: string;
-  updatedBy: string;
-}
+/** A stored taxon with its names and who last changed it. */
+export type TaxonDetails = z.output<typeof TaxonRecord>;
 
-export interface PartyRecord {
-  code: string;
-  name: string;
-  entryIntoForce: string | null;
-  left: string | null;
-  territoryOf: string | null;
-}
+export type PartyRecord = Omit<z.output<typeof PartyView>, 'isParty'>;
 
-export interface CodeRecord {
-  code: string;
-  en: string;
-  es: string | null;
-  fr: string | null;
-  retired: boolean;
-  replacedBy: string | null;
-}
+export type CodeRecord = z.output<typeof CodeView>;
 
 export interface DecisionRecord {
   id: string;
@@ -122,13 +93,7 @@ export interface DecisionRecord {
 }
 
 /** Who last changed a record and its revision (the ETag officers send back with If-Match). */
-export interface RecordMeta {
-  id: string;
-  revision: number;
-  origin: string;
-  updatedAt: string;
-  updatedBy: string;
-}
+export type RecordMeta = z.output<typeof RecordMetaSchema>;
 
 export type ListingRecord = BundleListing & RecordMeta;
 
@@ -142,25 +107,9 @@ export class StaleRevision extends Error {
   }
 }
 
-export interface ApiKeyRecord {
-  id: string;
-  name: string;
-  role: 'reader' | 'officer' | 'admin';
-  createdAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
+export type ApiKeyRecord = ApiKey;
 
-export interface AuditRecord {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-}
+export type AuditRecord = AuditEntry;
 
 /** The repository port the HTTP layer, importers and CLI depend on. */
 export interface CitesStore {
