@@ -15,6 +15,8 @@ export function firstIllFormedString(value: unknown, path = ''): string | null {
     }
     return null;
   }
+  // A file upload (CSV, gzip) arrives as bytes: not JSON text, nothing to walk.
+  if (ArrayBuffer.isView(value)) return null;
   if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       if (!wellFormed(k)) return `${path}/${k}`;

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { csvCell } from '../../src/cli/check.js';
 import { forTerminal } from '../../src/cli/output.js';
+import { firstIllFormedString } from '../../src/http/well-formed.js';
 import { FileRejected, runImport } from '../../src/importers/index.js';
 import { bearer, keyFor, testApp, type TestApp } from '../helpers/app.js';
 
@@ -234,6 +235,11 @@ describe('8. the smaller findings', () => {
     });
     expect(res.statusCode).toBe(204);
     expect(res.headers['access-control-allow-origin']).toBe('https://permits.example.org');
+  });
+
+  it('an uploaded file is bytes, not JSON: the text check does not walk it (walking 64 MB byte by byte runs out of memory)', () => {
+    expect(firstIllFormedString(Buffer.alloc(64 * 1024 * 1024))).toBeNull();
+    expect(firstIllFormedString({ taxon: 'Panthera \ud800pardus' })).toBe('/taxon');
   });
 
   it('a lone surrogate in a name is refused with a 400 naming the field', async () => {
