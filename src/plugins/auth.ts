@@ -124,7 +124,8 @@ export default fp(async function auth(app: FastifyInstance, opts: { keys: KeyRin
     return sendProblem(reply, UNAUTHORIZED(detail));
   };
   app.addHook('onClose', async () => opts.keys.close());
-  app.addHook('onRequest', async (req, reply) => {
+  /** Answers the request (and returns the reply) when it may not go on; undefined when it may. */
+  const refuse = (req: FastifyRequest, reply: FastifyReply): FastifyReply | undefined => {
     // A CORS preflight carries no credentials (the browser sends them with the request itself).
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) return;
     const wait = failures.blocked(req.ip);
@@ -149,5 +150,9 @@ export default fp(async function auth(app: FastifyInstance, opts: { keys: KeyRin
     if (!roleAllows(req.role, needed)) {
       return sendProblem(reply, problem('forbidden', 403, `This operation needs the ${needed} role; the key has ${req.role}.`));
     }
+  };
+  // Synchronous (callback style): no promise per request. An answered request is not passed on.
+  app.addHook('onRequest', (req, reply, done) => {
+    if (refuse(req, reply) === undefined) done();
   });
 });

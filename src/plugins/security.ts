@@ -4,7 +4,6 @@
  * answers 503 with Retry-After at once instead of letting requests time out.
  */
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -13,6 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config.js';
 import { problem } from '../contract/problem.js';
 import { sendProblem } from '../http/reply.js';
+import requestLimit from './request-limit.js';
 
 /**
  * Helmet's headers, computed once. The headers do not depend on the request, but the
@@ -31,13 +31,15 @@ export function securityHeaders(): Record<string, string> {
 }
 
 /**
- * The security headers on every answer, the authentication's 400/401/403/429 included:
- * registered before the auth plugin, whose hook may answer first.
+ * The security headers and the request id on every answer, the authentication's
+ * 400/401/403/429 included: registered before the auth plugin, whose hook may answer first.
  */
 export const securityHeadersPlugin = fp(async function securityHeadersHook(app: FastifyInstance) {
   const headers = securityHeaders();
-  app.addHook('onRequest', async (_req, reply) => {
+  app.addHook('onRequest', (req, reply, done) => {
     reply.headers(headers);
+    reply.header('x-request-id', req.id);
+    done();
   });
 });
 
@@ -46,23 +48,15 @@ export default fp(async function security(app: FastifyInstance, opts: { config: 
   const origins = config.CORS_ORIGINS.split(',')
     .map((o) => o.trim())
     .filter(Boolean);
-  await app.register(cors, {
-    origin: origins.length ? origins : false,
-    methods: ['GET', 'POST', 'PATCH', 'DELETE'],
-    exposedHeaders: ['etag', 'x-request-id', 'retry-after'],
-  });
-  await app.register(rateLimit, {
-    global: true,
-    timeWindow: 60_000,
-    max: (req) => (req.apiKeyId ? config.RATE_LIMIT_PER_MINUTE : config.ANONYMOUS_RATE_LIMIT_PER_MINUTE),
-    keyGenerator: (req) => req.apiKeyId ?? `ip:${req.ip}`,
-    allowList: (req) => req.url === '/health' || req.url === '/ready',
-    errorResponseBuilder: (_req, ctx) => {
-      const err = new Error(`Rate limit of ${ctx.max} requests a minute exceeded; retry in ${ctx.after}.`) as Error & { statusCode: number };
-      err.statusCode = 429;
-      return err;
-    },
-  });
+  // CORS closed (the default): no plugin, so no per-request hook; browsers on other origins
+  // get no Access-Control-Allow-Origin and cannot read the answers.
+  if (origins.length > 0)
+    await app.register(cors, {
+      origin: origins,
+      methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      exposedHeaders: ['etag', 'x-request-id', 'retry-after'],
+    });
+  await app.register(requestLimit, { perKey: config.RATE_LIMIT_PER_MINUTE, perAddress: config.ANONYMOUS_RATE_LIMIT_PER_MINUTE });
   if (config.LOAD_SHED_EVENT_LOOP_DELAY_MS === 0) return; // load shedding off
   await app.register(underPressure, {
     maxEventLoopDelay: config.LOAD_SHED_EVENT_LOOP_DELAY_MS,

@@ -1,4 +1,4 @@
-import type { ItemLimiter } from './item-limiter.js';
+import type { MinuteLimiter } from './minute-limiter.js';
 import type { Config } from '../config.js';
 import type { CitesStore } from '../store/types.js';
 import type { DecisionLog } from './decision-log.js';
@@ -13,7 +13,7 @@ export interface Services {
   /** When a write last failed for a full disk (ms since epoch), for /ready. */
   storage: { fullAt: number | null };
   /** Trade checks per minute per caller, batch items counted one by one. */
-  items: ItemLimiter;
+  items: MinuteLimiter;
   now(): Date;
   /** Today's date, UTC, YYYY-MM-DD. */
   today(): string;
