@@ -59,9 +59,12 @@ export default async function transferRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const { kind, mode, asOf, confirm } = req.query;
       // A client that hangs up stops the work (nothing is written before the whole file is read).
+      // The response's 'close' before it has ended means the connection went away. (The
+      // request's own 'close' also fires once its body has been read, which cancelled imports
+      // of small files at random.)
       const aborted = new AbortController();
-      req.raw.once('close', () => {
-        if (!reply.sent) aborted.abort();
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableEnded) aborted.abort();
       });
       const answer = await importFile(
         app.services,

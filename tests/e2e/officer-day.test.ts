@@ -189,7 +189,7 @@ suite(installed || inCi ? TITLE : `${TITLE} — SKIPPED: ${SKIPPED}`, { timeout:
       .locator('.opblock-section-request-body input[type=file]')
       .setInputFiles({ name: 'parties.csv', mimeType: 'text/csv', buffer: Buffer.from(PARTIES_CSV) });
     const res = await execute(upload);
-    expect(res.status).toBe(200);
+    expect(res.status, res.body).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ kind: 'parties', summary: { changed: true, updated: { parties: 1 } } });
     await shot('csv-import', upload);
     expect(t.store.parties().find((p) => p.code === 'KE')?.entryIntoForce).toBe('1979-03-14');
