@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { docsShowAllOperations, requireKeyForReads, type Config } from './config.js';
 import { problem } from './contract/problem.js';
 import { sendProblem } from './http/reply.js';
+import { checkTextReplies, replySerializer } from './http/reply-check.js';
 import { firstIllFormedString } from './http/well-formed.js';
 import auth, { KeyRing } from './plugins/auth.js';
 import { PACKAGE_JSON } from './paths.js';
@@ -117,8 +118,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(async (api) => {
     // zod validates every request; replies are plain JSON.stringify (their shape is fixed by
-    // the handlers' types and checked against the same schemas in the tests).
+    // the handlers' types), checked against their schemas when CHECK_REPLIES is on (tests).
     api.setValidatorCompiler(validatorCompiler);
+    api.setSerializerCompiler(replySerializer(config.CHECK_REPLIES));
+    if (config.CHECK_REPLIES) checkTextReplies(api);
     api.addHook('preValidation', (req, reply, done) => {
       const at = firstIllFormedString(req.body);
       if (at === null) return done();
@@ -129,7 +132,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         }),
       );
     });
-    api.setSerializerCompiler(() => (data) => JSON.stringify(data));
     await api.register(healthRoutes);
     await api.register(tradeCheckRoutes);
     await api.register(taxaRoutes);

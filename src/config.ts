@@ -51,6 +51,8 @@ export const ConfigSchema = z.object({
   POLICY_APP_I_CAPTIVE_BRED_COMMERCIAL: z.enum(['deny', 'review']).default('deny'),
   POLICY_SUSPENSIONS: z.enum(['deny', 'review']).default('deny'),
   POLICY_PERSONAL_EFFECTS_LIVE_ANIMALS: z.enum(['exclude', 'include']).default('exclude'),
+  /** Check every JSON reply against its route's documented schema (the tests turn it on; it costs a parse per reply). */
+  CHECK_REPLIES: bool.default(false),
   /** Trades dated this many days past the dataset's as-of date get a warning (a CoP cycle: two years). */
   DATASET_HORIZON_DAYS: z.coerce.number().int().min(0).default(730),
 });

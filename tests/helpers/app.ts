@@ -30,7 +30,8 @@ export async function testApp(
   else if (data !== 'empty') store.importBundle(Bundle.parse(data === 'rules' ? RULES_BUNDLE : data), { mode: 'merge', actor: 'test', origin: 'test' });
   // Tests that import the full Checklist block the event loop for seconds, after which load
   // shedding rightly answers 503 for a moment; only the test of load shedding turns it on.
-  const env = { LOAD_SHED_EVENT_LOOP_DELAY_MS: '0', ...opts.env };
+  // Every reply is checked against its route's documented schema.
+  const env = { LOAD_SHED_EVENT_LOOP_DELAY_MS: '0', CHECK_REPLIES: 'true', ...opts.env };
   const app = await buildApp({ config: loadConfig(env), store, now: () => TEST_NOW, logger: opts.logger ?? false, docsUi: true });
   await app.ready();
   return {
