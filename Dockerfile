@@ -4,10 +4,12 @@ WORKDIR /app
 # better-sqlite3 compiles from source when no prebuilt binary can be fetched.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+# The engine workspace package: npm ci links it, so its manifest is needed first.
+COPY packages/engine/package.json packages/engine/
 # Scripts are run explicitly: `prepare` (the build) needs the sources, copied below.
 RUN npm ci --ignore-scripts --no-audit --no-fund && npm rebuild better-sqlite3 esbuild
 COPY . .
-RUN npm run build && npm prune --omit=dev && rm -f dist/*.map dist/engine/*.map
+RUN npm run build && npm prune --omit=dev && rm -f dist/*.map
 
 # The runtime image: the bundled server and command-line tool, production dependencies, the
 # migrations and the default dataset; no sources, tests, benchmarks or source maps.

@@ -10,7 +10,7 @@ import pino from 'pino';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { startCheckpointer } from '../src/db/checkpointer.js';
-import { TradeCheckRequest } from '../src/contract/trade-check.js';
+import { TradeCheckRequest } from '@cites-permit-check/engine/contract/trade-check';
 import { SqliteStore } from '../src/store/sqlite/store.js';
 
 const config = loadConfig();

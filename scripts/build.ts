@@ -1,36 +1,16 @@
 /**
  * Builds what runs from dist/:
- * - the engine package export (`<package>/engine`): one ES module for Node and browsers
- *   (zod stays a dependency) and its type declarations, built without Node's types, which
- *   also proves the engine needs none;
+ * - the engine package (packages/engine/dist): its own build, see packages/engine/scripts/build.ts;
  * - the server as one bundled module (`node dist/server.js`): it starts in about half the
  *   time and memory of compiling the sources with tsx at every start (bench/startup.ts).
+ *   The engine is bundled into it from its sources (tsconfig.json's paths).
  * `tsx scripts/build.ts` builds both; `... server` only the server.
  */
-import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { buildEngine } from '../packages/engine/scripts/build.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-export async function buildEngine(outfile = `${ROOT}dist/engine/index.js`): Promise<void> {
-  await build({
-    entryPoints: [`${ROOT}src/engine/index.ts`],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    external: ['zod'],
-    sourcemap: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
-}
-
-export function buildEngineTypes(): void {
-  execFileSync(process.execPath, [`${ROOT}node_modules/typescript/bin/tsc`, '-p', `${ROOT}tsconfig.engine.json`], { stdio: 'inherit' });
-}
 
 /**
  * Dependencies are bundled too: resolving and loading hundreds of small modules was about
@@ -63,6 +43,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   await buildCli();
   if (process.argv[2] !== 'server') {
     await buildEngine();
-    buildEngineTypes();
   }
 }

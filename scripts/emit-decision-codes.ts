@@ -1,10 +1,9 @@
 /**
  * Writes docs/decision-codes.md: every rule id, reason, condition and warning code a decision
- * can carry, from src/engine/rule-book.ts and src/engine/reasons.ts (the same objects the
+ * can carry, from packages/engine/src/rule-book.ts and reasons.ts (the same objects the
  * engine returns). `--check` exits 1 when the committed file differs.
  */
-import { CONDITIONS, REASONS, WARNINGS } from '../src/engine/reasons.js';
-import { RULE_BOOK } from '../src/engine/rule-book.js';
+import { CONDITIONS, REASONS, WARNINGS, RULE_BOOK } from '@cites-permit-check/engine/decision-codes';
 import { writeOrCheck } from './generated-file.js';
 
 const FILE = new URL('../docs/decision-codes.md', import.meta.url);
@@ -14,7 +13,7 @@ export function decisionCodesDocument(): string {
   const out: string[] = [
     '# Decision codes',
     '',
-    'Generated from `src/engine/rule-book.ts` and `src/engine/reasons.ts` by `npm run docs`; do not edit.',
+    'Generated from `packages/engine/src/rule-book.ts` and `packages/engine/src/reasons.ts` by `npm run docs`; do not edit.',
     '',
     'A decision carries `reasons` (each with a `rule` id and the `article` that decides it),',
     '`conditions` the documents are subject to, and `warnings` (how the inputs were read; those',

@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEngine } from '../src/engine/index.js';
+import { createEngine } from '@cites-permit-check/engine';
 import { runImport } from '../src/importers/index.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { loadDefaultDataset } from '../src/seed/index.js';

@@ -6,7 +6,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { readFileSync } from 'node:fs';
 import { docsShowAllOperations, requireKeyForReads, type Config } from './config.js';
-import { problem } from './contract/problem.js';
+import { problem } from '@cites-permit-check/engine/contract/problem';
 import { sendProblem } from './http/reply.js';
 import { checkTextReplies, replySerializer } from './http/reply-check.js';
 import { firstIllFormedString } from './http/well-formed.js';

@@ -5,8 +5,8 @@
  * written (a decision id a client has received is durable); otherwise every decision is
  * stored in one transaction and the whole answer returned.
  */
-import { TradeCheckRequest, type TradeCheckResult } from '../contract/trade-check.js';
-import { codeErrors, isProblem, SearchBudget, validationProblem } from '../engine/index.js';
+import { TradeCheckRequest, type TradeCheckResult } from '@cites-permit-check/engine/contract/trade-check';
+import { isProblem, SearchBudget, validationProblem } from '@cites-permit-check/engine';
 import { serializeTradeCheck } from '../http/trade-check-json.js';
 import { newDecisionId } from '../services/decision-log.js';
 import type { Services } from '../services/index.js';
@@ -62,7 +62,7 @@ export async function checkShipment(services: Services, caller: Caller, items: u
     const parsed = TradeCheckRequest.safeParse(items[i]);
     const result = parsed.success
       ? engine.evaluate(parsed.data, today, budget)
-      : validationProblem(parsed.error.issues, `/items/${i}`, codeErrors(engine.data, items[i], `/items/${i}`));
+      : validationProblem(parsed.error.issues, `/items/${i}`, engine.codeErrors(items[i], `/items/${i}`));
     if (isProblem(result)) {
       counts.invalid++;
       // The engine's problems may be shared (unknown names are cached): point into the

@@ -3,9 +3,9 @@
  * (group commit) → the answer, as the JSON text that is also stored. Validation is the
  * HTTP layer's (the route's schema); what it rejects comes back through `rejected`.
  */
-import { problem, type Problem } from '../contract/problem.js';
-import type { TradeCheckRequest } from '../contract/trade-check.js';
-import { codeErrors, isProblem, SearchBudget, validationProblem } from '../engine/index.js';
+import { problem, type Problem } from '@cites-permit-check/engine/contract/problem';
+import type { TradeCheckRequest } from '@cites-permit-check/engine/contract/trade-check';
+import { isProblem, SearchBudget, validationProblem } from '@cites-permit-check/engine';
 import { serializeTradeCheck } from '../http/trade-check-json.js';
 import { newDecisionId } from '../services/decision-log.js';
 import type { Services } from '../services/index.js';
@@ -29,7 +29,7 @@ export function overItemLimit(services: Services, caller: Caller, items: number)
 
 /** A request the schema rejected: its errors and its unknown codes together, in one 400. */
 export function rejected(services: Services, issues: { path: PropertyKey[]; message: string }[], body: unknown): Answer {
-  return { problem: validationProblem(issues, '', codeErrors(services.engines.engine.data, body)) };
+  return { problem: validationProblem(issues, '', services.engines.engine.codeErrors(body)) };
 }
 
 export async function checkTrade(services: Services, caller: Caller, request: TradeCheckRequest): Promise<Answer> {

@@ -5,7 +5,7 @@
  * share unless confirmed.
  */
 import type { Role } from '../auth/keys.js';
-import { problem, type Problem } from '../contract/problem.js';
+import { problem, type Problem } from '@cites-permit-check/engine/contract/problem';
 import { FileRejected, runBundleImport, runImport, type ImportKind, type ImportReport } from '../importers/index.js';
 import type { Services } from '../services/index.js';
 import type { Caller } from './caller.js';

@@ -6,9 +6,9 @@
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Problem } from '../contract/problem.js';
-import type { TradeCheckResult } from '../contract/trade-check.js';
-import { createEngine, isProblem, type Engine } from '../engine/index.js';
+import type { Problem } from '@cites-permit-check/engine/contract/problem';
+import type { TradeCheckResult } from '@cites-permit-check/engine/contract/trade-check';
+import { createEngine, isProblem, type Engine } from '@cites-permit-check/engine';
 import { ProgressLine, table, type Output } from './output.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, invalid: 3, denied: 10 } as const;

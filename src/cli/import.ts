@@ -7,7 +7,7 @@
  */
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isIsoDate } from '../contract/common.js';
+import { isIsoDate } from '@cites-permit-check/engine/contract/common';
 import { FileRejected, IMPORT_KINDS, runImport, type ImportKind, type ImportReport } from '../importers/index.js';
 import { dateInFileName } from '../importers/fields.js';
 import { openImportFile } from '../importers/file-input.js';

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { loadDotEnv } from '../env-file.js';
-import { createEngine } from '../engine/index.js';
+import { createEngine } from '@cites-permit-check/engine';
 import { IMPORT_KINDS } from '../importers/index.js';
 import { loadDefaultDataset } from '../seed/index.js';
 import { SqliteStore } from '../store/sqlite/store.js';

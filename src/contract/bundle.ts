@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { APPENDICES, PURPOSES, RANKS, SOURCES } from './codes.js';
-import { CodeString, CountryCode, CountryList, IsoDate, LocalizedText } from './common.js';
+import { APPENDICES, PURPOSES, RANKS, SOURCES } from '@cites-permit-check/engine/contract/codes';
+import { CodeString, CountryCode, CountryList, IsoDate, LocalizedText } from '@cites-permit-check/engine/contract/common';
 
 /**
  * `cites-bundle/1`: the service's own import/export format for everything it holds

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { BundleListing, BundleQuota, BundleReservation, BundleSuspension, BundleTaxon } from './bundle.js';
-import { IsoDate } from './common.js';
+import { IsoDate } from '@cites-permit-check/engine/contract/common';
 
 export const RecordMeta = z.object({
   id: z.string(),

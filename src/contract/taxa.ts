@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { APPENDICES, CODE_LIST_KINDS, KINGDOMS, PURPOSES, RANKS, SOURCES } from './codes.js';
-import { CodeString, CountryCode, IsoDate, LocalizedText } from './common.js';
+import { APPENDICES, CODE_LIST_KINDS, KINGDOMS, PURPOSES, RANKS, SOURCES } from '@cites-permit-check/engine/contract/codes';
+import { CodeString, CountryCode, IsoDate, LocalizedText } from '@cites-permit-check/engine/contract/common';
 
 const upper = (v: unknown) => (typeof v === 'string' ? v.trim().toUpperCase() : v);
 

@@ -4,7 +4,7 @@
  * Pholidota), so a name may carry its kingdom: "Pholidota [Animalia]". The qualifier is
  * needed only where the name alone would be ambiguous; exports write it only there.
  */
-import { KINGDOMS, type Kingdom } from './codes.js';
+import { KINGDOMS, type Kingdom } from '@cites-permit-check/engine/contract/codes';
 
 const QUALIFIED = /^(.*\S)\s*\[\s*(Animalia|Plantae)\s*\]$/i;
 

@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { BundleQuota, BundleReservation, BundleSuspension, BundleTaxon, Populations, Specimens } from '../contract/bundle.js';
-import { APPENDICES, KINGDOMS } from '../contract/codes.js';
-import { CountryCode, IsoDate } from '../contract/common.js';
+import { APPENDICES, KINGDOMS } from '@cites-permit-check/engine/contract/codes';
+import { CountryCode, IsoDate } from '@cites-permit-check/engine/contract/common';
 
 const Provenance = {
   source: z.string().trim().min(1, 'every record names its source'),

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Bundle, BundleListing } from '../contract/bundle.js';
-import type { Appendix, Kingdom } from '../contract/codes.js';
+import type { Appendix, Kingdom } from '@cites-permit-check/engine/contract/codes';
 import { ImportNotes } from '../importers/fields.js';
 import { parseIndexFile } from '../importers/index-file.js';
 import { loadAmendments, type Change } from './amendments.js';

@@ -5,7 +5,7 @@
  * taxon to its new name. Plant entries get their coverage from the # annotation in force.
  */
 import type { BundleListing, Specimens } from '../contract/bundle.js';
-import type { Kingdom } from '../contract/codes.js';
+import type { Kingdom } from '@cites-permit-check/engine/contract/codes';
 import { readHashAnnotation } from '../importers/hash-annotations.js';
 import type { AmendmentEntry, Change } from './amendments.js';
 import type { HashTexts } from './hash-texts.js';

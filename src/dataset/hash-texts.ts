@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { IsoDate } from '../contract/common.js';
+import { IsoDate } from '@cites-permit-check/engine/contract/common';
 
 const HashFile = z.object({
   note: z.string().optional(),

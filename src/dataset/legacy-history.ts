@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { BundleListing } from '../contract/bundle.js';
-import type { Appendix, Kingdom, Rank } from '../contract/codes.js';
+import type { Appendix, Kingdom, Rank } from '@cites-permit-check/engine/contract/codes';
 import { plainText } from '../importers/annotation-text.js';
 import { dayFirstDate, ImportNotes, isCountryCode } from '../importers/fields.js';
 import { readHashAnnotation } from '../importers/hash-annotations.js';

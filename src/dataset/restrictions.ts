@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { BundleQuota, BundleReservation, BundleSuspension } from '../contract/bundle.js';
-import { APPENDICES, type Appendix } from '../contract/codes.js';
+import { APPENDICES, type Appendix } from '@cites-permit-check/engine/contract/codes';
 import { parseQuotasFile, parseReservationsFile, parseSuspensionsFile } from '../importers/species-plus.js';
 import type { ParseContext } from '../importers/types.js';
 import type { AmendmentFile } from './amendments.js';

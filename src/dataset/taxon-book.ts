@@ -5,7 +5,7 @@
  * synonym; a rename keeps the taxon and makes the old name a synonym.
  */
 import type { BundleTaxon } from '../contract/bundle.js';
-import type { Kingdom } from '../contract/codes.js';
+import type { Kingdom } from '@cites-permit-check/engine/contract/codes';
 import { formatTaxonRef, parseTaxonRef } from '../contract/taxon-ref.js';
 
 export const bookKey = (kingdom: Kingdom, name: string) => `${kingdom}|${name}`;

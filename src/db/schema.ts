@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { LocalizedText } from '../contract/common.js';
+import type { LocalizedText } from '@cites-permit-check/engine/contract/common';
 import type { Provenance, SpecimenClause } from '../contract/bundle.js';
 
 type Specimens = { only?: SpecimenClause[]; except?: SpecimenClause[]; otherwise: 'not-covered' | 'appendix-I' };

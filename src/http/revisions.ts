@@ -3,7 +3,7 @@
  * must send it back in If-Match and fails with 412 when someone else changed it first.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { problem, type Problem } from '../contract/problem.js';
+import { problem, type Problem } from '@cites-permit-check/engine/contract/problem';
 import { BundleRejected, StaleRevision } from '../store/types.js';
 import { sendProblem } from './reply.js';
 

@@ -7,7 +7,7 @@
  * part as {"$ref":"<key>"}, its text kept once (store expands it back when read).
  */
 import { createHash } from 'node:crypto';
-import type { AppliedListing, Note, Reason, TradeCheckResult } from '../contract/trade-check.js';
+import type { AppliedListing, Note, Reason, TradeCheckResult } from '@cites-permit-check/engine/contract/trade-check';
 import { refTo } from '../store/decision-parts.js';
 
 export interface SharedPart {

@@ -4,7 +4,7 @@
  * for Cuora aurocapitata, C. flavomarginata …", "BW (5), NA (150), ZW (50)"). Only the
  * phrasings below are read; any other mention of a quota is reported, not guessed.
  */
-import type { Purpose, Source } from '../contract/codes.js';
+import type { Purpose, Source } from '@cites-permit-check/engine/contract/codes';
 import { namesIn, plainText } from './annotation-text.js';
 
 export interface AnnotationQuota {

@@ -2,7 +2,7 @@
  * The Checklist's annotation cells: one "Appendix X:text" line per listing of the row
  * (a split listing has one line per Appendix), with some HTML (<i>, <p>) inside the text.
  */
-import type { Appendix } from '../contract/codes.js';
+import type { Appendix } from '@cites-permit-check/engine/contract/codes';
 
 export interface AppendixLine {
   appendix: Appendix;

@@ -2,8 +2,8 @@
  * Small readers for the values official CSV files hold (dates written day first, code
  * lists, country codes), and the notes a parser keeps for the import summary.
  */
-import { isIsoDate } from '../contract/common.js';
-import { COUNTRY_CODES } from '../contract/countries.js';
+import { isIsoDate } from '@cites-permit-check/engine/contract/common';
+import { COUNTRY_CODES } from '@cites-permit-check/engine/contract/countries';
 
 const DAY_FIRST = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 

@@ -17,7 +17,7 @@
  * On one date, deletions come first, then additions, then lapsing, then reservations.
  */
 import type { BundleListing, BundleReservation, Populations } from '../contract/bundle.js';
-import type { Appendix } from '../contract/codes.js';
+import type { Appendix } from '@cites-permit-check/engine/contract/codes';
 import type { ImportNotes } from './fields.js';
 import { populationsOf, type PopulationReading } from './populations.js';
 

@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import type { BundleListing } from '../contract/bundle.js';
 
 type ExcludedTaxon = BundleListing['excludedTaxa'][number];
-import { APPENDICES, type Appendix, type Kingdom } from '../contract/codes.js';
+import { APPENDICES, type Appendix, type Kingdom } from '@cites-permit-check/engine/contract/codes';
 import { plainText } from './annotation-text.js';
 import { exceptedTaxa } from './excepted-taxa.js';
 import { LineErrors, readCsv } from './csv.js';

@@ -16,8 +16,8 @@
  * end and recreate them; the Species+ quotas table (kind `quotas`) holds them with their dates.
  */
 import type { BundleListing, Populations, Specimens } from '../contract/bundle.js';
-import type { Appendix } from '../contract/codes.js';
-import type { LocalizedText } from '../contract/common.js';
+import type { Appendix } from '@cites-permit-check/engine/contract/codes';
+import type { LocalizedText } from '@cites-permit-check/engine/contract/common';
 import { readAnnotationQuotas } from './annotation-quotas.js';
 import { comparable, plainText } from './annotation-text.js';
 import type { ImportNotes } from './fields.js';

@@ -5,7 +5,7 @@
  * rows carry the same # annotation), so the whole file fits in memory comfortably.
  */
 import type { Readable } from 'node:stream';
-import type { Appendix } from '../contract/codes.js';
+import type { Appendix } from '@cites-permit-check/engine/contract/codes';
 import { appendixLines, type AppendixLine } from './annotation-text.js';
 import { type LineErrors, readCsv } from './csv.js';
 import { isCountryCode, splitList, type ImportNotes } from './fields.js';

@@ -7,7 +7,7 @@
  * ("Pholidota [Animalia]") wherever a record refers to it.
  */
 import type { BundleTaxon } from '../contract/bundle.js';
-import { KINGDOMS, RANKS, type Kingdom, type Rank } from '../contract/codes.js';
+import { KINGDOMS, RANKS, type Kingdom, type Rank } from '@cites-permit-check/engine/contract/codes';
 import { formatTaxonRef } from '../contract/taxon-ref.js';
 import type { ImportNotes } from './fields.js';
 import { parseSynonyms } from './synonyms.js';

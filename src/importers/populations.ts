@@ -8,8 +8,8 @@
  * still cannot be read stays text ({kind: 'text'}) and is reported.
  */
 import type { Populations } from '../contract/bundle.js';
-import type { Appendix } from '../contract/codes.js';
-import { ISO_COUNTRIES } from '../contract/countries.js';
+import type { Appendix } from '@cites-permit-check/engine/contract/codes';
+import { ISO_COUNTRIES } from '@cites-permit-check/engine/contract/countries';
 import { plainText } from './annotation-text.js';
 import { isCountryCode } from './fields.js';
 import { countryOfPart, regionNamed, type Region } from './regions.js';

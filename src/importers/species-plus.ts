@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Bundle, BundleQuota, BundleReservation, BundleSuspension } from '../contract/bundle.js';
-import { APPENDICES, PURPOSES, SOURCES, type Purpose, type Source } from '../contract/codes.js';
+import { APPENDICES, PURPOSES, SOURCES, type Purpose, type Source } from '@cites-permit-check/engine/contract/codes';
 import { BUILTIN_SEED_FILE } from '../paths.js';
 import { plainText } from './annotation-text.js';
 import { LineErrors, readCsv, type CsvRow } from './csv.js';

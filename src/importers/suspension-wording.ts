@@ -17,7 +17,7 @@
  * - anything else (a scope by Appendix, no purpose at all) cannot be mapped: the
  *   suspension is kept with `review`, so a matching trade is flagged, not denied.
  */
-import { PURPOSES, SOURCES, type Purpose, type Source } from '../contract/codes.js';
+import { PURPOSES, SOURCES, type Purpose, type Source } from '@cites-permit-check/engine/contract/codes';
 import { plainText } from './annotation-text.js';
 
 export interface ExemptedCodes {

@@ -4,7 +4,7 @@
  * An item starts where a fragment reads like a scientific name of the row's rank; anything
  * else continues the author of the item before it.
  */
-import type { Rank } from '../contract/codes.js';
+import type { Rank } from '@cites-permit-check/engine/contract/codes';
 
 export interface SynonymRecord {
   name: string;

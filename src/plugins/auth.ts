@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { bearerKey, hashKey, roleAllows, type Role } from '../auth/keys.js';
-import { problem } from '../contract/problem.js';
+import { problem } from '@cites-permit-check/engine/contract/problem';
 import { sendProblem } from '../http/reply.js';
 import type { ApiKeyRecord, CitesStore } from '../store/types.js';
 

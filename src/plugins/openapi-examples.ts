@@ -2,7 +2,7 @@
  * Named request examples for Swagger UI ("Try it out" offers them in a list). Each states
  * the decision it leads to on the built-in seed; a test runs them and checks that it does.
  */
-import { PROBLEM_TYPES, type ProblemType } from '../contract/problem.js';
+import { PROBLEM_TYPES, type ProblemType } from '@cites-permit-check/engine/contract/problem';
 
 export interface OperationExample {
   summary: string;

@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { problem, type Problem, type ProblemType, PROBLEM_TYPES } from '../contract/problem.js';
+import { problem, type Problem, type ProblemType, PROBLEM_TYPES } from '@cites-permit-check/engine/contract/problem';
 import { sendProblem } from '../http/reply.js';
 
 /** An error that already is the problem to send. */

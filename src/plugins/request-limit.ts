@@ -10,7 +10,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { problem } from '../contract/problem.js';
+import { problem } from '@cites-permit-check/engine/contract/problem';
 import { sendProblem } from '../http/reply.js';
 import { MinuteLimiter } from '../services/minute-limiter.js';
 

@@ -10,7 +10,7 @@ import fp from 'fastify-plugin';
 import helmet from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config.js';
-import { problem } from '../contract/problem.js';
+import { problem } from '@cites-permit-check/engine/contract/problem';
 import { sendProblem } from '../http/reply.js';
 import requestLimit from './request-limit.js';
 

@@ -3,8 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Provenance } from '../contract/bundle.js';
-import { IsoDate } from '../contract/common.js';
-import { inForce } from '../engine/data.js';
+import { IsoDate } from '@cites-permit-check/engine/contract/common';
 
 export const DatasetView = z
   .object({
@@ -51,14 +50,6 @@ export default async function datasetRoutes(app: FastifyInstance, opts: { horizo
     async () => {
       const { store, engines, today } = app.services;
       const state = store.state();
-      const data = engines.engine.data;
-      const day = today();
-      let inForceNow = 0;
-      let entries = 0;
-      for (const list of data.listingsByTaxon.values()) {
-        entries += list.length;
-        for (const e of list) if (inForce(e.from, e.to, day)) inForceNow++;
-      }
       return {
         version: String(state.version),
         asOf: state.asOf,
@@ -67,15 +58,7 @@ export default async function datasetRoutes(app: FastifyInstance, opts: { horizo
         updatedBy: state.updatedBy,
         horizon: { days: opts.horizonDays, until: state.asOf === null ? null : addDays(state.asOf, opts.horizonDays) },
         provenance: state.provenance,
-        counts: {
-          taxa: data.taxa.length,
-          listingEntries: entries,
-          listingEntriesInForce: inForceNow,
-          parties: data.parties.size,
-          reservations: [...data.reservationsByParty.values()].reduce((n, l) => n + l.length, 0),
-          quotas: [...data.quotasByTaxon.values()].reduce((n, l) => n + l.length, 0),
-          suspensions: [...data.suspensionsByCountry.values()].reduce((n, l) => n + l.length, 0),
-        },
+        counts: engines.engine.counts(today()),
       };
     },
   );

@@ -63,7 +63,8 @@ export default async function healthRoutes(app: FastifyInstance) {
       } catch {
         // reported as not ready below
       }
-      const data = engines.engine.data;
+      const engine = engines.engine;
+      const counts = engine.counts(app.services.today());
       const storage = storageState(app);
       const ok = database.open && database.migrationsApplied === database.migrationsExpected && storage.writable;
       const body = {
@@ -71,11 +72,11 @@ export default async function healthRoutes(app: FastifyInstance) {
         database,
         storage,
         dataset: {
-          version: data.datasetVersion,
-          asOf: data.asOf,
-          taxa: data.taxa.length,
-          listings: [...data.listingsByTaxon.values()].reduce((n, l) => n + l.length, 0),
-          parties: data.parties.size,
+          version: engine.datasetVersion,
+          asOf: engine.asOf,
+          taxa: counts.taxa,
+          listings: counts.listingEntries,
+          parties: counts.parties,
         },
       };
       return reply.code(ok ? 200 : 503).send(body);

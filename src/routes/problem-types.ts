@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PROBLEM_TYPES, type ProblemType } from '../contract/problem.js';
+import { PROBLEM_TYPES, type ProblemType } from '@cites-permit-check/engine/contract/problem';
 
 const Params = z.strictObject({ type: z.enum(Object.keys(PROBLEM_TYPES) as [ProblemType, ...ProblemType[]]) });
 

@@ -2,10 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IsoDate } from '../contract/common.js';
-import { Problem } from '../contract/problem.js';
+import { IsoDate } from '@cites-permit-check/engine/contract/common';
+import { Problem } from '@cites-permit-check/engine/contract/problem';
 import { CodeKindParams, CodeView, PartyView } from '../contract/taxa.js';
-import { isPartyOn } from '../engine/parties.js';
 
 export default async function referenceRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -25,8 +24,7 @@ export default async function referenceRoutes(app: FastifyInstance) {
     async (req) => {
       const { store, engines, today } = app.services;
       const date = req.query.date ?? today();
-      const data = engines.engine.data;
-      return { date, items: store.parties().map((p) => ({ ...p, isParty: isPartyOn(data, p.code, date) })) };
+      return { date, items: store.parties().map((p) => ({ ...p, isParty: engines.engine.isParty(p.code, date) })) };
     },
   );
 

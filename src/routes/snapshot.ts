@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { Snapshot } from '../contract/snapshot.js';
+import { Snapshot } from '@cites-permit-check/engine/contract/snapshot';
 import { sendJsonBytes } from '../http/reply.js';
 
 interface Encoded {

@@ -2,7 +2,7 @@
  * Holds the engine built from the store's current snapshot. Trade checks read it from
  * memory, never the database; a write that changes the dataset version rebuilds it.
  */
-import { createEngine, type Engine, type EnginePolicy } from '../engine/index.js';
+import { createEngine, type Engine, type EnginePolicy } from '@cites-permit-check/engine';
 import type { CitesStore } from '../store/types.js';
 
 export class EngineService {

@@ -4,7 +4,7 @@
  * reference to a name two kingdoms use must say which ("Pholidota [Animalia]") unless the
  * context does (a parent is in its child's kingdom). Pure: the store fills it from its rows.
  */
-import type { Kingdom } from '../contract/codes.js';
+import type { Kingdom } from '@cites-permit-check/engine/contract/codes';
 import { formatTaxonRef, parseTaxonRef } from '../contract/taxon-ref.js';
 
 export interface DirectoryEntry {

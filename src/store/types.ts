@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { ApiKey, AuditEntry } from '../contract/admin.js';
 import type { ImportSummary } from '../contract/imports.js';
 import type { RecordMeta as RecordMetaSchema, TaxonRecord } from '../contract/records.js';
-import type { Snapshot } from '../contract/snapshot.js';
+import type { Snapshot } from '@cites-permit-check/engine/contract/snapshot';
 import type { CodeView, PartyView } from '../contract/taxa.js';
 
 export interface DatasetState {

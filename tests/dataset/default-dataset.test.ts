@@ -6,7 +6,7 @@
  * past what it can know.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../src/engine/index.js';
+import { createEngine, type Engine } from '@cites-permit-check/engine';
 import { DatasetView } from '../../src/routes/dataset.js';
 import { conforms, testApp, type TestApp } from '../helpers/app.js';
 

@@ -3,7 +3,7 @@
  * common names shared by several taxa, and Article VII(4) decided by registration.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../src/engine/index.js';
+import { createEngine, type Engine } from '@cites-permit-check/engine';
 import { loadDefaultDataset } from '../../src/seed/index.js';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { codes, decide } from '../helpers/engine.js';

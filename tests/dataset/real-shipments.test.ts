@@ -6,7 +6,7 @@
  * record except where the record itself is not what the Convention says (each case below).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../src/engine/index.js';
+import { createEngine, type Engine } from '@cites-permit-check/engine';
 import { loadDefaultDataset } from '../../src/seed/index.js';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { readShipments, statedAppendix, type Shipment } from './shipments.js';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { TradeCheckRequestInput, TradeCheckResult } from '../../src/contract/trade-check.js';
+import type { TradeCheckRequestInput, TradeCheckResult } from '@cites-permit-check/engine/contract/trade-check';
 
 export interface Shipment {
   line: number;

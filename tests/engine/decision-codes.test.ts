@@ -3,8 +3,7 @@
  * (docs/decision-codes.md, generated from these objects; the suite checks it is current).
  */
 import { describe, expect, it } from 'vitest';
-import { CONDITIONS, REASONS, WARNINGS } from '../../src/engine/reasons.js';
-import { RULE_BOOK } from '../../src/engine/rule-book.js';
+import { CONDITIONS, REASONS, WARNINGS, RULE_BOOK } from '@cites-permit-check/engine/decision-codes';
 
 describe('decision codes', () => {
   it('every rule a reason cites is explained in the rule book', () => {

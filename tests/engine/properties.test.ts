@@ -1,8 +1,8 @@
 /** Invariants of the engine, checked over generated trades (fast-check). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PURPOSES, SOURCES } from '../../src/contract/codes.js';
-import { createEngine } from '../../src/engine/index.js';
+import { PURPOSES, SOURCES } from '@cites-permit-check/engine/contract/codes';
+import { createEngine } from '@cites-permit-check/engine';
 import { decide, rulesEngine, snapshotOf } from '../helpers/engine.js';
 import { RULES_BUNDLE } from '../fixtures/rules-bundle.js';
 
@@ -78,20 +78,21 @@ describe('engine properties', () => {
   });
 
   it('naming any ancestor of a listed taxon is never less strict than naming the taxon (Art. II; cites-rules §4.2)', () => {
-    const { data } = engine;
+    // The taxonomy from the snapshot the engine was built from (the engine keeps its indexes private).
+    const taxa = new Map(snapshotOf(RULES_BUNDLE).taxa.map((t) => [t.id, t]));
     const rank = { I: 0, II: 1, III: 2 } as const;
     fc.assert(
       fc.property(request, (req) => {
         const own = decide(engine, req);
         if (own.appendix === null) return;
-        const taxon = data.taxonById.get(own.taxon.id)!;
-        const range = data.distribution[taxon];
+        const range = taxa.get(own.taxon.id)!.distribution;
         // A member whose range excludes the origin of a wild specimen cannot be it (members.ts).
         const country = req.origin ?? req.exporter;
         if (range?.length && ['W', 'R', 'X'].includes(req.source) && !range.includes(country)) return;
-        for (let a = data.taxa[taxon]!.parent; a !== -1; a = data.taxa[a]!.parent) {
-          const above = decide(engine, { ...req, taxon: data.taxa[a]!.name, kingdom: data.taxa[a]!.kingdom });
-          expect(above.appendix, `${data.taxa[a]!.name} above ${own.taxon.name}`).not.toBeNull();
+        for (let a = taxa.get(own.taxon.id)!.parentId; a !== null; a = taxa.get(a)!.parentId) {
+          const ancestor = taxa.get(a)!;
+          const above = decide(engine, { ...req, taxon: ancestor.name, kingdom: ancestor.kingdom });
+          expect(above.appendix, `${ancestor.name} above ${own.taxon.name}`).not.toBeNull();
           expect(rank[above.appendix!]).toBeLessThanOrEqual(rank[own.appendix]);
         }
       }),

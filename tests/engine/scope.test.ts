@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/engine/index.js';
+import { createEngine } from '@cites-permit-check/engine';
 import { RULES_BUNDLE } from '../fixtures/rules-bundle.js';
 import { codes, decide, docs, rulesEngine, snapshotOf } from '../helpers/engine.js';
 

@@ -1,6 +1,6 @@
 import { Bundle, type BundleInput } from '../../src/contract/bundle.js';
-import type { Snapshot } from '../../src/contract/snapshot.js';
-import { createEngine, type Engine, type EnginePolicy } from '../../src/engine/index.js';
+import type { Snapshot } from '@cites-permit-check/engine/contract/snapshot';
+import { createEngine, type Engine, type EnginePolicy } from '@cites-permit-check/engine';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { RULES_BUNDLE } from '../fixtures/rules-bundle.js';
 

@@ -1,15 +1,14 @@
 /**
  * Issue 4, kind `index`: the real 2017 Index of CITES Species imports completely, and the
  * listings it leaves in the store resolve as the Checklist says, through the HTTP API and
- * through the engine data.
+ * through the engine's catalog.
  */
 import { readFileSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Bundle } from '../../src/contract/bundle.js';
-import type { EngineData } from '../../src/engine/data.js';
-import { resolveListing } from '../../src/engine/listing.js';
+import type { Catalog, Snapshot } from '@cites-permit-check/engine';
 import { runImport, type ImportReport } from '../../src/importers/index.js';
 import { LineErrors } from '../../src/importers/csv.js';
 import { ImportNotes } from '../../src/importers/fields.js';
@@ -22,12 +21,14 @@ const AS_OF = '2017-04-21';
 /** A date the 2017 listings are in force on (trade checks name it: the test clock is later). */
 const ON = '2017-06-01';
 const specimen = { term: undefined, source: 'W', purpose: 'T' } as const;
+const from = (origin: string | null) => ({ origin, ...specimen });
 
 describeWithData('the Index of CITES Species (2017-04-21)', ['index', 'parties'], () => {
   let t: TestApp;
   let file: Buffer;
   let report: ImportReport;
-  let data: EngineData;
+  let catalog: Catalog;
+  let snapshot: Snapshot;
 
   beforeAll(async () => {
     t = await testApp({ data: 'empty' });
@@ -35,7 +36,8 @@ describeWithData('the Index of CITES Species (2017-04-21)', ['index', 'parties']
     await runImport(t.store, 'parties', readFileSync(dataFile('parties')), { actor: 'test' });
     report = await runImport(t.store, 'index', file, { actor: 'test', asOf: AS_OF });
     t.app.services.engines.refresh();
-    data = t.app.services.engines.engine.data;
+    catalog = t.app.services.engines.engine.catalog;
+    snapshot = t.store.snapshot();
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -84,16 +86,17 @@ describeWithData('the Index of CITES Species (2017-04-21)', ['index', 'parties']
   });
 
   it('every Orchidaceae species without an entry of its own inherits Appendix II with #4 from the family', () => {
-    const family = data.taxa.findIndex((x) => x.name === 'Orchidaceae');
+    const listedOnTheirOwn = new Set(snapshot.listings.map((l) => l.taxonId));
     let inheriting = 0;
-    for (const taxon of data.taxa) {
+    for (const taxon of snapshot.taxa) {
       if (taxon.rank !== 'SPECIES') continue;
-      const path: number[] = [];
-      for (let p = taxon.index; p !== -1 && p !== family; p = data.taxa[p]!.parent) path.push(p);
-      if (!path.length || data.taxa[path[path.length - 1]!]!.parent !== family) continue; // not an orchid
-      if (path.some((p) => data.listingsByTaxon.has(p))) continue; // listed on its own or by its genus
-      const r = resolveListing(data, taxon.index, null, specimen, ON);
-      expect(r.listed && r.entry.taxon === family && r.appendix === 'II' && r.entry.source.hashAnnotation === '#4', taxon.name).toBe(true);
+      const found = catalog.taxon(taxon.id, ON, from(null))!;
+      const lineage = [...found.classification, { id: taxon.id, name: taxon.name }];
+      const family = lineage.findIndex((x) => x.name === 'Orchidaceae');
+      if (family < 0) continue; // not an orchid
+      if (lineage.slice(family + 1).some((x) => listedOnTheirOwn.has(x.id))) continue; // listed on its own or by its genus
+      const r = found.resolution;
+      expect(r.listed && r.entry?.taxon === 'Orchidaceae' && r.appendix === 'II' && r.entry.hashAnnotation === '#4', taxon.name).toBe(true);
       inheriting++;
     }
     expect(inheriting).toBeGreaterThan(24_000);
@@ -116,7 +119,7 @@ describeWithData('the Index of CITES Species (2017-04-21)', ['index', 'parties']
 
   it('every row resolves to the Appendices its own lines give', async () => {
     const rows = await readIndexRows(Readable.from([file]).pipe(createGunzip()), new LineErrors(), new ImportNotes(), undefined);
-    const byName = new Map(data.taxa.map((x) => [x.name, x.index]));
+    const byName = new Map(snapshot.taxa.map((x) => [x.name, x.id]));
     const countries = new CountryNames();
     // Every population wording of the 2017 Index is read as countries (regions included); none
     // leaves two Appendices on one scope any more.
@@ -128,8 +131,8 @@ describeWithData('the Index of CITES Species (2017-04-21)', ['index', 'parties']
       const taxon = byName.get(row.name)!;
       if (row.lines.length === 0) {
         if (row.currentListing.split('/').includes('NC') || row.currentListing === '') {
-          const r = resolveListing(data, taxon, null, specimen, ON);
-          if (r.listed) wrong.push(`${row.name} (NC) is listed through ${data.taxa[r.entry.taxon]!.name}`);
+          const r = catalog.taxon(taxon, ON, from(null))!.resolution;
+          if (r.listed) wrong.push(`${row.name} (NC) is listed through ${r.entry!.taxon}`);
         }
         continue;
       }
@@ -158,10 +161,10 @@ describeWithData('the Index of CITES Species (2017-04-21)', ['index', 'parties']
         // The whole taxon, or what a higher taxon lists (perhaps some populations only): some
         // country where it lives must get this Appendix.
         else origins = row.distribution.length ? row.distribution : [null];
-        const got = origins.map((o) => resolveListing(data, taxon, o, specimen, ON));
-        if (origins.length && !got.some((r) => r.listed && r.entry.appendix === line.appendix)) {
+        const got = origins.map((o) => catalog.taxon(taxon, ON, from(o))!.resolution);
+        if (origins.length && !got.some((r) => r.listed && r.entry!.appendix === line.appendix)) {
           const r = got[0]!;
-          wrong.push(`${row.name} from ${origins[0] ?? 'anywhere'}: file says ${line.appendix}, store gives ${r.listed ? r.entry.appendix : 'not listed'}`);
+          wrong.push(`${row.name} from ${origins[0] ?? 'anywhere'}: file says ${line.appendix}, store gives ${r.listed ? r.entry!.appendix : 'not listed'}`);
         }
       }
     }

@@ -1,27 +1,46 @@
 /**
- * Issue: for integrators — the engine as a package export, fed by GET /v1/snapshot,
- * answering exactly as the server; also bundled for a browser.
+ * Issue: for integrators — the engine as its own npm package (packages/engine), fed by
+ * GET /v1/snapshot, answering exactly as the server; also bundled for a browser. The package is
+ * packed and installed into an empty folder, as an integrator gets it: zod is all it pulls.
  */
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, TEST_NOW, type TestApp } from '../helpers/app.js';
 
+const PACKAGE = new URL('../../packages/engine/', import.meta.url).pathname;
+
 let t: TestApp;
 let snapshotJson: string;
-type EngineModule = typeof import('../../src/engine/index.js');
+type EngineModule = typeof import('@cites-permit-check/engine');
 let pkg: EngineModule;
+/** An empty folder the packed package is installed into. */
+let consumer: string;
 
 beforeAll(async () => {
   t = await testApp({ data: 'seed' });
-  // dist/ is built by tests/global-setup.ts (npm run build). Through the package's own name and its "exports" map, as an integrator imports it.
-  pkg = (await import('cites-permit-check/engine' as string)) as EngineModule;
+  consumer = mkdtempSync(join(tmpdir(), 'engine-consumer-'));
+  // dist/ is built by tests/global-setup.ts; --ignore-scripts skips the prepack rebuild.
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', consumer], { cwd: PACKAGE, encoding: 'utf8' }));
+  writeFileSync(join(consumer, 'package.json'), '{ "name": "consumer", "private": true, "type": "module" }\n');
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(consumer, packed[0].filename)], { cwd: consumer, stdio: 'pipe' });
+  // Through the package's name and its "exports" map, resolved from the consumer's folder.
+  const entry = createRequire(join(consumer, 'index.js')).resolve('@cites-permit-check/engine');
+  pkg = (await import(pathToFileURL(entry).href)) as EngineModule;
   snapshotJson = (await t.app.inject('/v1/snapshot')).body;
-}, 60_000);
-afterAll(() => t.close());
+}, 120_000);
+afterAll(() => {
+  rmSync(consumer, { recursive: true, force: true });
+  return t.close();
+});
 
 const withoutId = (r: Record<string, unknown>) => {
   const { decisionId: _drop, ...rest } = r;
@@ -68,18 +87,28 @@ describe('createEngine from the package export', () => {
     );
   });
 
+  it('installs from its tarball with zod as its only dependency, and imports in plain Node', () => {
+    const installed = readdirSync(join(consumer, 'node_modules')).filter((d) => !d.startsWith('.'));
+    expect(installed.sort()).toEqual(['@cites-permit-check', 'zod']);
+    const script = `import('@cites-permit-check/engine').then((m) => console.log(typeof m.createEngine, Object.keys(m).length > 3))`;
+    expect(execFileSync(process.execPath, ['-e', script], { cwd: consumer, encoding: 'utf8' }).trim()).toBe('function true');
+    const contract = `import('@cites-permit-check/engine/contract/trade-check').then((m) => console.log(m.TradeCheckRequest.safeParse({}).success))`;
+    expect(execFileSync(process.execPath, ['-e', contract], { cwd: consumer, encoding: 'utf8' }).trim()).toBe('false');
+  });
+
   it('ships type declarations next to the module', () => {
-    const types = readFileSync(new URL('../../dist/types/engine/index.d.ts', import.meta.url), 'utf8');
+    const types = readFileSync(join(consumer, 'node_modules/@cites-permit-check/engine/dist/types/index.d.ts'), 'utf8');
     expect(types).toMatch(/export declare function createEngine\(snapshot: Snapshot, options\?: EngineOptions\): Engine;/);
+    expect(types, 'the engine indexes stay private').not.toMatch(/EngineData/);
   });
 
   it('bundles for the browser and runs with no Node globals', async () => {
     const entry = `
-      import { createEngine } from 'cites-permit-check/engine';
+      import { createEngine } from '@cites-permit-check/engine';
       const engine = createEngine(SNAPSHOT, { today: () => '2026-11-01' });
       result = engine.check({ taxon: 'African elephant', exporter: 'BW', importer: 'DE', purpose: 'H', source: 'W', term: 'TRO' });`;
     const out = await build({
-      stdin: { contents: entry, resolveDir: new URL('../..', import.meta.url).pathname, loader: 'js' },
+      stdin: { contents: entry, resolveDir: consumer, loader: 'js' },
       bundle: true,
       platform: 'browser',
       format: 'iife',

@@ -83,7 +83,7 @@ describe('README integrator example', () => {
   afterAll(() => t.close());
 
   it("engine: fed the server's snapshot, decides in-process", async () => {
-    // Inside the package directory, so that 'cites-permit-check/engine' resolves to this build.
+    // Inside the repository, so that '@cites-permit-check/engine' resolves to the workspace package's build.
     const file = join(ROOT, `.readme-example-${process.pid}.mjs`);
     writeFileSync(file, example('engine').replaceAll('http://127.0.0.1:3000', url));
     try {

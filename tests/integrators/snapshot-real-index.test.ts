@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../src/engine/index.js';
+import { createEngine, type Engine } from '@cites-permit-check/engine';
 import { runImport } from '../../src/importers/index.js';
 import { testApp, TEST_NOW, type TestApp } from '../helpers/app.js';
 import { dataFile, describeWithData } from '../importers/shared-data.js';

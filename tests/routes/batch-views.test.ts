@@ -3,7 +3,7 @@
  * item stays available from GET /v1/decisions/{id}; every decision is stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BatchSummaryResult } from '../../src/contract/trade-check.js';
+import { BatchSummaryResult } from '@cites-permit-check/engine/contract/trade-check';
 import { conforms, testApp, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;

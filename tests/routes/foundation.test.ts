@@ -2,7 +2,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Problem } from '../../src/contract/problem.js';
+import { Problem } from '@cites-permit-check/engine/contract/problem';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { conforms, testApp, type TestApp } from '../helpers/app.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BatchResult, TradeCheckResult } from '../../src/contract/trade-check.js';
+import { BatchResult, TradeCheckResult } from '@cites-permit-check/engine/contract/trade-check';
 import { conforms, testApp, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;

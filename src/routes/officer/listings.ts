@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BundleListing } from '../../contract/bundle.js';
-import { problem, Problem } from '../../contract/problem.js';
+import { problem, Problem } from '@cites-permit-check/engine/contract/problem';
 import { applyPatch, EndRequest, IfMatchHeaders, ListingPatch, ListingRecord } from '../../contract/records.js';
 import { edit } from '../../application/edit-records.js';
 import { callerOf } from '../../http/caller.js';

@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BundleQuota, BundleReservation, BundleSuspension } from '../../contract/bundle.js';
-import { IsoDate } from '../../contract/common.js';
-import { problem, Problem } from '../../contract/problem.js';
+import { IsoDate } from '@cites-permit-check/engine/contract/common';
+import { problem, Problem } from '@cites-permit-check/engine/contract/problem';
 import {
   applyPatch,
   EndRequest,

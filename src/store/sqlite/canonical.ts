@@ -4,7 +4,7 @@
  * serialise to equal bytes: export → import → export round-trips exactly.
  */
 import type { BundleListing, BundleParty, BundleQuota, BundleReservation, BundleSuspension, BundleTaxon, Populations } from '../../contract/bundle.js';
-import type { LocalizedText } from '../../contract/common.js';
+import type { LocalizedText } from '@cites-permit-check/engine/contract/common';
 
 type SynonymOut = string | { name: string; author: string };
 

@@ -3,7 +3,7 @@
  * snapshot (ids instead of names, only what the engine reads).
  */
 import type Database from 'better-sqlite3';
-import type { Snapshot } from '../../contract/snapshot.js';
+import type { Snapshot } from '@cites-permit-check/engine/contract/snapshot';
 import { canonicalListing, canonicalParty, canonicalTaxon } from './canonical.js';
 import { QUOTAS, RESERVATIONS, SUSPENSIONS } from './restriction-kinds.js';
 import { TaxonDirectory } from '../taxon-directory.js';

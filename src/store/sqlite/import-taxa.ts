@@ -10,9 +10,9 @@
 import type Database from 'better-sqlite3';
 import type { TaxonRow } from './rows.js';
 import type { BundleTaxon } from '../../contract/bundle.js';
-import { KINGDOMS, RANKS, type Kingdom, type Rank } from '../../contract/codes.js';
+import { KINGDOMS, RANKS, type Kingdom, type Rank } from '@cites-permit-check/engine/contract/codes';
 import { parseTaxonRef } from '../../contract/taxon-ref.js';
-import { normaliseName } from '../../engine/names.js';
+import { normaliseName } from '@cites-permit-check/engine';
 import { TaxonDirectory } from '../taxon-directory.js';
 import type { ImportError } from '../types.js';
 import { canonicalTaxon, synonymRecords } from './canonical.js';

@@ -5,8 +5,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { BundleListing, BundleTaxon } from '../../contract/bundle.js';
-import type { Kingdom } from '../../contract/codes.js';
-import { normaliseName } from '../../engine/names.js';
+import type { Kingdom } from '@cites-permit-check/engine/contract/codes';
+import { normaliseName } from '@cites-permit-check/engine';
 import { TaxonDirectory } from '../taxon-directory.js';
 import { StaleRevision, type ListingRecord, type RecordMeta, type TaxonDetails } from '../types.js';
 import { BundleRejected, type ImportError } from '../types.js';

@@ -5,7 +5,7 @@
  * (bundle-import.ts) and exports (export.ts) all go through these.
  */
 import type { BundleQuota, BundleReservation, BundleSuspension } from '../../contract/bundle.js';
-import type { SnapshotQuota, SnapshotReservation, SnapshotSuspension } from '../../contract/snapshot.js';
+import type { SnapshotQuota, SnapshotReservation, SnapshotSuspension } from '@cites-permit-check/engine/contract/snapshot';
 import type { ImportError } from '../types.js';
 import { canonicalQuota, canonicalReservation, canonicalSuspension, naturalKey } from './canonical.js';
 import { dateProblems, taxonProblems, termProblems, unitProblems, type KnownCodes, type TaxonLookup } from './validate.js';

@@ -1,8 +1,8 @@
 /** Reading stored listings (with their exclusions) into the bundle's shape. */
 import type Database from 'better-sqlite3';
 import type { BundleListing, Specimens } from '../../contract/bundle.js';
-import type { Appendix, Kingdom, Rank } from '../../contract/codes.js';
-import type { LocalizedText } from '../../contract/common.js';
+import type { Appendix, Kingdom, Rank } from '@cites-permit-check/engine/contract/codes';
+import type { LocalizedText } from '@cites-permit-check/engine/contract/common';
 import type { TaxonDirectory } from '../taxon-directory.js';
 import { canonicalExclusions, canonicalPopulations, type ExcludedOut } from './canonical.js';
 

@@ -1,6 +1,7 @@
 /** The SQLite implementation of the repository port. */
 import type { Bundle } from '../../contract/bundle.js';
-import type { Snapshot } from '../../contract/snapshot.js';
+import type { Snapshot } from '@cites-permit-check/engine/contract/snapshot';
+import type { Kingdom } from '@cites-permit-check/engine/contract/codes';
 import { migrationStatus, openDatabase, type Db } from '../../db/client.js';
 import type {
   ApiKeyRecord,
@@ -19,7 +20,6 @@ import type {
   TaxonDetails,
 } from '../types.js';
 import type { BundleListing, BundleTaxon } from '../../contract/bundle.js';
-import type { Kingdom } from '../../contract/codes.js';
 import { formatTaxonRef } from '../../contract/taxon-ref.js';
 import { and, desc, eq, gte, inArray, lt, max } from 'drizzle-orm';
 import { auditLog, decisions as decisionsTable, listings } from '../../db/schema.js';

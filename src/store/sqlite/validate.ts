@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { BundleListing, SpecimenClause } from '../../contract/bundle.js';
-import type { Kingdom } from '../../contract/codes.js';
+import type { Kingdom } from '@cites-permit-check/engine/contract/codes';
 import type { TaxonDirectory } from '../taxon-directory.js';
 import type { ImportError } from '../types.js';
 import { canonicalPopulations, naturalKey } from './canonical.js';

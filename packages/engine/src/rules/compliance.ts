@@ -1,5 +1,5 @@
 /** R36 trade suspensions and R18 export quotas (rows 3–4 of the decision table, and the quota condition). */
-import type { Note, Reason } from '../../contract/trade-check.js';
+import type { Note, Reason } from '../contract/trade-check.js';
 import type { Outcome, TradeContext } from '../outcome.js';
 import { CONDITIONS, REASONS, WARNINGS } from '../reasons.js';
 import { matchingQuotas, matchingSuspensions, type QuotaMatch, type SuspensionMatch } from '../restrictions.js';

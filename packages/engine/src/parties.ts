@@ -4,9 +4,9 @@
  * XXIV); a dependent territory follows the Party responsible for it; a Party holding a
  * reservation on the listing is a non-Party for that species (Art. XV(3), XVI(2), XXIII(3)).
  */
-import type { Appendix } from '../contract/codes.js';
-import { UNKNOWN_COUNTRY } from '../contract/countries.js';
-import type { SnapshotReservation } from '../contract/snapshot.js';
+import type { Appendix } from './contract/codes.js';
+import { UNKNOWN_COUNTRY } from './contract/countries.js';
+import type { SnapshotReservation } from './contract/snapshot.js';
 import { inForce, type EngineData } from './data.js';
 
 export type PartyStatus = { kind: 'party' } | { kind: 'non-party' } | { kind: 'reserving'; reservation: SnapshotReservation };

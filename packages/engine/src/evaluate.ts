@@ -4,9 +4,9 @@
  * then the Appendix rules, then post-processing (non-Parties, quota conditions).
  * Pure: the date comes in, nothing is read or written outside `data`.
  */
-import { HIGH_SEAS, SYNONYM_COUNTRY_CODES, UNKNOWN_COUNTRY } from '../contract/countries.js';
-import { problem, type Problem } from '../contract/problem.js';
-import type { AppliedListing, TradeCheckRequest, TradeCheckResult } from '../contract/trade-check.js';
+import { HIGH_SEAS, SYNONYM_COUNTRY_CODES, UNKNOWN_COUNTRY } from './contract/countries.js';
+import { problem, type Problem } from './contract/problem.js';
+import type { AppliedListing, TradeCheckRequest, TradeCheckResult } from './contract/trade-check.js';
 import { lineage, type EngineData } from './data.js';
 import { resolveListing, type Resolution, type ResolutionNote } from './listing.js';
 import { decideByCommonName, decideHybrid } from './compound-names.js';

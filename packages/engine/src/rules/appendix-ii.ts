@@ -1,6 +1,6 @@
 /** Appendix II (Art. IV) with certificates in lieu (Art. VII(5)): rows 21–24. */
 import { doc, type Outcome, type TradeContext } from '../outcome.js';
-import type { RequiredDocument } from '../../contract/trade-check.js';
+import type { RequiredDocument } from '../contract/trade-check.js';
 import { CONDITIONS } from '../reasons.js';
 
 /** R26 (Art. VII(5)): a captive-breeding / artificial-propagation certificate may replace the permit. */

@@ -5,7 +5,7 @@
  * the decision; a claim whose conditions fail leaves the normal rules to decide, with a warning.
  */
 import { doc, type Outcome, type TradeContext } from '../outcome.js';
-import type { Note } from '../../contract/trade-check.js';
+import type { Note } from '../contract/trade-check.js';
 import { CONDITIONS, WARNINGS } from '../reasons.js';
 import type { PersonalEffectsLimit } from '../policy.js';
 import { inUnit } from '../units.js';

@@ -2,9 +2,9 @@
  * Turns a snapshot (plain JSON) into the indexed, read-only structures the rules walk.
  * Built once per dataset version; every trade check then runs on maps and arrays only.
  */
-import type { Appendix, Kingdom, Rank } from '../contract/codes.js';
-import type { AppliedListing } from '../contract/trade-check.js';
-import type { Snapshot, SnapshotListing, SnapshotParty, SnapshotQuota, SnapshotReservation, SnapshotSuspension } from '../contract/snapshot.js';
+import type { Appendix, Kingdom, Rank } from './contract/codes.js';
+import type { AppliedListing } from './contract/trade-check.js';
+import type { Snapshot, SnapshotListing, SnapshotParty, SnapshotQuota, SnapshotReservation, SnapshotSuspension } from './contract/snapshot.js';
 import { NameIndex, normaliseName } from './names.js';
 
 export interface Scope {

@@ -3,8 +3,8 @@
  * (its parents) and a common name several taxa share. The trade is evaluated for each taxon
  * (through `evaluate`, the engine's own evaluation) and the answers are combined.
  */
-import type { Problem } from '../contract/problem.js';
-import type { TradeCheckRequest, TradeCheckResult } from '../contract/trade-check.js';
+import type { Problem } from './contract/problem.js';
+import type { TradeCheckRequest, TradeCheckResult } from './contract/trade-check.js';
 import type { EngineData } from './data.js';
 import type { HybridName } from './hybrids.js';
 import { WARNINGS } from './reasons.js';

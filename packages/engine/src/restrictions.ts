@@ -3,7 +3,7 @@
  * Res. Conf. 14.3) that match a trade. Both are keyed by more than the taxon: country,
  * terms, sources, purposes and dates (pitfall 16). An empty filter list means "all".
  */
-import type { SnapshotQuota, SnapshotSuspension } from '../contract/snapshot.js';
+import type { SnapshotQuota, SnapshotSuspension } from './contract/snapshot.js';
 import { inForce, type EngineData } from './data.js';
 import type { Specimen } from './listing.js';
 

@@ -4,8 +4,8 @@
  * known inherits its genus's listing unless it looks like a misspelling of a known
  * species; anything else is an `unknown-taxon` problem with the closest names.
  */
-import type { Kingdom } from '../contract/codes.js';
-import { problem, type Problem } from '../contract/problem.js';
+import type { Kingdom } from './contract/codes.js';
+import { problem, type Problem } from './contract/problem.js';
 import type { EngineData } from './data.js';
 import { normaliseName } from './names.js';
 

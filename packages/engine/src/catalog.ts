@@ -2,9 +2,11 @@
  * Read-side questions permit officers ask of the listings (GET /v1/taxa...), answered
  * from the same indexed data the decisions use, so the two never disagree.
  */
-import type { Appendix, Rank } from '../contract/codes.js';
-import type { SnapshotListing } from '../contract/snapshot.js';
+import type { Appendix, Purpose, Rank, Source } from './contract/codes.js';
+import type { SnapshotListing } from './contract/snapshot.js';
 import { inForce, type EngineData, type ListingEntry } from './data.js';
+import { resolveListing, type ResolutionNote } from './listing.js';
+import { explainResolution } from './listing-why.js';
 import { normaliseName, type MatchKind } from './names.js';
 
 export interface ListingView {
@@ -160,4 +162,86 @@ export function searchTaxa(
   ranked.sort((a, b) => a.score - b.score || a.hit.name.localeCompare(b.hit.name));
   const items = ranked.slice((page - 1) * pageSize, page * pageSize).map((r) => r.hit);
   return { total: ranked.length, items };
+}
+
+/** A specimen as GET /v1/taxa/{id} describes it: split listings turn on the origin, annotations on the term. */
+export interface CatalogSpecimen {
+  origin: string | null;
+  term: string | undefined;
+  source: Source;
+  purpose: Purpose;
+}
+
+export interface TaxonListing {
+  name: string;
+  classification: ReturnType<typeof classification>;
+  /** The listing in force on the date, whatever the population. */
+  listings: ListingView[];
+  exceptedBy: InForce['exceptedBy'];
+  /** Which entry applies to the specimen, and why in plain words. */
+  resolution: {
+    listed: boolean;
+    appendix: Appendix | null;
+    deemedAppendixI: boolean;
+    entry: ListingView | null;
+    why: string;
+    notes: ResolutionNote[];
+  };
+}
+
+export interface TaxonHistory {
+  name: string;
+  listings: ListingView[];
+  reservations: { party: string; taxon: string; appendix: Appendix; effectiveFrom: string; effectiveTo: string | null }[];
+}
+
+/**
+ * The read-side questions, by taxon id, over the engine's data: the server's GET /v1/taxa
+ * routes ask these instead of walking the engine's indexes (which stay private).
+ */
+export interface Catalog {
+  search(query: Parameters<typeof searchTaxa>[1], page: number, pageSize: number): ReturnType<typeof searchTaxa>;
+  /** null for an unknown taxon id. */
+  taxon(id: string, date: string, specimen: CatalogSpecimen): TaxonListing | null;
+  /** null for an unknown taxon id. */
+  history(id: string): TaxonHistory | null;
+}
+
+export function createCatalog(data: EngineData): Catalog {
+  return {
+    search: (query, page, pageSize) => searchTaxa(data, query, page, pageSize),
+    taxon(id, date, specimen) {
+      const index = data.taxonById.get(id);
+      if (index === undefined) return null;
+      const found = listingInForce(data, index, date);
+      const { origin, ...rest } = specimen;
+      const r = resolveListing(data, index, origin, rest, date);
+      return {
+        name: data.taxa[index]!.name,
+        classification: classification(data, index),
+        listings: found.entries,
+        exceptedBy: found.exceptedBy,
+        resolution: {
+          listed: r.listed,
+          appendix: r.listed ? r.appendix : null,
+          deemedAppendixI: r.listed && r.deemedAppendixI,
+          entry: r.entry === null ? null : listingView(data, r.entry, index),
+          why: explainResolution(data, r),
+          notes: r.notes,
+        },
+      };
+    },
+    history(id) {
+      const index = data.taxonById.get(id);
+      if (index === undefined) return null;
+      const chain = new Set<number>();
+      for (let t = index; t !== -1; t = data.taxa[t]!.parent) chain.add(t);
+      const reservations = [...data.reservationsByParty.values()]
+        .flat()
+        .filter((x) => chain.has(x.taxon))
+        .map((x) => ({ party: x.party, taxon: data.taxa[x.taxon]!.name, appendix: x.appendix, effectiveFrom: x.effectiveFrom, effectiveTo: x.effectiveTo }))
+        .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+      return { name: data.taxa[index]!.name, listings: listingHistory(data, index), reservations };
+    },
+  };
 }

@@ -1,24 +1,34 @@
 /**
- * The CITES decision engine, for the server and for integrators (`<package>/engine`):
+ * The CITES decision engine, for the server and for integrators (`@cites-permit-check/engine`):
  *
  *   const engine = createEngine(snapshot);   // snapshot from GET /v1/snapshot
  *   engine.check({ taxon: 'Panthera pardus', exporter: 'NA', importer: 'DE', purpose: 'H', source: 'W' });
  *
  * Plain data in, decision out: no I/O, no server, no database. The only outside fact it
  * uses is today's date when a request gives none, taken from `options.today`.
+ * The zod schemas of the request, result and snapshot are in `@cites-permit-check/engine/contract/*`
+ * (trade-check, snapshot, problem, codes, countries, common): one module per file, so that a
+ * server importing a few of them registers its schemas in the order it imports them (the order
+ * of the components of the server's OpenAPI document).
  */
-import { problem, type Problem } from '../contract/problem.js';
-import type { Snapshot } from '../contract/snapshot.js';
-import { TradeCheckRequest, type TradeCheckResult } from '../contract/trade-check.js';
+import { type Catalog, createCatalog } from './catalog.js';
+import { problem, type Problem } from './contract/problem.js';
+import type { Snapshot } from './contract/snapshot.js';
+import { TradeCheckRequest, type TradeCheckResult } from './contract/trade-check.js';
+import { countDataset, type DatasetCounts } from './counts.js';
 import { buildEngineData, type EngineData } from './data.js';
 import { evaluateTrade } from './evaluate.js';
+import { isPartyOn } from './parties.js';
 import { DEFAULT_POLICY, type EnginePolicy } from './policy.js';
 import { type SearchBudget, TaxonMatcher } from './taxon-match.js';
 
-export type { Snapshot } from '../contract/snapshot.js';
-export type { TradeCheckRequest, TradeCheckRequestInput, TradeCheckResult } from '../contract/trade-check.js';
-export type { Problem } from '../contract/problem.js';
+export type { Snapshot } from './contract/snapshot.js';
+export type { TradeCheckRequest, TradeCheckRequestInput, TradeCheckResult } from './contract/trade-check.js';
+export type { Problem } from './contract/problem.js';
+export type { Catalog, CatalogSpecimen, ListingView, SearchHit, TaxonHistory, TaxonListing } from './catalog.js';
+export type { DatasetCounts } from './counts.js';
 export { DEFAULT_POLICY, type EnginePolicy } from './policy.js';
+// Public because a store keys names the way the engine looks them up (the server's SQLite store does).
 export { normaliseName } from './names.js';
 export { SearchBudget } from './taxon-match.js';
 
@@ -32,7 +42,6 @@ export interface Engine {
   readonly datasetVersion: string;
   /** Validates a raw request (as sent to POST /v1/trade-checks) and evaluates it. */
   check(request: unknown): TradeCheckResult | Problem;
-  /** Evaluates a request already validated with the TradeCheckRequest schema. */
   /**
    * Evaluates a validated request; `budget` caps the fuzzy name searches it may run (a server
    * shares one budget across a batch so that unknown names cannot hold it for seconds).
@@ -40,7 +49,15 @@ export interface Engine {
   evaluate(request: TradeCheckRequest, today?: string, budget?: SearchBudget): TradeCheckResult | Problem;
   /** Builds the fuzzy-name index now instead of on the first unknown name. */
   warmUp(): void;
-  readonly data: EngineData;
+  /** The as-of date of the dataset (null when the snapshot gives none). */
+  readonly asOf: string | null;
+  /** Term and unit codes of a raw request that are in no code list (see `codeErrors`). */
+  codeErrors(request: unknown, prefix?: string): FieldError[];
+  /** Whether the country (or the Party answering for a territory) is a Party on the date. */
+  isParty(code: string, date: string): boolean;
+  counts(date: string): DatasetCounts;
+  /** Taxon search, the listing of a taxon and its history, as the server's GET /v1/taxa answers them. */
+  readonly catalog: Catalog;
 }
 
 const systemToday = () => new Date().toISOString().slice(0, 10);
@@ -55,7 +72,7 @@ type FieldError = NonNullable<Problem['errors']>[number];
  * Term and unit codes of a raw request that are in no code list: reported with the schema's
  * errors in one 400, so a caller fixes everything in one round (not the codes after the rest).
  */
-export function codeErrors(data: EngineData, request: unknown, prefix = ''): FieldError[] {
+function codeErrors(data: EngineData, request: unknown, prefix = ''): FieldError[] {
   if (request === null || typeof request !== 'object') return [];
   const r = request as Record<string, unknown>;
   const errors: FieldError[] = [];
@@ -99,7 +116,7 @@ export function createEngine(snapshot: Snapshot, options: EngineOptions = {}): E
     evaluateTrade(data, matcher, policy, request, day ?? today(), budget === undefined ? {} : { budget });
   return {
     datasetVersion: snapshot.datasetVersion,
-    data,
+    asOf: data.asOf,
     evaluate,
     check(request: unknown) {
       const parsed = TradeCheckRequest.safeParse(request);
@@ -107,5 +124,9 @@ export function createEngine(snapshot: Snapshot, options: EngineOptions = {}): E
       return evaluate(parsed.data);
     },
     warmUp: () => data.names.warmUp(),
+    codeErrors: (request, prefix) => codeErrors(data, request, prefix),
+    isParty: (code, date) => isPartyOn(data, code, date),
+    counts: (date) => countDataset(data, date),
+    catalog: createCatalog(data),
   };
 }

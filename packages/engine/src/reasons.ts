@@ -6,7 +6,7 @@
  * 11.11 (Rev. CoP18), 12.10 (Rev. CoP15), 5.10 (Rev. CoP15), 13.6 (Rev. CoP16), 14.7 (Rev. CoP15).
  * The objects are frozen and shared: a decision points at them, it does not copy them.
  */
-import type { Note, Reason } from '../contract/trade-check.js';
+import type { Note, Reason } from './contract/trade-check.js';
 
 const reason = (code: string, rule: string, article: string, message: string): Reason => Object.freeze({ code, rule, article, message });
 

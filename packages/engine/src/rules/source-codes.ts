@@ -4,8 +4,8 @@
  * Also reads source F as wild (Notification 1998/14) and Y as wild for permit type, and
  * settles the pre-Convention test of source O (R24) before any rule relies on the source.
  */
-import type { Source } from '../../contract/codes.js';
-import { HIGH_SEAS, UNKNOWN_COUNTRY } from '../../contract/countries.js';
+import type { Source } from '../contract/codes.js';
+import { HIGH_SEAS, UNKNOWN_COUNTRY } from '../contract/countries.js';
 import { firstListedOn } from '../listing.js';
 import type { Outcome, TradeContext } from '../outcome.js';
 import { WARNINGS } from '../reasons.js';

@@ -3,8 +3,8 @@
  * the context and write the outcome; `evaluate.ts` decides which rules run, in the order of
  * the decision table (cites-rules.md §3).
  */
-import type { Appendix, DecisionKind, DocumentType, Kingdom, Purpose, Source } from '../contract/codes.js';
-import type { Claims, Note, Reason, RequiredDocument } from '../contract/trade-check.js';
+import type { Appendix, DecisionKind, DocumentType, Kingdom, Purpose, Source } from './contract/codes.js';
+import type { Claims, Note, Reason, RequiredDocument } from './contract/trade-check.js';
 import type { EngineData } from './data.js';
 import type { Resolution, Specimen } from './listing.js';
 import type { PartyStatus } from './parties.js';

@@ -7,8 +7,8 @@
  * higher-taxon entry removes the taxon from that entry; the entry's specimen coverage then
  * decides parts, derivatives and deemed-Appendix-I.
  */
-import type { Appendix, Purpose, Source } from '../contract/codes.js';
-import type { SnapshotListing } from '../contract/snapshot.js';
+import type { Appendix, Purpose, Source } from './contract/codes.js';
+import type { SnapshotListing } from './contract/snapshot.js';
 import { inForce, namesSomePopulations, scopeMatch, type EngineData, type ListingEntry } from './data.js';
 
 export interface Specimen {

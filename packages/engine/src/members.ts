@@ -14,7 +14,7 @@
  * the taxon's range (a caracal bred in Austria), or of unknown or confiscated source, every
  * member counts.
  */
-import type { Source } from '../contract/codes.js';
+import type { Source } from './contract/codes.js';
 import type { EngineData } from './data.js';
 import { resolveListing, type Resolution, type Specimen } from './listing.js';
 

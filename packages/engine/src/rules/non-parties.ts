@@ -4,7 +4,7 @@
  * competent authority replaces each CITES document it would issue; the Party side still
  * issues its own.
  */
-import type { RequiredDocument } from '../../contract/trade-check.js';
+import type { RequiredDocument } from '../contract/trade-check.js';
 import { reservingStates, type Outcome, type TradeContext } from '../outcome.js';
 
 export function comparableDocumentation(ctx: TradeContext, out: Outcome): void {
