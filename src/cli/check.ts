@@ -39,7 +39,7 @@ function requestOf(fields: Record<string, string | undefined>): Record<string, u
   return req;
 }
 
-export function readRequests(file: string): Record<string, unknown>[] {
+function readRequests(file: string): Record<string, unknown>[] {
   const text = readFileSync(file, 'utf8');
   if (/\.json$/i.test(file) || /^\s*[[{]/.test(text)) {
     const value = JSON.parse(text) as unknown;
@@ -111,7 +111,7 @@ function writeResults(file: string, items: Record<string, unknown>[], results: R
   }
 }
 
-export interface Summary {
+interface Summary {
   items: number;
   allow: number;
   'needs-permit': number;
@@ -119,7 +119,7 @@ export interface Summary {
   invalid: number;
 }
 
-export function summarise(results: Result[]): Summary {
+function summarise(results: Result[]): Summary {
   const s: Summary = { items: results.length, allow: 0, 'needs-permit': 0, deny: 0, invalid: 0 };
   for (const r of results) {
     if (isProblem(r)) s.invalid++;
@@ -128,7 +128,7 @@ export function summarise(results: Result[]): Summary {
   return s;
 }
 
-export function exitCodeOf(s: Summary): number {
+function exitCodeOf(s: Summary): number {
   return s.invalid > 0 ? EXIT.invalid : s.deny > 0 ? EXIT.denied : EXIT.ok;
 }
 

@@ -29,7 +29,7 @@ export const BundleParty = z
   .meta({ id: 'BundleParty' });
 export type BundleParty = z.output<typeof BundleParty>;
 
-export const Higher = z
+const Higher = z
   .object({
     kingdom: TaxonName,
     phylum: TaxonName,
@@ -43,9 +43,9 @@ export const Higher = z
   .partial()
   .meta({ description: 'Classification as in the Checklist CSV; missing ancestors are created' });
 
-export const Synonym = z.union([TaxonName, z.object({ name: TaxonName, author: z.string().trim().max(300).nullable().default(null) })]);
+const Synonym = z.union([TaxonName, z.object({ name: TaxonName, author: z.string().trim().max(300).nullable().default(null) })]);
 
-export const CommonName = z.object({
+const CommonName = z.object({
   lang: z
     .string()
     .trim()
@@ -123,7 +123,7 @@ export const Specimens = z
   });
 export type Specimens = z.output<typeof Specimens>;
 
-export const ExcludedTaxon = z.union([TaxonName, z.object({ taxon: TaxonName, populations: Populations })]);
+const ExcludedTaxon = z.union([TaxonName, z.object({ taxon: TaxonName, populations: Populations })]);
 
 export const BundleListing = z
   .object({
@@ -201,7 +201,7 @@ export const BundleSuspension = z
   .meta({ id: 'BundleSuspension' });
 export type BundleSuspension = z.output<typeof BundleSuspension>;
 
-export const CodeEntry = z.object({
+const CodeEntry = z.object({
   code: CodeString,
   en: z.string().trim().min(1),
   es: z.string().trim().nullable().default(null),
@@ -209,9 +209,8 @@ export const CodeEntry = z.object({
   retired: z.boolean().default(false).describe('No longer in the annual-report guidelines: still accepted, with a warning'),
   replacedBy: CodeString.nullable().default(null).describe('For a retired code: the code that replaced it'),
 });
-export type CodeEntry = z.output<typeof CodeEntry>;
 
-export const CodeLists = z
+const CodeLists = z
   .object({
     sources: z.array(CodeEntry).default([]),
     purposes: z.array(CodeEntry).default([]),
@@ -219,7 +218,6 @@ export const CodeLists = z
     units: z.array(CodeEntry).default([]),
   })
   .meta({ id: 'CodeLists' });
-export type CodeLists = z.output<typeof CodeLists>;
 
 export const Provenance = z
   .object({

@@ -13,7 +13,7 @@ export const TaxonSearchQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 
-export const TaxonHit = z.object({
+const TaxonHit = z.object({
   id: z.string(),
   name: z.string(),
   rank: z.enum(RANKS),
@@ -29,7 +29,7 @@ export const TaxonSearchResult = z
 
 const Scope = z.object({ include: z.array(z.string()).optional(), exclude: z.array(z.string()).optional() }).nullable();
 
-export const ListingView = z
+const ListingView = z
   .object({
     id: z.string(),
     taxonId: z.string(),
@@ -55,7 +55,7 @@ export const TaxonQuery = z.strictObject({
   purpose: z.preprocess(upper, z.enum(PURPOSES)).optional().describe('Purpose code of the trade; default T (commercial)'),
 });
 
-export const Resolution = z.object({
+const Resolution = z.object({
   listed: z.boolean(),
   appendix: z.enum(APPENDICES).nullable(),
   deemedAppendixI: z.boolean(),

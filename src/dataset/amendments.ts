@@ -59,8 +59,7 @@ export const Change = z.discriminatedUnion('action', [
 ]);
 export type Change = z.output<typeof Change>;
 
-export const AmendmentTaxon = BundleTaxon.extend({ ...Provenance });
-export type AmendmentTaxon = z.output<typeof AmendmentTaxon>;
+const AmendmentTaxon = BundleTaxon.extend({ ...Provenance });
 
 export const AmendmentFile = z.object({
   format: z.literal('cites-amendments/1'),

@@ -32,19 +32,19 @@ import { Timeline, inForceOn, resolveOverlaps, sameCountries, type Entry } from 
 import { mergeRestrictions, placeReservations, readSpeciesPlusTables } from './restrictions.js';
 import { parsePartiesFile } from '../importers/parties-file.js';
 
-export const INDEX_FILE = 'checklist_index_2017/Index_of_CITES_Species_2017-04-21.csv.gz';
-export const INDEX_DATE = '2017-04-21';
+const INDEX_FILE = 'checklist_index_2017/Index_of_CITES_Species_2017-04-21.csv.gz';
+const INDEX_DATE = '2017-04-21';
 /** The last date of the Species+ import history (CoP16). */
-export const HISTORY_HORIZON = '2013-06-12';
+const HISTORY_HORIZON = '2013-06-12';
 
-export interface BuildInputs {
+interface BuildInputs {
   /** ../shared/data */
   sharedDir: string;
   /** dataset/ (amendments, codes, hash annotation texts) */
   datasetDir: string;
 }
 
-export interface Composition {
+interface Composition {
   /** The latest change to the Appendices applied (by date). */
   latest: { effectiveFrom: string; taxon: string; change: string; source: string } | null;
   book: TaxonBook;
@@ -61,7 +61,7 @@ async function readIndex(sharedDir: string) {
 }
 
 /** Steps 1–3: taxa and the listing timeline. */
-export async function composeListings(inputs: BuildInputs): Promise<Composition> {
+async function composeListings(inputs: BuildInputs): Promise<Composition> {
   const notes = new ImportNotes();
   const index = await readIndex(inputs.sharedDir);
   const book = new TaxonBook(index.bundle.taxa);
@@ -220,7 +220,7 @@ export async function composeListings(inputs: BuildInputs): Promise<Composition>
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** The date in "Entry into effect delayed by 12 months, i.e. until 4 October 2017", or null. */
-export function delayedUntil(annotation: string): string | null {
+function delayedUntil(annotation: string): string | null {
   const m = /delayed by \d+ months?, i\.e\. until (\d{1,2}) ([A-Za-z]+) (\d{4})/i.exec(annotation);
   const month = m ? MONTHS.indexOf(m[2]!.toLowerCase()) : -1;
   if (!m || month < 0) return null;

@@ -27,7 +27,7 @@ function familyOf(ctx: ChangeContext, key: string): string {
   return t?.higher?.family ?? (t?.rank === 'FAMILY' ? t.name : '');
 }
 
-export function entryFrom(ctx: ChangeContext, key: string, kingdom: Kingdom, e: AmendmentEntry, date: string, provenance: string): Entry {
+function entryFrom(ctx: ChangeContext, key: string, kingdom: Kingdom, e: AmendmentEntry, date: string, provenance: string): Entry {
   let specimens: Specimens | null = e.specimens;
   let hashAnnotationText: BundleListing['hashAnnotationText'] = null;
   if (e.hashAnnotation !== null) {

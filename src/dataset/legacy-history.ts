@@ -19,7 +19,7 @@ import { readHashAnnotation } from '../importers/hash-annotations.js';
 import { replayHistory, type ChangeType, type History, type ListingChange } from '../importers/history-events.js';
 import type { PopulationReading } from '../importers/populations.js';
 
-export interface LegacyTaxon {
+interface LegacyTaxon {
   kingdom: Kingdom;
   rank: Rank;
   name: string;

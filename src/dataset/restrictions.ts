@@ -38,12 +38,12 @@ function merge<T>(sources: readonly (readonly T[])[], { key }: Keyed<T>): T[] {
 
 const sortedJoin = (l: readonly string[]) => [...l].sort().join(',');
 
-export const RESERVATION_KEY: Keyed<BundleReservation> = { key: (r) => `${r.party}|${r.taxon}|${r.appendix}|${r.effectiveFrom}` };
-export const QUOTA_KEY: Keyed<BundleQuota> = {
+const RESERVATION_KEY: Keyed<BundleReservation> = { key: (r) => `${r.party}|${r.taxon}|${r.appendix}|${r.effectiveFrom}` };
+const QUOTA_KEY: Keyed<BundleQuota> = {
   key: (q) => `${q.taxon}|${q.exporter ?? ''}|${sortedJoin(q.terms)}|${sortedJoin(q.sources)}|${sortedJoin(q.purposes)}|${q.effectiveFrom}`,
 };
 /** One recommendation per country, taxon and start date. */
-export const SUSPENSION_KEY: Keyed<BundleSuspension> = { key: (s) => `${s.country}|${s.taxon ?? ''}|${s.effectiveFrom}` };
+const SUSPENSION_KEY: Keyed<BundleSuspension> = { key: (s) => `${s.country}|${s.taxon ?? ''}|${s.effectiveFrom}` };
 
 const strip = <T extends { source?: unknown; unconfirmed?: unknown; note?: unknown }>(r: T) => {
   const { source: _s, unconfirmed: _u, note: _n, ...rest } = r;

@@ -8,8 +8,6 @@ import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-export { MIGRATIONS_FOLDER };
-
 /**
  * Opens (creating if needed) the SQLite file, sets the pragmas the service relies on
  * and applies the committed migrations. `:memory:` gives a private store for tests.

@@ -9,7 +9,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodType } from 'zod';
 
-export class ReplyDoesNotConform extends Error {}
+class ReplyDoesNotConform extends Error {}
 
 function check(schema: unknown, body: unknown, where: string): void {
   if (schema === undefined || schema === null || typeof (schema as ZodType).safeParse !== 'function') return;

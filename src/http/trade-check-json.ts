@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { AppliedListing, Note, Reason, TradeCheckResult } from '@cites-permit-check/engine/contract/trade-check';
 import { refTo } from '../store/decision-parts.js';
 
-export interface SharedPart {
+interface SharedPart {
   key: string;
   text: string;
 }

@@ -20,7 +20,7 @@ import { buildTaxonomy, readTaxonColumns, type TaxonRow } from './index-taxa.js'
 import { CountryNames, readPopulations } from './populations.js';
 import { officialFileBundle, type ParseContext, type ParsedFile } from './types.js';
 
-export const HISTORY_COLUMNS = [
+const HISTORY_COLUMNS = [
   'TaxonId',
   'Kingdom',
   'Phylum',

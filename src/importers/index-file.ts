@@ -13,7 +13,7 @@ import { buildTaxonomy } from './index-taxa.js';
 import { CountryNames } from './populations.js';
 import { officialFileBundle, type ParseContext, type ParsedFile } from './types.js';
 
-export const INDEX_ORIGIN = 'index';
+const INDEX_ORIGIN = 'index';
 
 export async function parseIndexFile(input: Readable, ctx: ParseContext): Promise<ParsedFile> {
   const asOf = ctx.asOf ?? ctx.today;

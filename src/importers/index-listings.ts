@@ -28,7 +28,7 @@ import { populationsOf, readPopulations, type CountryNames, type PopulationReadi
 
 const STRICTNESS: Record<Appendix, number> = { I: 0, II: 1, III: 2 };
 /** The Convention entered into force on 1 July 1975 (Art. XXII): no listing is older. */
-export const CONVENTION_IN_FORCE = '1975-07-01';
+const CONVENTION_IN_FORCE = '1975-07-01';
 const REFERS_UP = /^(?:Included in|Listed under) (?!Appendix)/i;
 
 interface Entry {

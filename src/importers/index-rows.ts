@@ -12,9 +12,7 @@ import { isCountryCode, splitList, type ImportNotes } from './fields.js';
 import { readTaxonColumns, type TaxonIdentity } from './index-taxa.js';
 import type { Progress } from './types.js';
 
-export type { Levels } from './index-taxa.js';
-
-export const INDEX_COLUMNS = [
+const INDEX_COLUMNS = [
   'TaxonId',
   'Kingdom',
   'Phylum',

@@ -13,7 +13,7 @@ import type { ImportNotes } from './fields.js';
 import { parseSynonyms } from './synonyms.js';
 
 /** The classification columns, as the file gives them. */
-export interface Levels {
+interface Levels {
   kingdom: Kingdom;
   phylum: string;
   class: string;

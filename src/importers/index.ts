@@ -13,14 +13,14 @@ import { FileRejected, type ImportKind, type ImportReport, type ParsedFile, type
 export { FileRejected, IMPORT_KINDS, type ImportKind, type ImportReport } from './types.js';
 
 /** Default cap on what a gzip upload may unpack to (IMPORT_UNPACKED_LIMIT_BYTES on the server). */
-export const DEFAULT_UNPACKED_LIMIT = 512 * 1024 * 1024;
+const DEFAULT_UNPACKED_LIMIT = 512 * 1024 * 1024;
 
 /**
  * Decompresses a gzip stream on the fly (detected by its magic bytes); passes anything else
  * through. A gzip that unpacks past `limit` bytes (a "gzip bomb": 2 MB that unpacks to 2 GiB)
  * is stopped there with a FileRejected, long before it fills the memory.
  */
-export async function decompressed(input: Readable, limit = DEFAULT_UNPACKED_LIMIT): Promise<Readable> {
+async function decompressed(input: Readable, limit = DEFAULT_UNPACKED_LIMIT): Promise<Readable> {
   const iterator = input[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) return Readable.from([]);

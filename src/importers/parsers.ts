@@ -11,7 +11,7 @@ import { parseQuotasFile, parseReservationsFile, parseSuspensionsFile } from './
 import type { ImportKind, ParseContext, ParsedFile } from './types.js';
 
 /** Reads the whole (already decompressed) stream as UTF-8 text. */
-export async function readText(input: Readable): Promise<string> {
+async function readText(input: Readable): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of input) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
   return Buffer.concat(chunks).toString('utf8');

@@ -27,7 +27,7 @@ const CENTRAL_AMERICA = list('BZ CR SV GT HN NI PA');
 const CARIBBEAN = list(`AI AG AW BS BB BQ VG KY CU CW DM DO GD GP HT JM MQ MS PR BL KN LC MF VC SX TT TC VI`);
 const SOUTH_AMERICA = list('AR BO BR CL CO EC FK GF GY PY PE SR UY VE');
 
-export const REGIONS: Record<string, Region> = {
+const REGIONS: Record<string, Region> = {
   africa: { codes: AFRICA, partly: ['EG'] },
   asia: { codes: ASIA, partly: ['AZ', 'EG', 'GE', 'ID', 'KZ', 'RU', 'TR'] },
   europe: { codes: EUROPE, partly: ['AZ', 'GE', 'KZ', 'RU', 'TR'] },

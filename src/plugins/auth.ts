@@ -94,7 +94,7 @@ function accessOf(req: FastifyRequest): Access {
  * authentication; without this, made-up keys were answered 401 without limit, each one looked
  * up in the database.
  */
-export class AuthFailures {
+class AuthFailures {
   private readonly windows = new Map<string, { start: number; failures: number }>();
   constructor(private readonly perMinute: number) {}
 

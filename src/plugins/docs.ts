@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { Access } from './auth.js';
 import { IMPORT_CSV_EXAMPLE, withExamples, withResponses, type OpenApiDocument } from './openapi-examples.js';
 
-export const TAGS = [
+const TAGS = [
   { name: 'Trade checks', description: 'Is this movement allowed, and with which documents? For customs systems.' },
   { name: 'Taxa', description: 'Look species up: names, classification, the listing in force and its history.' },
   { name: 'Reference data', description: 'Parties to the Convention and the CITES code lists.' },
@@ -221,7 +221,7 @@ function zodToJsonOverride(ctx: OverrideContext): void {
 }
 const ZOD_TO_JSON = { zodToJsonConfig: { override: zodToJsonOverride } };
 
-export interface DocsOptions {
+interface DocsOptions {
   ui: boolean;
   version: string;
   showAll: boolean;

@@ -9,7 +9,7 @@ import { problem, type Problem, type ProblemType, PROBLEM_TYPES } from '@cites-p
 import { sendProblem } from '../http/reply.js';
 
 /** An error that already is the problem to send. */
-export class HttpProblem extends Error {
+class HttpProblem extends Error {
   constructor(readonly problem: Problem) {
     super(problem.detail ?? problem.title);
   }

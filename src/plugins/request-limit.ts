@@ -14,7 +14,7 @@ import { problem } from '@cites-permit-check/engine/contract/problem';
 import { sendProblem } from '../http/reply.js';
 import { MinuteLimiter } from '../services/minute-limiter.js';
 
-export interface RequestLimitOptions {
+interface RequestLimitOptions {
   perKey: number;
   perAddress: number;
 }

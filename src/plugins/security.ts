@@ -19,7 +19,7 @@ import requestLimit from './request-limit.js';
  * Fastify plugin rebuilt them (parsing the CSP directives) on every request: it was the
  * largest cost of a bare route in the profile.
  */
-export function securityHeaders(): Record<string, string> {
+function securityHeaders(): Record<string, string> {
   const headers: Record<string, string> = {};
   const res = {
     setHeader: (name: string, value: string | number | string[]) => (headers[name.toLowerCase()] = String(value)),

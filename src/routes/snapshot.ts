@@ -17,7 +17,7 @@ interface Encoded {
 }
 
 /** The best encoding the client accepts among brotli, gzip and none. */
-export function negotiate(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity' {
+function negotiate(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity' {
   const accepted = new Map<string, number>();
   for (const part of (acceptEncoding ?? '').split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');

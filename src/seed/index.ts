@@ -10,8 +10,6 @@ import { parseBundleText } from '../importers/bundle.js';
 import { BUILTIN_SEED_FILE, DEFAULT_DATASET_FILE } from '../paths.js';
 import type { CitesStore, ImportSummary } from '../store/types.js';
 
-export { BUILTIN_SEED_FILE, DEFAULT_DATASET_FILE };
-
 /** The hand-written curated bundle (about 600 taxa). */
 export function loadBuiltinSeed(store: CitesStore): ImportSummary {
   const { bundle } = parseBundleText(readFileSync(BUILTIN_SEED_FILE, 'utf8'));

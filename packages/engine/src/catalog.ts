@@ -25,7 +25,7 @@ export interface ListingView {
   inherited: boolean;
 }
 
-export function listingView(data: EngineData, e: ListingEntry, forTaxon: number): ListingView {
+function listingView(data: EngineData, e: ListingEntry, forTaxon: number): ListingView {
   const s = e.source;
   return {
     id: s.id,
@@ -54,7 +54,7 @@ function exceptionOf(e: ListingEntry, below: readonly number[]) {
   return null;
 }
 
-export interface InForce {
+interface InForce {
   /** The entries of the most specific level that has any in force (what decides). */
   entries: ListingView[];
   /** A higher-taxon entry that excepts this taxon, if that is what decides. */
@@ -63,7 +63,7 @@ export interface InForce {
 }
 
 /** The listing in force on `date` for a taxon, whatever the population (GET /v1/taxa/{id}). */
-export function listingInForce(data: EngineData, taxon: number, date: string): InForce {
+function listingInForce(data: EngineData, taxon: number, date: string): InForce {
   const below: number[] = [];
   for (let t = taxon; t !== -1; t = data.taxa[t]!.parent) {
     const entries = (data.listingsByTaxon.get(t) ?? []).filter((e) => inForce(e.from, e.to, date));
@@ -91,7 +91,7 @@ export function listingInForce(data: EngineData, taxon: number, date: string): I
 }
 
 /** Every entry that ever applied to the taxon or its ancestors, oldest first (GET /v1/taxa/{id}/history). */
-export function listingHistory(data: EngineData, taxon: number): ListingView[] {
+function listingHistory(data: EngineData, taxon: number): ListingView[] {
   const out: ListingView[] = [];
   for (let t = taxon; t !== -1; t = data.taxa[t]!.parent) {
     for (const e of data.listingsByTaxon.get(t) ?? []) out.push(listingView(data, e, taxon));
@@ -99,7 +99,7 @@ export function listingHistory(data: EngineData, taxon: number): ListingView[] {
   return out.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : a.taxon.localeCompare(b.taxon)));
 }
 
-export function classification(data: EngineData, taxon: number) {
+function classification(data: EngineData, taxon: number) {
   const chain: { id: string; name: string; rank: Rank }[] = [];
   for (let t = data.taxa[taxon]!.parent; t !== -1; t = data.taxa[t]!.parent) {
     const n = data.taxa[t]!;
@@ -124,7 +124,7 @@ const KIND_ORDER: Record<MatchKind, number> = { accepted: 0, synonym: 1, 'common
  * Taxa whose scientific name, synonym or common name contains `q` (case-, space- and
  * accent-insensitive), exact matches first, then prefixes, then the rest by name.
  */
-export function searchTaxa(
+function searchTaxa(
   data: EngineData,
   query: { q?: string | undefined; rank?: Rank | undefined; appendix?: Appendix | undefined; date: string },
   page: number,

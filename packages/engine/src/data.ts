@@ -16,7 +16,7 @@ export interface Scope {
   text: string | null;
 }
 
-export interface TaxonNode {
+interface TaxonNode {
   readonly index: number;
   readonly id: string;
   readonly name: string;
@@ -71,7 +71,7 @@ export interface EngineData {
   readonly lineages: (readonly number[] | undefined)[];
 }
 
-export function toScope(
+function toScope(
   lists: { include?: string[] | undefined; exclude?: string[] | undefined; partly?: string[] | undefined; text?: string | undefined } | null,
 ): Scope | null {
   if (!lists) return null;
@@ -93,9 +93,6 @@ export function scopeMatch(scope: Scope | null, country: string): ScopeMatch {
   if (scope.exclude) return scope.exclude.has(country) ? 'no' : 'yes';
   return 'maybe';
 }
-
-/** Does the scope take in `country` for certain? */
-export const scopeContains = (scope: Scope | null, country: string): boolean => scopeMatch(scope, country) === 'yes';
 
 /** A scope that names some populations only, by country or in words (so others fall to a broader entry). */
 export const namesSomePopulations = (scope: Scope | null): boolean => scope !== null && scope.exclude === null;

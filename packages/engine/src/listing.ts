@@ -68,7 +68,7 @@ function clauseMatches(c: Clause, s: Specimen): boolean {
 }
 
 /** Art. I(b), Interp. §7, R3, R17: is this part/derivative covered, not covered, or deemed App. I? */
-export function coverage(specimens: SnapshotListing['specimens'], s: Specimen, notes: ResolutionNote[]): Coverage {
+function coverage(specimens: SnapshotListing['specimens'], s: Specimen, notes: ResolutionNote[]): Coverage {
   if (specimens === null) return 'covered';
   const clauses = specimens.only ?? specimens.except ?? [];
   let matched = false;

@@ -68,7 +68,7 @@ export interface Suggestion {
 }
 
 /** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
-export function editDistance(a: string, b: string, max: number): number {
+function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let prev = new Array<number>(b.length + 1);
   let curr = new Array<number>(b.length + 1);

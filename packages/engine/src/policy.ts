@@ -32,7 +32,7 @@ export interface EnginePolicy {
 }
 
 /** The table of Res. Conf. 13.7 (Rev. CoP17), paragraph on personal and household effects. */
-export const DEFAULT_PERSONAL_EFFECTS_LIMITS: PersonalEffectsLimit[] = [
+const DEFAULT_PERSONAL_EFFECTS_LIMITS: PersonalEffectsLimit[] = [
   { taxon: 'Acipenseriformes', terms: ['CAV'], max: 125, unit: 'grams', source: 'Res. Conf. 13.7 (Rev. CoP17): caviar, up to 125 g per person' },
   { taxon: 'Cactaceae', terms: [], max: 3, unit: 'count', source: 'Res. Conf. 13.7 (Rev. CoP17): rainsticks of Cactaceae, up to 3 per person' },
   {

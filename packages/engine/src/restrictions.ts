@@ -8,7 +8,7 @@ import { inForce, type EngineData } from './data.js';
 import type { Specimen } from './listing.js';
 
 /** 'uncertain-source': only the source as the rules read it (F as W) is covered, not the one declared. */
-export type FilterMatch = 'yes' | 'no' | 'unknown-term' | 'uncertain-source';
+type FilterMatch = 'yes' | 'no' | 'unknown-term' | 'uncertain-source';
 
 /**
  * Does a (terms, sources, purposes) filter take in this specimen? A quota takes in the
@@ -16,7 +16,7 @@ export type FilterMatch = 'yes' | 'no' | 'unknown-term' | 'uncertain-source';
  * W covers it) and as declared. A suspension covers what its wording names: a recommendation
  * on "wild-taken specimens" does not say it covers F, so that is flagged, not denied.
  */
-export function filterMatches(f: { terms: string[]; sources: string[]; purposes: string[] }, s: Specimen, sourceAsDeclared = false): FilterMatch {
+function filterMatches(f: { terms: string[]; sources: string[]; purposes: string[] }, s: Specimen, sourceAsDeclared = false): FilterMatch {
   const declared = s.declaredSource ?? s.source;
   let uncertain = false;
   if (f.sources.length > 0 && !f.sources.includes(declared)) {

@@ -46,6 +46,3 @@ export function inUnit(quantity: number, from: string | undefined | null, to: st
   if (f === undefined || t === undefined || f[0] !== t[0]) return null;
   return (quantity * f[1]) / t[1];
 }
-
-/** The dimension a unit measures (undefined for a unit that is not a measure, such as BOX). */
-export const dimensionOf = (unit: string | undefined | null): Dimension | undefined => unitOf(unit)?.[0];
