@@ -3,7 +3,7 @@
  * (group commit) → the answer, as the JSON text that is also stored. Validation is the
  * HTTP layer's (the route's schema); what it rejects comes back through `rejected`.
  */
-import { problem, type Problem } from '@cites-permit-check/engine/contract/problem';
+import { problem, type Problem, type SchemaIssue } from '@cites-permit-check/engine/contract/problem';
 import type { TradeCheckRequest } from '@cites-permit-check/engine/contract/trade-check';
 import { isProblem, SearchBudget, validationProblem } from '@cites-permit-check/engine';
 import { serializeTradeCheck } from '../http/trade-check-json.js';
@@ -28,7 +28,7 @@ export function overItemLimit(services: Services, caller: Caller, items: number)
 }
 
 /** A request the schema rejected: its errors and its unknown codes together, in one 400. */
-export function rejected(services: Services, issues: { path: PropertyKey[]; message: string }[], body: unknown): Answer {
+export function rejected(services: Services, issues: readonly SchemaIssue[], body: unknown): Answer {
   return { problem: validationProblem(issues, '', services.engines.engine.codeErrors(body)) };
 }
 

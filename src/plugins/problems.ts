@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { problem, type Problem, type ProblemType, PROBLEM_TYPES } from '@cites-permit-check/engine/contract/problem';
+import { fieldsOf, invalidFields, problem, type Problem, type SchemaIssue, type ProblemType, PROBLEM_TYPES } from '@cites-permit-check/engine/contract/problem';
 import { sendProblem } from '../http/reply.js';
 
 /** An error that already is the problem to send. */
@@ -43,16 +43,20 @@ const UNAVAILABLE: Record<string, string> = {
   SQLITE_IOERR: 'The database could not be written; nothing was changed. Retry later.',
 };
 
+/** Fastify's validation errors (from the zod type provider) back as the schema's issues. */
+export function schemaIssues(validation: readonly { instancePath?: string; message?: string; keyword?: string; params?: unknown }[]): SchemaIssue[] {
+  return validation.map((v) => ({
+    path: (v.instancePath ?? '').split('/').filter(Boolean),
+    message: v.message ?? 'is invalid',
+    code: v.keyword,
+    keys: (v.params as { keys?: string[] } | undefined)?.keys,
+  }));
+}
+
 function fromFastifyError(err: FastifyError): Problem | null {
   if (err.validation) {
     const where = CONTEXT_IN[err.validationContext ?? 'body'] ?? 'body';
-    const errors = err.validation.map((v) => ({
-      pointer: `#${v.instancePath || ''}`,
-      in: where,
-      detail: v.message ?? 'is invalid',
-    }));
-    const fields = errors.map((e) => `${where} ${e.pointer.slice(1) || '/'}`).join(', ');
-    return problem('validation-error', 400, `Invalid ${fields}`, { errors });
+    return invalidFields(fieldsOf(schemaIssues(err.validation), where));
   }
   switch (err.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -12,6 +12,7 @@ import { checkShipment } from '../application/check-shipment.js';
 import { checkTrade, rejected } from '../application/check-trade.js';
 import { callerOf, sendAnswer } from '../http/caller.js';
 import { sendJsonText, sendProblem } from '../http/reply.js';
+import { schemaIssues } from '../plugins/problems.js';
 
 const BatchQuery = z.strictObject({
   view: z
@@ -55,11 +56,7 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       if (req.validationError) {
-        const issues = (req.validationError.validation ?? []).map((v: { instancePath?: string; message?: string }) => ({
-          path: (v.instancePath ?? '').split('/').filter(Boolean),
-          message: v.message ?? 'is invalid',
-        }));
-        return sendAnswer(reply, rejected(app.services, issues, req.body));
+        return sendAnswer(reply, rejected(app.services, schemaIssues(req.validationError.validation ?? []), req.body));
       }
       return sendAnswer(reply, await checkTrade(app.services, callerOf(req), req.body));
     },

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDotEnv } from '../../src/env-file.js';
 import { testApp, type TestApp } from '../helpers/app.js';
 import { freePort } from '../helpers/server-process.js';
+import { rulesEngine } from '../helpers/engine.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'cites-newcomer-'));
@@ -86,5 +87,20 @@ describe('messages a customs officer reads', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors.map((e: { pointer: string }) => e.pointer)).toEqual(['#/purpose', '#/term']);
+  });
+
+  it('the same bad field reads the same from the engine, a single check, a batch item and an officer route', async () => {
+    const bad = { taxon: 'Panthera pardus', exporter: 'NA', importer: 'DE', purpose: 'HX', source: 'W' };
+    const single = (await t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: bad })).json();
+    const item = (await t.app.inject({ method: 'POST', url: '/v1/trade-checks/batch', payload: { items: [bad] } })).json().results[0];
+    const engine = rulesEngine().check(bad);
+    expect(single.detail).toBe('Invalid body /purpose');
+    expect(engine).toMatchObject({ detail: single.detail, errors: single.errors });
+    expect(item).toMatchObject({
+      detail: 'Invalid body /items/0/purpose',
+      errors: [{ pointer: '#/items/0/purpose', in: 'body', detail: single.errors[0].detail }],
+    });
+    const officer = await t.app.inject({ url: '/v1/taxa?q=elephant&limit=5' });
+    expect(officer.json()).toMatchObject({ status: 400, detail: 'Invalid query /limit', errors: [{ pointer: '#/limit', in: 'query', detail: 'unknown field "limit"' }] });
   });
 });

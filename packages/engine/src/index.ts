@@ -12,7 +12,7 @@
  * of the components of the server's OpenAPI document).
  */
 import { type Catalog, createCatalog } from './catalog.js';
-import { problem, type Problem } from './contract/problem.js';
+import { fieldsOf, invalidFields, type Problem, type SchemaIssue } from './contract/problem.js';
 import type { Snapshot } from './contract/snapshot.js';
 import { TradeCheckRequest, type TradeCheckResult } from './contract/trade-check.js';
 import { countDataset, type DatasetCounts } from './counts.js';
@@ -87,24 +87,9 @@ function codeErrors(data: EngineData, request: unknown, prefix = ''): FieldError
   return errors;
 }
 
-/** Turns zod issues into the `errors` of a 400 problem (shared with the HTTP layer). */
-export function validationProblem(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>, prefix = '', also: readonly FieldError[] = []): Problem {
-  const seen = new Set<string>();
-  const errors = [
-    ...issues.map((i) => ({
-      pointer: `#${prefix}${i.path.map((p) => `/${String(p)}`).join('')}`,
-      in: 'body' as const,
-      detail: i.message,
-    })),
-    ...also,
-  ].filter((e) => {
-    const key = `${e.pointer} ${e.detail}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  const fields = errors.map((e) => e.pointer.slice(1) || '/').join(', ');
-  return problem('validation-error', 400, `Invalid request: ${fields}`, { errors });
+/** Turns zod issues (and code-list errors) into the one 400 problem for invalid fields. */
+export function validationProblem(issues: readonly SchemaIssue[], prefix = '', also: readonly FieldError[] = []): Problem {
+  return invalidFields([...fieldsOf(issues, 'body', prefix), ...also]);
 }
 
 export function createEngine(snapshot: Snapshot, options: EngineOptions = {}): Engine {

@@ -57,3 +57,41 @@ export function problem(
   if (detail !== undefined) p.detail = detail;
   return Object.assign(p, extra);
 }
+
+/** A schema's complaint about one place in the input, as zod reports it. */
+export interface SchemaIssue {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string | undefined;
+  /** For an object with keys it does not know: those keys. */
+  keys?: readonly string[] | undefined;
+}
+
+/**
+ * Schema issues as invalid fields. An unknown key is pointed at itself ("#/limit"), not at the
+ * object holding it ("#/"), so a caller sees which parameter to drop.
+ */
+export function fieldsOf(issues: readonly SchemaIssue[], where: NonNullable<InvalidField['in']> = 'body', prefix = ''): InvalidField[] {
+  return issues.flatMap((i) => {
+    const at = `#${prefix}${i.path.map((p) => `/${String(p)}`).join('')}`;
+    if (i.code === 'unrecognized_keys' && i.keys?.length) return i.keys.map((k) => ({ pointer: `${at}/${k}`, in: where, detail: `unknown field "${k}"` }));
+    return [{ pointer: at, in: where, detail: i.message }];
+  });
+}
+
+/**
+ * The one 400 for fields that fail validation, wherever they are checked (the engine's
+ * `check`, the server's route schemas, batch items): the same bad field reads the same way.
+ * Repeated errors (the schema and the code lists may both name a field) are given once.
+ */
+export function invalidFields(errors: readonly InvalidField[]): Problem {
+  const seen = new Set<string>();
+  const unique = errors.filter((e) => {
+    const key = `${e.in ?? 'body'} ${e.pointer} ${e.detail}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const fields = unique.map((e) => `${e.in ?? 'body'} ${e.pointer.slice(1) || '/'}`).join(', ');
+  return problem('validation-error', 400, `Invalid ${fields}`, { errors: unique });
+}
