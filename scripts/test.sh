@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: type-check, OpenAPI drift, migrations drift, then vitest.
+# The whole test suite: type-check, lint, dead code, OpenAPI drift, migrations drift, then vitest.
 # Ends with a plain "N passed, N failed" line (each check counts as one test).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,7 @@ check() {
 }
 check "type-check (tsc --noEmit)" npx tsc --noEmit
 check "lint and format (biome check)" npx biome check .
+check "no unused files, exports or dependencies (knip)" npx knip --no-progress
 check "OpenAPI document is up to date" npx tsx scripts/emit-openapi.ts --check
 check "docs/decision-codes.md is up to date" npx tsx scripts/emit-decision-codes.ts --check
 check "migrations match the schema" bash scripts/check-migrations.sh

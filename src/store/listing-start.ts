@@ -17,7 +17,7 @@ export interface DatedEntry {
 
 const codes = (p: Populations | null) => JSON.stringify([[...(p?.include ?? [])].sort(), [...(p?.exclude ?? [])].sort()]);
 
-export function dayBefore(date: string): string {
+function dayBefore(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);

@@ -101,6 +101,10 @@ describe('messages a customs officer reads', () => {
       errors: [{ pointer: '#/items/0/purpose', in: 'body', detail: single.errors[0].detail }],
     });
     const officer = await t.app.inject({ url: '/v1/taxa?q=elephant&limit=5' });
-    expect(officer.json()).toMatchObject({ status: 400, detail: 'Invalid query /limit', errors: [{ pointer: '#/limit', in: 'query', detail: 'unknown field "limit"' }] });
+    expect(officer.json()).toMatchObject({
+      status: 400,
+      detail: 'Invalid query /limit',
+      errors: [{ pointer: '#/limit', in: 'query', detail: 'unknown field "limit"' }],
+    });
   });
 });

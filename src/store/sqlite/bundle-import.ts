@@ -5,22 +5,42 @@
  * same bundle twice changes nothing and does not bump the dataset version.
  */
 import type Database from 'better-sqlite3';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import type { Bundle, Populations } from '../../contract/bundle.js';
+import type { Db } from '../../db/client.js';
+import {
+  codeEntries,
+  datasetState,
+  listingExclusions,
+  listings,
+  parties,
+  quotas,
+  reservations,
+  suspensions,
+  taxa as taxaTable,
+  taxonNames,
+} from '../../db/schema.js';
 import { BundleRejected, type ImportError, type ImportOptions, type ImportSummary } from '../types.js';
-import { canonicalExclusions, canonicalListing, canonicalParty, canonicalPopulations, naturalKey } from './canonical.js';
-import { narrowStart, type DatedEntry } from '../listing-start.js';
+import { canonicalExclusions, canonicalListing, canonicalParty, canonicalPopulations } from '../domain/canonical.js';
+import { listingProblems, type KnownCodes } from '../domain/checks.js';
+import { ListingMerge } from '../domain/listing-merge.js';
+import { listingsTakenOver, NaturalKeyMerge, recordsToEnd, removalProblems } from '../domain/merge.js';
+import { describeOverlap, findOverlaps } from '../domain/overlaps.js';
 import { Counter } from './counter.js';
 import { exportBundle } from './export.js';
 import { bumpVersion, recordAudit } from './dataset.js';
 import { importTaxa, type TaxaResult } from './import-taxa.js';
+import { knownCodes } from './known-codes.js';
+import { placeholders } from './prepared.js';
 import { QUOTAS, RESERVATIONS, SUSPENSIONS, type RestrictionKind } from './restriction-kinds.js';
-import { readListingRows, listingRowToBundle, type ListingRow } from './rows.js';
-import { describeOverlap, findOverlaps, knownCodes, listingProblems, type KnownCodes } from './validate.js';
+import { listingColumns, listingRowToBundle, readListingRows, type ListingRow } from './rows.js';
 
-const DOMAIN_TABLES = ['listing_exclusions', 'listings', 'reservations', 'quotas', 'suspensions', 'taxon_names', 'taxa', 'parties', 'code_entries'];
+/** Children before parents, so that no foreign key is left dangling mid-way. */
+const DOMAIN_TABLES = [listingExclusions, listings, reservations, quotas, suspensions, taxonNames, taxaTable, parties, codeEntries];
 const DATED_TABLES = ['listings', 'reservations', 'quotas', 'suspensions'] as const;
 
 interface Run {
+  db: Db;
   sqlite: Database.Database;
   opts: ImportOptions;
   now: string;
@@ -30,10 +50,12 @@ interface Run {
   seen: Record<(typeof DATED_TABLES)[number], Set<number>>;
 }
 
-export function importBundle(sqlite: Database.Database, bundle: Bundle, opts: ImportOptions, now: string): ImportSummary {
+export function importBundle(db: Db, bundle: Bundle, opts: ImportOptions, now: string): ImportSummary {
+  const sqlite = db.$client;
   return sqlite
     .transaction(() => {
       const run: Run = {
+        db,
         sqlite,
         opts,
         now,
@@ -45,14 +67,14 @@ export function importBundle(sqlite: Database.Database, bundle: Bundle, opts: Im
       // imports back), and refuses to remove more than the allowed share unless confirmed.
       let replaced: unknown = null;
       if (opts.mode === 'replace') {
-        refuseLargeRemoval(sqlite, bundle, opts);
-        replaced = exportBundle(sqlite, now.slice(0, 10));
-        for (const t of DOMAIN_TABLES) sqlite.prepare(`DELETE FROM ${t}`).run();
+        refuseLargeRemoval(db, bundle, opts);
+        replaced = exportBundle(db, now.slice(0, 10));
+        for (const t of DOMAIN_TABLES) db.delete(t).run();
       }
       importCodes(run, bundle);
       importParties(run, bundle);
-      const taxa = importTaxa(sqlite, bundle.taxa, { errors: run.errors, counter: run.counter, origin: opts.origin, now, actor: opts.actor });
-      const known = knownCodes(sqlite);
+      const taxa = importTaxa(db, bundle.taxa, { errors: run.errors, counter: run.counter, origin: opts.origin, now, actor: opts.actor });
+      const known = knownCodes(db);
       // Every part is checked even after an error, so that the report lists them all.
       importListings(run, bundle, taxa, known);
       importRestrictions(run, RESERVATIONS, bundle.reservations, taxa, known);
@@ -64,7 +86,7 @@ export function importBundle(sqlite: Database.Database, bundle: Bundle, opts: Im
 
       const changed = run.counter.changed || opts.mode === 'replace';
       const state = changed
-        ? bumpVersion(sqlite, {
+        ? bumpVersion(db, {
             asOf: bundle.asOf,
             source: bundle.source,
             provenance: bundle.provenance,
@@ -74,7 +96,7 @@ export function importBundle(sqlite: Database.Database, bundle: Bundle, opts: Im
           })
         : undefined;
       const summary: ImportSummary = {
-        datasetVersion: state ?? currentVersion(sqlite),
+        datasetVersion: state ?? currentVersion(db),
         changed,
         created: run.counter.created,
         updated: run.counter.updated,
@@ -83,7 +105,7 @@ export function importBundle(sqlite: Database.Database, bundle: Bundle, opts: Im
         warnings: [],
       };
       if (changed)
-        recordAudit(sqlite, {
+        recordAudit(db, {
           at: now,
           actor: opts.actor,
           action: opts.mode === 'replace' ? 'replace' : 'import',
@@ -98,26 +120,20 @@ export function importBundle(sqlite: Database.Database, bundle: Bundle, opts: Im
 }
 
 /** Counts of what a replace would remove, checked against `maxRemovedShare`. */
-function refuseLargeRemoval(sqlite: Database.Database, bundle: Bundle, opts: ImportOptions): void {
+function refuseLargeRemoval(db: Db, bundle: Bundle, opts: ImportOptions): void {
   if (opts.maxRemovedShare === undefined || opts.confirmed === true) return;
-  const count = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const stored = {
+    taxa: db.select({ n: count() }).from(taxaTable).get()!.n,
+    listings: db.select({ n: count() }).from(listings).get()!.n,
+    parties: db.select({ n: count() }).from(parties).get()!.n,
+  };
   const kept = { taxa: bundle.taxa.length, listings: bundle.listings.length, parties: bundle.parties.length };
-  const errors: ImportError[] = [];
-  for (const [table, after] of Object.entries(kept)) {
-    const before = count(table);
-    const removed = before - after;
-    if (before > 0 && removed / before > opts.maxRemovedShare) {
-      errors.push({
-        pointer: `/${table}`,
-        detail: `replacing would remove ${removed} of the ${before} stored ${table} (${Math.round((100 * removed) / before)} %), more than the ${Math.round(opts.maxRemovedShare * 100)} % allowed; send confirm=true to do it anyway (the audit trail keeps the store it replaces)`,
-      });
-    }
-  }
+  const errors = removalProblems(stored, kept, opts.maxRemovedShare);
   if (errors.length) throw new BundleRejected(errors);
 }
 
-function currentVersion(sqlite: Database.Database): number {
-  return (sqlite.prepare('SELECT version FROM dataset_state WHERE id = 1').get() as { version: number } | undefined)?.version ?? 0;
+function currentVersion(db: Db): number {
+  return db.select({ version: datasetState.version }).from(datasetState).where(eq(datasetState.id, 1)).get()?.version ?? 0;
 }
 
 function importCodes(run: Run, bundle: Bundle): void {
@@ -205,48 +221,20 @@ function report(run: Run, problems: ImportError[]): boolean {
 }
 
 function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: KnownCodes): void {
-  const { sqlite, now, opts } = run;
+  const { db, now, opts } = run;
   replaceListingsOf(run, bundle, taxa);
-  const stored = readListingRows(sqlite);
-  const byKey = new Map<string, ListingRow>();
-  /** Open entries by scope and Appendix, for files that give the current state only. */
-  const openByScope = new Map<string, ListingRow>();
-  for (const row of stored) {
-    const populations = canonicalPopulations(row.populations);
-    byKey.set(naturalKey.listing(row.taxon_id, row.appendix, row.party_code, populations, row.effective_from), row);
-    if (row.effective_to === null && row.origin === opts.origin) {
-      openByScope.set(`${naturalKey.scope(row.taxon_id, row.party_code, populations)}|${row.appendix}`, row);
-    }
-  }
-  // What the store knew of each taxon before this import: when an official file's entry began.
-  const knownByTaxon = new Map<number, DatedEntry[]>();
-  for (const row of stored) {
-    const list = knownByTaxon.get(row.taxon_id) ?? [];
-    list.push({
-      appendix: row.appendix,
-      party: row.party_code,
-      populations: canonicalPopulations(row.populations),
-      effectiveFrom: row.effective_from,
-      effectiveTo: row.effective_to,
-    });
-    knownByTaxon.set(row.taxon_id, list);
-  }
-  const yieldTo = new Set(opts.yieldsListingsTo ?? []);
-  const yielding = new Set(stored.filter((r) => yieldTo.has(r.origin)).map((r) => r.taxon_id));
-  const insert = sqlite.prepare(
-    `INSERT INTO listings (taxon_id, appendix, party_code, effective_from, effective_to, may_start_from, populations_include, populations_exclude,
-       populations_partly, populations_text, annotation, hash_annotation, hash_annotation_text, specimens, source, origin, revision, updated_at, updated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-  );
-  const update = sqlite.prepare(
-    `UPDATE listings SET effective_to = ?, may_start_from = ?, populations_text = ?, annotation = ?, hash_annotation = ?, hash_annotation_text = ?, specimens = ?, source = ?,
-       revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`,
-  );
-  const clearExclusions = sqlite.prepare('DELETE FROM listing_exclusions WHERE listing_id = ?');
-  const insertExclusion = sqlite.prepare('INSERT INTO listing_exclusions (listing_id, taxon_id, populations_include, populations_exclude) VALUES (?, ?, ?, ?)');
-  const keysInBundle = new Map<string, string>();
-
   const { directory } = taxa;
+  const merge = new ListingMerge(readListingRows(db), opts, (row) => canonicalListing(listingRowToBundle(row, directory)));
+  // New entries are many (a whole dataset's): prepared once (prepared.ts says why).
+  const insert = db
+    .insert(listings)
+    .values({ ...placeholders(...LISTING_COLUMNS), origin: opts.origin, revision: 1, updatedAt: now, updatedBy: opts.actor })
+    .returning({ id: listings.id })
+    .prepare();
+  const insertExclusion = db
+    .insert(listingExclusions)
+    .values(placeholders('listingId', 'taxonId', 'populationsInclude', 'populationsExclude'))
+    .prepare();
   bundle.listings.forEach((l, i) => {
     const pointer = `/listings/${i}`;
     if (!report(run, listingProblems(l, pointer, known, directory))) return;
@@ -256,85 +244,55 @@ function importListings(run: Run, bundle: Bundle, taxa: TaxaResult, known: Known
       const taxonId = directory.idOf(typeof x === 'string' ? x : x.taxon, kingdom)!;
       return { taxonId, taxon: directory.refOf(taxonId), populations: typeof x === 'string' ? null : canonicalPopulations(x.populations) };
     });
-    if (yielding.has(tid)) {
-      run.counter.same('listings (left to another source)');
-      return;
-    }
-
-    const populations = canonicalPopulations(l.populations);
-    const key = naturalKey.listing(tid, l.appendix, l.party, populations, l.effectiveFrom);
-    const twin = keysInBundle.get(key);
-    if (twin !== undefined) {
-      run.errors.push({ pointer, detail: `same entry as ${twin}` });
-      return;
-    }
-    keysInBundle.set(key, pointer);
-
-    let existing = byKey.get(key);
-    let effectiveFrom = l.effectiveFrom;
-    let mayStartFrom = l.mayStartFrom;
-    if (opts.continueOpenEntries) {
-      if (!existing) {
-        const open = openByScope.get(`${naturalKey.scope(tid, l.party, populations)}|${l.appendix}`);
-        if (open && open.effective_from <= l.effectiveFrom && !run.seen.listings.has(open.id)) {
-          existing = open;
-          effectiveFrom = open.effective_from; // the entry continues: keep the date it started
-        }
-      }
-      // An entry the store has keeps what it knew of its start; a new one starts after the
-      // last change known for the taxon (listing-start.ts).
-      mayStartFrom = existing ? existing.may_start_from : narrowStart({ ...l, populations }, knownByTaxon.get(tid) ?? []);
-    }
-    const after = canonicalListing({ ...l, taxon: directory.refOf(tid), effectiveFrom, mayStartFrom, excludedTaxa: canonicalExclusions(exclusions) });
-    if (existing) {
-      run.seen.listings.add(existing.id);
-      const before = canonicalListing(listingRowToBundle(existing, directory));
-      if (JSON.stringify(before) === JSON.stringify(after)) {
+    const step = merge.step(tid, { ...l, taxon: directory.refOf(tid), excludedTaxa: canonicalExclusions(exclusions) }, pointer);
+    switch (step.action) {
+      case 'left to another source':
+        run.counter.same('listings (left to another source)');
+        return;
+      case 'duplicate':
+        run.errors.push({ pointer, detail: `same entry as ${step.of}` });
+        return;
+      case 'unchanged':
+        run.seen.listings.add(step.existing.id);
         run.counter.same('listings');
         return;
+      case 'update': {
+        const { record, existing } = step;
+        run.seen.listings.add(existing.id);
+        const { populationsInclude: _i, populationsExclude: _e, populationsPartly: _p, ...changed } = listingColumns(record);
+        db.update(listings)
+          .set({
+            ...changed,
+            effectiveTo: record.effectiveTo,
+            mayStartFrom: record.mayStartFrom ?? null,
+            source: record.source ?? null,
+            revision: sql`${listings.revision} + 1`,
+            updatedAt: now,
+            updatedBy: opts.actor,
+          })
+          .where(eq(listings.id, existing.id))
+          .run();
+        db.delete(listingExclusions).where(eq(listingExclusions.listingId, existing.id)).run();
+        writeExclusions(insertExclusion, existing.id, exclusions);
+        run.counter.update('listings');
+        return;
       }
-      update.run(
-        after.effectiveTo,
-        after.mayStartFrom ?? null,
-        populations?.text ?? null,
-        json(after.annotation),
-        after.hashAnnotation,
-        json(after.hashAnnotationText),
-        json(after.specimens),
-        after.source ?? null,
-        now,
-        opts.actor,
-        existing.id,
-      );
-      clearExclusions.run(existing.id);
-      writeExclusions(insertExclusion, existing.id, exclusions);
-      run.counter.update('listings');
-    } else {
-      const id = Number(
-        insert.run(
-          tid,
-          l.appendix,
-          l.party,
-          l.effectiveFrom,
-          l.effectiveTo,
-          mayStartFrom,
-          json(populations?.include ?? null),
-          json(populations?.exclude ?? null),
-          json(populations?.partly ?? null),
-          populations?.text ?? null,
-          json(after.annotation),
-          after.hashAnnotation,
-          json(after.hashAnnotationText),
-          json(after.specimens),
-          after.source ?? null,
-          opts.origin,
-          now,
-          opts.actor,
-        ).lastInsertRowid,
-      );
-      run.seen.listings.add(id);
-      writeExclusions(insertExclusion, id, exclusions);
-      run.counter.create('listings');
+      case 'create': {
+        const { record } = step;
+        const id = insert.get({
+          taxonId: tid,
+          appendix: record.appendix,
+          partyCode: record.party,
+          effectiveFrom: record.effectiveFrom,
+          effectiveTo: record.effectiveTo,
+          mayStartFrom: record.mayStartFrom ?? null,
+          ...listingColumns(record),
+          source: record.source ?? null,
+        })!.id;
+        run.seen.listings.add(id);
+        writeExclusions(insertExclusion, id, exclusions);
+        run.counter.create('listings');
+      }
     }
   });
 }
@@ -350,33 +308,52 @@ function replaceListingsOf(run: Run, bundle: Bundle, taxa: TaxaResult): void {
   const origins = [...replaced, ...(superseded?.origins ?? [])];
   if (origins.length === 0) return;
   const covered = new Set(bundle.listings.map((l) => taxa.directory.idOf(l.taxon)).filter((id) => id !== undefined));
-  const select = run.sqlite.prepare(
-    `SELECT id, taxon_id, origin, effective_from, effective_to FROM listings WHERE origin IN (${origins.map(() => '?').join(',')})`,
-  );
-  const remove = run.sqlite.prepare('DELETE FROM listings WHERE id = ?');
-  const end = run.sqlite.prepare('UPDATE listings SET effective_to = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?');
-  const rows = select.all(...origins) as { id: number; taxon_id: number; origin: string; effective_from: string; effective_to: string | null }[];
-  for (const row of rows) {
-    if (!covered.has(row.taxon_id)) continue;
-    if (superseded?.origins.includes(row.origin) && row.effective_from < superseded.from) {
-      if (row.effective_to !== null && row.effective_to <= superseded.from) continue; // already over by then
-      end.run(superseded.from, run.now, run.opts.actor, row.id);
+  const stored = run.db
+    .select({ id: listings.id, taxonId: listings.taxonId, origin: listings.origin, effectiveFrom: listings.effectiveFrom, effectiveTo: listings.effectiveTo })
+    .from(listings)
+    .where(inArray(listings.origin, origins))
+    .all();
+  for (const { id, action } of listingsTakenOver(stored, covered, superseded)) {
+    if (action === 'end') {
+      run.db
+        .update(listings)
+        .set({ effectiveTo: superseded!.from, revision: sql`${listings.revision} + 1`, updatedAt: run.now, updatedBy: run.opts.actor })
+        .where(eq(listings.id, id))
+        .run();
       run.counter.end('listings (superseded)');
     } else {
-      remove.run(row.id);
+      run.db.delete(listings).where(eq(listings.id, id)).run();
       run.counter.end('listings (replaced)');
     }
   }
 }
 
-const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+const LISTING_COLUMNS = [
+  'taxonId',
+  'appendix',
+  'partyCode',
+  'effectiveFrom',
+  'effectiveTo',
+  'mayStartFrom',
+  'populationsInclude',
+  'populationsExclude',
+  'populationsPartly',
+  'populationsText',
+  'annotation',
+  'hashAnnotation',
+  'hashAnnotationText',
+  'specimens',
+  'source',
+] as const;
 
-function writeExclusions(stmt: Database.Statement, listingId: number, list: { taxonId: number; populations: Populations | null }[]) {
+type ExclusionColumns = Required<typeof listingExclusions.$inferInsert>;
+
+function writeExclusions(insert: { run(x: ExclusionColumns): unknown }, listingId: number, list: { taxonId: number; populations: Populations | null }[]) {
   const seen = new Set<number>();
   for (const x of list) {
     if (seen.has(x.taxonId)) continue;
     seen.add(x.taxonId);
-    stmt.run(listingId, x.taxonId, json(x.populations?.include ?? null), json(x.populations?.exclude ?? null));
+    insert.run({ listingId, taxonId: x.taxonId, populationsInclude: x.populations?.include ?? null, populationsExclude: x.populations?.exclude ?? null });
   }
 }
 
@@ -392,30 +369,28 @@ function importDated<R>(
 ): void {
   const insert = run.sqlite.prepare(insertSql);
   const update = run.sqlite.prepare(updateSql);
-  const keys = new Map<string, string>();
+  const merge = new NaturalKeyMerge(existing);
   records.forEach((r, i) => {
     const pointer = `/${table}/${i}`;
     const p = prepare(r, pointer);
     if (p === null) return;
-    const twin = keys.get(p.key);
-    if (twin !== undefined) {
-      run.errors.push({ pointer, detail: `same record as ${twin}` });
-      return;
-    }
-    keys.set(p.key, pointer);
-    const before = existing.get(p.key);
-    if (before) {
-      run.seen[table].add(before.id);
-      if (JSON.stringify(before.canonical) === JSON.stringify(p.canonical)) {
+    const step = merge.step(p.key, p.canonical, pointer);
+    switch (step.action) {
+      case 'duplicate':
+        run.errors.push({ pointer, detail: `same record as ${step.of}` });
+        return;
+      case 'unchanged':
+        run.seen[table].add(step.id);
         run.counter.same(table);
         return;
-      }
-      update.run(...p.update, run.now, run.opts.actor, before.id);
-      run.counter.update(table);
-    } else {
-      const id = Number(insert.run(...p.insert, run.opts.origin, run.now, run.opts.actor).lastInsertRowid);
-      run.seen[table].add(id);
-      run.counter.create(table);
+      case 'update':
+        run.seen[table].add(step.id);
+        update.run(...p.update, run.now, run.opts.actor, step.id);
+        run.counter.update(table);
+        return;
+      case 'create':
+        run.seen[table].add(Number(insert.run(...p.insert, run.opts.origin, run.now, run.opts.actor).lastInsertRowid));
+        run.counter.create(table);
     }
   });
 }
@@ -465,16 +440,15 @@ function importRestrictions<R extends { taxon: string | null }>(
 function endMissing(run: Run, date: string): void {
   for (const table of DATED_TABLES) {
     const open = run.sqlite
-      .prepare(`SELECT id, effective_from AS "from" FROM ${table} WHERE origin = ? AND (effective_to IS NULL OR effective_to > ?)`)
-      .all(run.opts.origin, date) as { id: number; from: string }[];
+      .prepare(`SELECT id, effective_from AS effectiveFrom FROM ${table} WHERE origin = ? AND (effective_to IS NULL OR effective_to > ?)`)
+      .all(run.opts.origin, date) as { id: number; effectiveFrom: string }[];
     const end = run.sqlite.prepare(`UPDATE ${table} SET effective_to = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`);
     const drop = run.sqlite.prepare(`DELETE FROM ${table} WHERE id = ?`);
-    for (const row of open) {
-      if (run.seen[table].has(row.id)) continue;
-      if (row.from < date) end.run(date, run.now, run.opts.actor, row.id);
+    for (const { id, action } of recordsToEnd(open, run.seen[table], date)) {
+      if (action === 'end') end.run(date, run.now, run.opts.actor, id);
       else {
-        if (table === 'listings') run.sqlite.prepare('DELETE FROM listing_exclusions WHERE listing_id = ?').run(row.id);
-        drop.run(row.id); // it had not started yet: nothing to end
+        if (table === 'listings') run.db.delete(listingExclusions).where(eq(listingExclusions.listingId, id)).run();
+        drop.run(id); // it had not started yet: nothing to end
       }
       run.counter.end(table);
     }
@@ -488,9 +462,9 @@ function checkOverlaps(run: Run, bundle: Bundle, taxa: TaxaResult): void {
     `${taxonId}|${appendix}|${from}|${party ?? ''}|${JSON.stringify(canonicalPopulations(populations))}`;
   for (const [i, l] of bundle.listings.entries())
     pointerOf.set(keyOf(taxa.directory.idOf(l.taxon), l.appendix, l.effectiveFrom, l.party, l.populations), `/listings/${i}`);
-  for (const overlap of findOverlaps(run.sqlite)) {
-    const taxon = taxa.directory.refOf(overlap.later.taxon_id);
-    const describe = (r: ListingRow) => pointerOf.get(keyOf(r.taxon_id, r.appendix, r.effective_from, r.party_code, r.populations)) ?? `stored listing ${r.id}`;
+  for (const overlap of findOverlaps(readListingRows(run.db))) {
+    const taxon = taxa.directory.refOf(overlap.later.taxonId);
+    const describe = (r: ListingRow) => pointerOf.get(keyOf(r.taxonId, r.appendix, r.effectiveFrom, r.partyCode, r.populations)) ?? `stored listing ${r.id}`;
     run.errors.push(describeOverlap(overlap, taxon, describe));
   }
 }

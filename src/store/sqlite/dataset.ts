@@ -1,26 +1,36 @@
 /** The dataset version every decision is stamped with, and the audit trail of writes. */
-import type Database from 'better-sqlite3';
+import { eq, sql } from 'drizzle-orm';
 import type { Provenance } from '../../contract/bundle.js';
+import type { Db } from '../../db/client.js';
+import { auditLog, datasetState } from '../../db/schema.js';
 import type { AuditRecord, DatasetState } from '../types.js';
 
-export function ensureDatasetState(sqlite: Database.Database, now: string): void {
-  sqlite.prepare(`INSERT OR IGNORE INTO dataset_state (id, version, as_of, source, updated_at, updated_by) VALUES (1, 0, NULL, NULL, ?, 'system')`).run(now);
+export function ensureDatasetState(db: Db, now: string): void {
+  db.insert(datasetState).values({ id: 1, version: 0, asOf: null, source: null, updatedAt: now, updatedBy: 'system' }).onConflictDoNothing().run();
 }
 
-export function readDatasetState(sqlite: Database.Database): DatasetState {
-  const row = sqlite
-    .prepare('SELECT version, as_of AS asOf, source, provenance, updated_at AS updatedAt, updated_by AS updatedBy FROM dataset_state WHERE id = 1')
-    .get() as (Omit<DatasetState, 'provenance'> & { provenance: string | null }) | undefined;
-  if (!row) return { version: 0, asOf: null, source: null, provenance: null, updatedAt: '', updatedBy: 'system' };
-  return { ...row, provenance: row.provenance === null ? null : (JSON.parse(row.provenance) as Provenance) };
+export function readDatasetState(db: Db): DatasetState {
+  const row = db
+    .select({
+      version: datasetState.version,
+      asOf: datasetState.asOf,
+      source: datasetState.source,
+      provenance: datasetState.provenance,
+      updatedAt: datasetState.updatedAt,
+      updatedBy: datasetState.updatedBy,
+    })
+    .from(datasetState)
+    .where(eq(datasetState.id, 1))
+    .get();
+  return row ?? { version: 0, asOf: null, source: null, provenance: null, updatedAt: '', updatedBy: 'system' };
 }
 
 /** Bumps the version after a change; an import may also move the as-of date. */
 export function bumpVersion(
-  sqlite: Database.Database,
+  db: Db,
   change: { now: string; actor: string; asOf?: string; source?: string | null; provenance?: Provenance | null; replace?: boolean },
 ): number {
-  const current = readDatasetState(sqlite);
+  const current = readDatasetState(db);
   let asOf = current.asOf;
   let source = current.source;
   let provenance = current.provenance;
@@ -31,16 +41,25 @@ export function bumpVersion(
     // A complete dataset says what it was built from; a later partial file does not undo that.
     if (change.provenance && (change.replace || newer || provenance === null)) provenance = change.provenance;
   }
-  sqlite
-    .prepare('UPDATE dataset_state SET version = version + 1, as_of = ?, source = ?, provenance = ?, updated_at = ?, updated_by = ? WHERE id = 1')
-    .run(asOf, source, provenance === null ? null : JSON.stringify(provenance), change.now, change.actor);
+  db.update(datasetState)
+    .set({ version: sql`${datasetState.version} + 1`, asOf, source, provenance, updatedAt: change.now, updatedBy: change.actor })
+    .where(eq(datasetState.id, 1))
+    .run();
   return current.version + 1;
 }
 
 export type AuditEntry = Omit<AuditRecord, 'id'>;
 
-export function recordAudit(sqlite: Database.Database, e: AuditEntry): void {
-  sqlite
-    .prepare('INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(e.at, e.actor, e.action, e.entity, e.entityId, e.before === null ? null : JSON.stringify(e.before), e.after === null ? null : JSON.stringify(e.after));
+export function recordAudit(db: Db, e: AuditEntry): void {
+  db.insert(auditLog)
+    .values({
+      at: e.at,
+      actor: e.actor,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      before: e.before === null ? null : JSON.stringify(e.before),
+      after: e.after === null ? null : JSON.stringify(e.after),
+    })
+    .run();
 }

@@ -7,15 +7,18 @@
  * kingdom and name; a parent is always in its child's kingdom. Returns the directory that
  * resolves the references of the other records.
  */
-import type Database from 'better-sqlite3';
-import type { TaxonRow } from './rows.js';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { taxa as taxaTable, taxonNames } from '../../db/schema.js';
+import { placeholders } from './prepared.js';
+import { namesByTaxon, readTaxonRows } from './rows.js';
 import type { BundleTaxon } from '../../contract/bundle.js';
 import { KINGDOMS, RANKS, type Kingdom, type Rank } from '@cites-permit-check/engine/contract/codes';
 import { parseTaxonRef } from '../../contract/taxon-ref.js';
 import { normaliseName } from '@cites-permit-check/engine';
 import { TaxonDirectory } from '../taxon-directory.js';
 import type { ImportError } from '../types.js';
-import { canonicalTaxon, synonymRecords } from './canonical.js';
+import { canonicalTaxon, synonymRecords } from '../domain/canonical.js';
 import type { Counter } from './counter.js';
 
 interface TaxonRecord {
@@ -33,8 +36,6 @@ interface TaxonRecord {
   pointer: string;
   implied: boolean;
 }
-
-type StoredTaxon = TaxonRow;
 
 const HIGHER_LEVELS: ReadonlyArray<[keyof NonNullable<BundleTaxon['higher']>, Rank]> = [
   ['kingdom', 'KINGDOM'],
@@ -75,14 +76,14 @@ function parentNameOf(t: BundleTaxon, known: (name: string) => boolean): string 
 }
 
 export function importTaxa(
-  sqlite: Database.Database,
+  db: Db,
   taxa: BundleTaxon[],
   ctx: { errors: ImportError[]; counter: Counter; origin: string; now: string; actor: string },
 ): TaxaResult {
-  const stored = sqlite.prepare('SELECT id, name, rank, kingdom, author, parent_id, external_id, distribution FROM taxa').all() as StoredTaxon[];
+  const stored = readTaxonRows(db);
   const storedById = new Map(stored.map((t) => [t.id, t]));
   const storedByKey = new Map(stored.map((t) => [keyOf(t.kingdom, t.name), t]));
-  const storedByExternal = new Map(stored.filter((t) => t.external_id !== null).map((t) => [t.external_id!, t]));
+  const storedByExternal = new Map(stored.filter((t) => t.externalId !== null).map((t) => [t.externalId!, t]));
   const storedKingdoms = new Map<string, Set<Kingdom>>();
   for (const t of stored) (storedKingdoms.get(t.name) ?? storedKingdoms.set(t.name, new Set()).get(t.name)!).add(t.kingdom);
 
@@ -162,7 +163,7 @@ export function importTaxa(
       (name) => explicitKeys.has(keyOf(kingdom, name)) || records.has(keyOf(kingdom, name)) || storedByKey.has(keyOf(kingdom, name)),
     );
     const existing = storedByKey.get(key);
-    const storedParent = existing && existing.parent_id !== null ? storedById.get(existing.parent_id)!.name : null;
+    const storedParent = existing && existing.parentId !== null ? storedById.get(existing.parentId)!.name : null;
     const parent = parentName ?? storedParent;
     records.set(key, {
       key,
@@ -209,7 +210,7 @@ export function importTaxa(
     const r = records.get(key);
     if (r) return r.parent;
     const s = storedByKey.get(key);
-    return s && s.parent_id !== null ? keyOf(s.kingdom, storedById.get(s.parent_id)!.name) : null;
+    return s && s.parentId !== null ? keyOf(s.kingdom, storedById.get(s.parentId)!.name) : null;
   };
   const rankOf = (key: string): Rank | undefined => records.get(key)?.rank ?? storedByKey.get(key)?.rank;
   const nameOf = (key: string) => key.slice(key.indexOf('|') + 1);
@@ -277,18 +278,8 @@ export function importTaxa(
   // that the rest of the bundle can still be checked: the caller rolls everything back.
   const directory = new TaxonDirectory(stored.map((t) => ({ id: t.id, name: t.name, kingdom: t.kingdom })));
   const idByKey = new Map(stored.map((t) => [keyOf(t.kingdom, t.name), t.id]));
-  const namesOf = loadNames(sqlite);
-  const insert = sqlite.prepare(
-    `INSERT INTO taxa (name, name_key, rank, kingdom, author, parent_id, external_id, distribution, origin, revision, updated_at, updated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-  );
-  const update = sqlite.prepare(
-    `UPDATE taxa SET name = ?, name_key = ?, rank = ?, kingdom = ?, author = ?, parent_id = ?, external_id = ?, distribution = ?,
-       revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`,
-  );
-  const deleteNames = sqlite.prepare('DELETE FROM taxon_names WHERE taxon_id = ?');
-  const insertName = sqlite.prepare('INSERT INTO taxon_names (taxon_id, kind, name, name_key, lang, author) VALUES (?, ?, ?, ?, ?, ?)');
-
+  const namesOf = namesByTaxon(db);
+  const write = taxonWriter(db, ctx);
   const depth = (r: TaxonRecord) => depthOf.get(r.key) ?? Number.MAX_SAFE_INTEGER;
   const ordered = [...records.values()].sort((a, b) => depth(a) - depth(b));
   for (const r of ordered) {
@@ -297,65 +288,85 @@ export function importTaxa(
     if (existing && r.implied) continue;
     const canonical = canonicalTaxon({ ...r, parent: r.parent === null ? null : nameOf(r.parent) });
     const parentId = r.parent === null ? null : (idByKey.get(r.parent) ?? null);
-    const distribution = JSON.stringify(canonical.distribution);
+    const columns = {
+      name: r.name,
+      nameKey: normaliseName(r.name),
+      rank: r.rank,
+      kingdom: r.kingdom,
+      author: r.author,
+      parentId,
+      externalId: r.externalId,
+      distribution: canonical.distribution,
+    };
     if (existing) {
       const names = namesOf.get(existing.id) ?? { synonyms: [], commonNames: [] };
       const before = canonicalTaxon({
         name: existing.name,
         rank: existing.rank,
         author: existing.author,
-        parent: existing.parent_id === null ? null : storedById.get(existing.parent_id)!.name,
-        externalId: existing.external_id,
+        parent: existing.parentId === null ? null : storedById.get(existing.parentId)!.name,
+        externalId: existing.externalId,
         synonyms: names.synonyms,
         commonNames: names.commonNames,
-        distribution: JSON.parse(existing.distribution) as string[],
+        distribution: existing.distribution,
       });
       idByKey.set(r.key, existing.id);
       if (JSON.stringify(before) === JSON.stringify(canonical) && existing.kingdom === r.kingdom) {
         ctx.counter.same('taxa');
         continue;
       }
-      update.run(r.name, normaliseName(r.name), r.rank, r.kingdom, r.author, parentId, r.externalId, distribution, ctx.now, ctx.actor, existing.id);
+      write.update(existing.id, columns);
       directory.add({ id: existing.id, name: r.name, kingdom: r.kingdom });
-      deleteNames.run(existing.id);
-      writeNames(insertName, existing.id, canonical);
+      write.names(existing.id, canonical);
       ctx.counter.update('taxa');
     } else {
-      const id = Number(
-        insert.run(r.name, normaliseName(r.name), r.rank, r.kingdom, r.author, parentId, r.externalId, distribution, ctx.origin, ctx.now, ctx.actor)
-          .lastInsertRowid,
-      );
+      const id = write.insert(columns);
       idByKey.set(r.key, id);
       directory.add({ id, name: r.name, kingdom: r.kingdom });
-      writeNames(insertName, id, canonical);
+      write.names(id, canonical);
       ctx.counter.create('taxa');
     }
   }
   return { directory, ids: keys.map((k) => (k === undefined ? undefined : idByKey.get(k))) };
 }
 
-function loadNames(sqlite: Database.Database) {
-  const out = new Map<number, { synonyms: { name: string; author: string | null }[]; commonNames: { lang: string; name: string }[] }>();
-  const rows = sqlite.prepare('SELECT taxon_id, kind, name, lang, author FROM taxon_names').all() as {
-    taxon_id: number;
-    kind: string;
-    name: string;
-    lang: string | null;
-    author: string | null;
-  }[];
-  for (const r of rows) {
-    let entry = out.get(r.taxon_id);
-    if (!entry) out.set(r.taxon_id, (entry = { synonyms: [], commonNames: [] }));
-    if (r.kind === 'synonym') entry.synonyms.push({ name: r.name, author: r.author });
-    else entry.commonNames.push({ lang: r.lang ?? 'en', name: r.name });
-  }
-  return out;
-}
+const TAXON_COLUMNS = ['name', 'nameKey', 'rank', 'kingdom', 'author', 'parentId', 'externalId', 'distribution'] as const;
+type TaxonColumns = Required<Pick<typeof taxaTable.$inferInsert, (typeof TAXON_COLUMNS)[number]>>;
 
-function writeNames(insertName: Database.Statement, id: number, c: ReturnType<typeof canonicalTaxon>): void {
-  for (const s of c.synonyms) {
-    const name = typeof s === 'string' ? s : s.name;
-    insertName.run(id, 'synonym', name, normaliseName(name), null, typeof s === 'string' ? null : s.author);
-  }
-  for (const n of c.commonNames) insertName.run(id, 'common', n.name, normaliseName(n.name), n.lang, null);
+/** The writes of one import; the many (new taxa and their names) prepared once (prepared.ts says why). */
+function taxonWriter(db: Db, ctx: { origin: string; now: string; actor: string }) {
+  const insert = db
+    .insert(taxaTable)
+    .values({ ...placeholders(...TAXON_COLUMNS), origin: ctx.origin, revision: 1, updatedAt: ctx.now, updatedBy: ctx.actor })
+    .returning({ id: taxaTable.id })
+    .prepare();
+  const clearNames = db
+    .delete(taxonNames)
+    .where(eq(taxonNames.taxonId, sql.placeholder('taxonId')))
+    .prepare();
+  const insertName = db
+    .insert(taxonNames)
+    .values(placeholders('taxonId', 'kind', 'name', 'nameKey', 'lang', 'author'))
+    .prepare();
+  type NameColumns = Required<Omit<typeof taxonNames.$inferInsert, 'id'>>;
+  const addName = (n: NameColumns) => insertName.run(n);
+  return {
+    insert: (c: TaxonColumns): number => insert.get(c)!.id,
+    // Updates are few (what a newer file changed) and drizzle's set() takes no placeholders: built per call.
+    update: (id: number, c: TaxonColumns) =>
+      db
+        .update(taxaTable)
+        .set({ ...c, revision: sql`${taxaTable.revision} + 1`, updatedAt: ctx.now, updatedBy: ctx.actor })
+        .where(eq(taxaTable.id, id))
+        .run(),
+    /** Replaces the taxon's synonyms and common names with the record's. */
+    names(taxonId: number, c: ReturnType<typeof canonicalTaxon>): void {
+      clearNames.run({ taxonId });
+      for (const s of c.synonyms) {
+        const name = typeof s === 'string' ? s : s.name;
+        addName({ taxonId, kind: 'synonym', name, nameKey: normaliseName(name), lang: null, author: typeof s === 'string' ? null : s.author });
+      }
+      for (const n of c.commonNames) addName({ taxonId, kind: 'common', name: n.name, nameKey: normaliseName(n.name), lang: n.lang, author: null });
+    },
+  };
 }

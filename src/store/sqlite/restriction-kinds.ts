@@ -7,8 +7,8 @@
 import type { BundleQuota, BundleReservation, BundleSuspension } from '../../contract/bundle.js';
 import type { SnapshotQuota, SnapshotReservation, SnapshotSuspension } from '@cites-permit-check/engine/contract/snapshot';
 import type { ImportError } from '../types.js';
-import { canonicalQuota, canonicalReservation, canonicalSuspension, naturalKey } from './canonical.js';
-import { dateProblems, taxonProblems, termProblems, unitProblems, type KnownCodes, type TaxonLookup } from './validate.js';
+import { canonicalQuota, canonicalReservation, canonicalSuspension, naturalKey } from '../domain/canonical.js';
+import { dateProblems, taxonProblems, termProblems, unitProblems, type KnownCodes, type TaxonLookup } from '../domain/checks.js';
 
 type Row = Record<string, unknown>;
 

@@ -1,114 +1,123 @@
-/** Reading stored listings (with their exclusions) into the bundle's shape. */
-import type Database from 'better-sqlite3';
-import type { BundleListing, Specimens } from '../../contract/bundle.js';
-import type { Appendix, Kingdom, Rank } from '@cites-permit-check/engine/contract/codes';
-import type { LocalizedText } from '@cites-permit-check/engine/contract/common';
+/** Reading stored listings (with their exclusions) into the bundle's shape: the listing aggregate's mapper. */
+import { eq } from 'drizzle-orm';
+import type { BundleListing, Populations } from '../../contract/bundle.js';
+import type { Db } from '../../db/client.js';
+import type { Kingdom, Rank } from '@cites-permit-check/engine/contract/codes';
+import { listingExclusions, listings, taxa, taxonNames } from '../../db/schema.js';
+import { canonicalExclusions, canonicalPopulations, type ExcludedOut } from '../domain/canonical.js';
+import type { TaxonNames } from '../domain/snapshot.js';
 import type { TaxonDirectory } from '../taxon-directory.js';
-import { canonicalExclusions, canonicalPopulations, type ExcludedOut } from './canonical.js';
 
-/** A row of the taxa table, as SELECT * reads it (the columns the store reads by name). */
-export interface TaxonRow {
-  id: number;
-  name: string;
-  rank: Rank;
-  kingdom: Kingdom;
-  author: string | null;
-  parent_id: number | null;
-  external_id: string | null;
-  distribution: string;
+/**
+ * A row of the taxa table. The columns are plain text; rank and kingdom are narrowed to their
+ * codes because every write goes through the checks of import-taxa.ts.
+ */
+export type TaxonRow = Omit<typeof taxa.$inferSelect, 'rank' | 'kingdom'> & { rank: Rank; kingdom: Kingdom };
+
+/** Every stored taxon (in table order, or by id). */
+export function readTaxonRows(db: Db, which: { byId?: boolean } = {}): TaxonRow[] {
+  const query = db.select().from(taxa);
+  return (which.byId ? query.orderBy(taxa.id).all() : query.all()) as TaxonRow[];
 }
 
-export interface ListingRow {
-  id: number;
-  taxon_id: number;
-  appendix: Appendix;
-  party_code: string | null;
-  effective_from: string;
-  effective_to: string | null;
-  may_start_from: string | null;
-  populations: { include?: string[]; exclude?: string[]; partly?: string[]; text?: string } | null;
-  annotation: LocalizedText | null;
-  hash_annotation: string | null;
-  hash_annotation_text: LocalizedText | null;
-  specimens: Specimens | null;
-  source: string | null;
-  exclusions: { taxon_id: number; populations: { include?: string[]; exclude?: string[] } | null }[];
-  revision: number;
-  origin: string;
-  updated_at: string;
-  updated_by: string;
+/** Synonyms and common names of every taxon, in the order they were written. */
+export function namesByTaxon(db: Db): Map<number, TaxonNames> {
+  const out = new Map<number, TaxonNames>();
+  const rows = db
+    .select({ taxonId: taxonNames.taxonId, kind: taxonNames.kind, name: taxonNames.name, lang: taxonNames.lang, author: taxonNames.author })
+    .from(taxonNames)
+    .orderBy(taxonNames.id)
+    .all();
+  for (const r of rows) {
+    let e = out.get(r.taxonId);
+    if (!e) out.set(r.taxonId, (e = { synonyms: [], commonNames: [] }));
+    if (r.kind === 'synonym') e.synonyms.push({ name: r.name, author: r.author });
+    else e.commonNames.push({ lang: r.lang ?? 'en', name: r.name });
+  }
+  return out;
 }
 
-const parse = <T>(v: string | null): T | null => (v === null ? null : (JSON.parse(v) as T));
+type ListingColumns = typeof listings.$inferSelect;
+type ExclusionColumns = typeof listingExclusions.$inferSelect;
 
-function populationsOf(include: string | null, exclude: string | null, partly: string | null = null, text: string | null = null) {
-  const inc = parse<string[]>(include);
-  const exc = parse<string[]>(exclude);
-  const part = parse<string[]>(partly);
-  const out: { include?: string[]; exclude?: string[]; partly?: string[]; text?: string } = {};
-  if (inc) out.include = inc;
-  else if (exc) out.exclude = exc;
-  if (part?.length) out.partly = part;
+/** A stored listing with its population scope gathered from its four columns, and its exclusions. */
+export type ListingRow = Omit<ListingColumns, 'populationsInclude' | 'populationsExclude' | 'populationsPartly' | 'populationsText'> & {
+  populations: Populations | null;
+  exclusions: { taxonId: number; populations: Populations | null }[];
+};
+
+/** The scope as stored: include wins over exclude; the wording alone is a scope too. */
+function populationsOf(include: string[] | null, exclude: string[] | null, partly: string[] | null = null, text: string | null = null): Populations | null {
+  const out: Populations = {};
+  if (include) out.include = include;
+  else if (exclude) out.exclude = exclude;
+  if (partly?.length) out.partly = partly;
   if (text) out.text = text;
   return out.include || out.exclude || out.text ? out : null;
 }
 
-export function readListingRows(sqlite: Database.Database, where = '', ...params: unknown[]): ListingRow[] {
-  const rows = sqlite.prepare(`SELECT * FROM listings ${where}`).all(...params) as Record<string, unknown>[];
-  const exclusions = new Map<number, ListingRow['exclusions']>();
-  const exRows = sqlite.prepare('SELECT * FROM listing_exclusions').all() as {
-    listing_id: number;
-    taxon_id: number;
-    populations_include: string | null;
-    populations_exclude: string | null;
-  }[];
-  for (const x of exRows) {
-    let list = exclusions.get(x.listing_id);
-    if (!list) exclusions.set(x.listing_id, (list = []));
-    list.push({ taxon_id: x.taxon_id, populations: populationsOf(x.populations_include, x.populations_exclude) });
+function exclusionsByListing(rows: ExclusionColumns[]): Map<number, ListingRow['exclusions']> {
+  const out = new Map<number, ListingRow['exclusions']>();
+  for (const x of rows) {
+    let list = out.get(x.listingId);
+    if (!list) out.set(x.listingId, (list = []));
+    list.push({ taxonId: x.taxonId, populations: populationsOf(x.populationsInclude, x.populationsExclude) });
   }
-  return rows.map((r) => ({
-    id: r.id as number,
-    taxon_id: r.taxon_id as number,
-    appendix: r.appendix as Appendix,
-    party_code: r.party_code as string | null,
-    effective_from: r.effective_from as string,
-    effective_to: r.effective_to as string | null,
-    may_start_from: (r.may_start_from as string | null) ?? null,
-    populations: populationsOf(
-      r.populations_include as string | null,
-      r.populations_exclude as string | null,
-      r.populations_partly as string | null,
-      r.populations_text as string | null,
-    ),
-    annotation: parse<LocalizedText>(r.annotation as string | null),
-    hash_annotation: r.hash_annotation as string | null,
-    hash_annotation_text: parse<LocalizedText>(r.hash_annotation_text as string | null),
-    specimens: parse<Specimens>(r.specimens as string | null),
-    source: (r.source as string | null) ?? null,
-    exclusions: exclusions.get(r.id as number) ?? [],
-    revision: r.revision as number,
-    origin: r.origin as string,
-    updated_at: r.updated_at as string,
-    updated_by: r.updated_by as string,
-  }));
+  return out;
+}
+
+function listingRowOf(r: ListingColumns, exclusions: ListingRow['exclusions']): ListingRow {
+  const { populationsInclude, populationsExclude, populationsPartly, populationsText, ...rest } = r;
+  return { ...rest, populations: populationsOf(populationsInclude, populationsExclude, populationsPartly, populationsText), exclusions };
+}
+
+/** Every stored listing (in table order, or by id), or the one with this id. */
+export function readListingRows(db: Db, which: { id?: number; byId?: boolean } = {}): ListingRow[] {
+  const query = db.select().from(listings);
+  const rows = which.id !== undefined ? query.where(eq(listings.id, which.id)).all() : which.byId ? query.orderBy(listings.id).all() : query.all();
+  const exclusions = exclusionsByListing(
+    which.id !== undefined
+      ? db.select().from(listingExclusions).where(eq(listingExclusions.listingId, which.id)).all()
+      : db.select().from(listingExclusions).all(),
+  );
+  return rows.map((r) => listingRowOf(r, exclusions.get(r.id) ?? []));
 }
 
 /** The stored entry as a bundle writes it (taxa by reference: name, with the kingdom for a homonym). */
 export function listingRowToBundle(r: ListingRow, taxa: Pick<TaxonDirectory, 'refOf'>): Omit<BundleListing, 'excludedTaxa'> & { excludedTaxa: ExcludedOut[] } {
   return {
-    taxon: taxa.refOf(r.taxon_id),
+    taxon: taxa.refOf(r.taxonId),
     appendix: r.appendix,
-    party: r.party_code,
-    effectiveFrom: r.effective_from,
-    effectiveTo: r.effective_to,
-    mayStartFrom: r.may_start_from,
+    party: r.partyCode,
+    effectiveFrom: r.effectiveFrom,
+    effectiveTo: r.effectiveTo,
+    mayStartFrom: r.mayStartFrom,
     populations: canonicalPopulations(r.populations),
-    excludedTaxa: canonicalExclusions(r.exclusions.map((x) => ({ taxon: taxa.refOf(x.taxon_id), populations: canonicalPopulations(x.populations) }))),
+    excludedTaxa: canonicalExclusions(r.exclusions.map((x) => ({ taxon: taxa.refOf(x.taxonId), populations: canonicalPopulations(x.populations) }))),
     annotation: r.annotation,
-    hashAnnotation: r.hash_annotation,
-    hashAnnotationText: r.hash_annotation_text,
+    hashAnnotation: r.hashAnnotation,
+    hashAnnotationText: r.hashAnnotationText,
     specimens: r.specimens,
     source: r.source,
+  };
+}
+
+/** The columns a listing is written with (its population scope spread over four). */
+export function listingColumns(l: {
+  populations: Populations | null;
+  annotation: BundleListing['annotation'];
+  hashAnnotation: string | null;
+  hashAnnotationText: BundleListing['hashAnnotationText'];
+  specimens: BundleListing['specimens'];
+}) {
+  return {
+    populationsInclude: l.populations?.include ?? null,
+    populationsExclude: l.populations?.exclude ?? null,
+    populationsPartly: l.populations?.partly ?? null,
+    populationsText: l.populations?.text ?? null,
+    annotation: l.annotation,
+    hashAnnotation: l.hashAnnotation,
+    hashAnnotationText: l.hashAnnotationText,
+    specimens: l.specimens,
   };
 }

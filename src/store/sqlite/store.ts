@@ -25,7 +25,7 @@ import { and, desc, eq, gte, inArray, lt, max } from 'drizzle-orm';
 import { auditLog, decisions as decisionsTable, listings } from '../../db/schema.js';
 import { importBundle } from './bundle-import.js';
 import { QUOTAS, RESERVATIONS, SUSPENSIONS } from './restriction-kinds.js';
-import { canonicalTaxon } from './canonical.js';
+import { canonicalTaxon } from '../domain/canonical.js';
 import {
   createDated,
   createListing,
@@ -54,7 +54,7 @@ export class SqliteStore implements CitesStore {
     readonly db: Db,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    ensureDatasetState(this.sqlite, this.now());
+    ensureDatasetState(this.db, this.now());
     this.insertDecision = this.sqlite.prepare(
       'INSERT INTO decisions (id, created_at, dataset_version, decision, api_key_id, request, result) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -78,7 +78,7 @@ export class SqliteStore implements CitesStore {
   }
 
   state(): DatasetState {
-    return readDatasetState(this.sqlite);
+    return readDatasetState(this.db);
   }
 
   isEmpty(): boolean {
@@ -86,7 +86,7 @@ export class SqliteStore implements CitesStore {
   }
 
   importBundle(bundle: Bundle, opts: ImportOptions): ImportSummary {
-    return importBundle(this.sqlite, bundle, opts, this.now());
+    return importBundle(this.db, bundle, opts, this.now());
   }
 
   latestListingStart(origins: readonly string[]): string | null {
@@ -100,7 +100,7 @@ export class SqliteStore implements CitesStore {
   }
 
   exportBundle(): Bundle {
-    return exportBundle(this.sqlite, this.now().slice(0, 10)) as Bundle;
+    return exportBundle(this.db, this.now().slice(0, 10)) as Bundle;
   }
 
   snapshot(): Snapshot {
@@ -112,7 +112,7 @@ export class SqliteStore implements CitesStore {
     const version = this.state().version;
     const cached = this.sqlite.prepare('SELECT json FROM snapshot_cache WHERE version = ?').pluck().get(version) as string | undefined;
     if (cached !== undefined) return cached;
-    const json = JSON.stringify(buildSnapshot(this.sqlite));
+    const json = JSON.stringify(buildSnapshot(this.db));
     this.sqlite
       .transaction(() => {
         this.sqlite.prepare('DELETE FROM snapshot_cache').run();
@@ -150,7 +150,7 @@ export class SqliteStore implements CitesStore {
   }
 
   namesByExternalId(): Map<string, string> {
-    const taxa = taxonDirectory(this.sqlite);
+    const taxa = taxonDirectory(this.db);
     const rows = this.sqlite.prepare('SELECT external_id AS ext, id FROM taxa WHERE external_id IS NOT NULL').all() as { ext: string; id: number }[];
     return new Map(rows.map((r) => [r.ext, taxa.refOf(r.id)]));
   }
@@ -255,7 +255,7 @@ export class SqliteStore implements CitesStore {
         this.sqlite
           .prepare('INSERT INTO api_keys (id, name, role, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)')
           .run(key.id, key.name, key.role, key.hash, at);
-        recordAudit(this.sqlite, {
+        recordAudit(this.db, {
           at,
           actor: 'admin',
           action: 'create',
@@ -282,8 +282,7 @@ export class SqliteStore implements CitesStore {
     return this.sqlite
       .transaction(() => {
         const done = this.sqlite.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id);
-        if (done.changes > 0)
-          recordAudit(this.sqlite, { at, actor, action: 'revoke', entity: 'api-key', entityId: id, before: null, after: { revokedAt: at } });
+        if (done.changes > 0) recordAudit(this.db, { at, actor, action: 'revoke', entity: 'api-key', entityId: id, before: null, after: { revokedAt: at } });
         return (this.sqlite.prepare(`${KEY_COLUMNS} WHERE id = ?`).get(id) as ApiKeyRecord | undefined) ?? null;
       })
       .immediate();
@@ -306,15 +305,15 @@ export class SqliteStore implements CitesStore {
   // ── officers' writes (each audited, each bumps the dataset version) ──
 
   listing(id: string): ListingRecord | null {
-    return readListing(this.sqlite, id);
+    return readListing(this.db, id);
   }
 
   createListing(l: BundleListing, actor: string): ListingRecord {
-    return createListing(this.sqlite, l, { actor, now: this.now() });
+    return createListing(this.db, l, { actor, now: this.now() });
   }
 
   updateListing(id: string, change: (l: BundleListing) => BundleListing, revision: number, actor: string): ListingRecord | null {
-    return updateListing(this.sqlite, id, change, revision, { actor, now: this.now() });
+    return updateListing(this.db, id, change, revision, { actor, now: this.now() });
   }
 
   readonly restrictions = {
@@ -324,19 +323,19 @@ export class SqliteStore implements CitesStore {
   } as const;
 
   restriction<K extends RestrictionKind>(kind: K, id: string) {
-    return readDated(this.sqlite, this.restrictions[kind] as never, id) as (RestrictionOf<K> & RecordMeta) | null;
+    return readDated(this.db, this.restrictions[kind] as never, id) as (RestrictionOf<K> & RecordMeta) | null;
   }
 
   restrictionList<K extends RestrictionKind>(kind: K, filter: { taxonId?: number; activeOn?: string }) {
-    return listDated(this.sqlite, this.restrictions[kind] as never, filter) as (RestrictionOf<K> & RecordMeta)[];
+    return listDated(this.db, this.restrictions[kind] as never, filter) as (RestrictionOf<K> & RecordMeta)[];
   }
 
   createRestriction<K extends RestrictionKind>(kind: K, r: RestrictionOf<K>, actor: string) {
-    return createDated(this.sqlite, this.restrictions[kind] as never, r, { actor, now: this.now() }) as RestrictionOf<K> & RecordMeta;
+    return createDated(this.db, this.restrictions[kind] as never, r, { actor, now: this.now() }) as RestrictionOf<K> & RecordMeta;
   }
 
   updateRestriction<K extends RestrictionKind>(kind: K, id: string, change: (r: RestrictionOf<K>) => RestrictionOf<K>, revision: number, actor: string) {
-    return updateDated(this.sqlite, this.restrictions[kind] as never, id, change as never, revision, { actor, now: this.now() }) as
+    return updateDated(this.db, this.restrictions[kind] as never, id, change as never, revision, { actor, now: this.now() }) as
       | (RestrictionOf<K> & RecordMeta)
       | null;
   }
@@ -362,12 +361,12 @@ export class SqliteStore implements CitesStore {
   }
 
   createTaxon(t: BundleTaxon, actor: string): TaxonDetails {
-    return createTaxon(this.sqlite, t, { actor, now: this.now() }, (id) => this.taxon(id));
+    return createTaxon(this.db, t, { actor, now: this.now() }, (id) => this.taxon(id));
   }
 
   updateTaxon(id: string, change: (t: BundleTaxon) => BundleTaxon, revision: number, actor: string): TaxonDetails | null {
     return updateTaxon(
-      this.sqlite,
+      this.db,
       id,
       change,
       revision,

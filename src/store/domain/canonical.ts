@@ -11,7 +11,7 @@ type SynonymOut = string | { name: string; author: string };
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const sorted = <T extends string>(list: readonly T[]): T[] => [...new Set(list)].sort(byText);
 
-export function canonicalText(t: LocalizedText | null | undefined): LocalizedText | null {
+function canonicalText(t: LocalizedText | null | undefined): LocalizedText | null {
   if (!t) return null;
   const out: LocalizedText = {};
   if (t.en) out.en = t.en;

@@ -1,26 +1,18 @@
 /**
- * Checks shared by bundle imports and officers' single-record writes, so a listing is
- * held to the same rules whichever way it arrives.
+ * What makes one record invalid, checked the same way whichever way it arrives (a bundle
+ * import or an officer's write). Each check returns the problems with their JSON pointers;
+ * an empty list means the record may be written.
  */
-import type Database from 'better-sqlite3';
 import type { BundleListing, SpecimenClause } from '../../contract/bundle.js';
 import type { Kingdom } from '@cites-permit-check/engine/contract/codes';
 import type { TaxonDirectory } from '../taxon-directory.js';
 import type { ImportError } from '../types.js';
-import { canonicalPopulations, naturalKey } from './canonical.js';
-import { readListingRows, type ListingRow } from './rows.js';
 
+/** The codes the store knows: an empty set means none were loaded, so nothing is refused for it. */
 export interface KnownCodes {
   terms: Set<string>;
   units: Set<string>;
   parties: Set<string>;
-}
-
-export function knownCodes(sqlite: Database.Database): KnownCodes {
-  const rows = sqlite.prepare('SELECT kind, code FROM code_entries').all() as { kind: string; code: string }[];
-  const of = (kind: string) => new Set(rows.filter((r) => r.kind === kind).map((r) => r.code));
-  const parties = new Set((sqlite.prepare('SELECT code FROM parties').all() as { code: string }[]).map((r) => r.code));
-  return { terms: of('terms'), units: of('units'), parties };
 }
 
 export function dateProblems(pointer: string, from: string, to: string | null): ImportError[] {
@@ -59,39 +51,4 @@ export function listingProblems(l: BundleListing, pointer: string, known: KnownC
     ...clauses('only', l.specimens?.only),
     ...clauses('except', l.specimens?.except),
   ];
-}
-
-export interface Overlap {
-  earlier: ListingRow;
-  later: ListingRow;
-}
-
-/** Entries of one taxon with the same scope (party, populations) that overlap in time. */
-export function findOverlaps(sqlite: Database.Database, taxonIds?: ReadonlySet<number>): Overlap[] {
-  const rows = readListingRows(sqlite).filter((r) => taxonIds === undefined || taxonIds.has(r.taxon_id));
-  const groups = new Map<string, ListingRow[]>();
-  for (const r of rows) {
-    const key = naturalKey.scope(r.taxon_id, r.party_code, canonicalPopulations(r.populations));
-    const list = groups.get(key);
-    if (list) list.push(r);
-    else groups.set(key, [r]);
-  }
-  const out: Overlap[] = [];
-  for (const list of groups.values()) {
-    list.sort((a, b) => (a.effective_from < b.effective_from ? -1 : a.effective_from > b.effective_from ? 1 : 0));
-    for (let i = 1; i < list.length; i++) {
-      const earlier = list[i - 1]!;
-      const later = list[i]!;
-      if (earlier.effective_to === null || earlier.effective_to > later.effective_from) out.push({ earlier, later });
-    }
-  }
-  return out;
-}
-
-export function describeOverlap(o: Overlap, taxon: string, pointerOf: (r: ListingRow) => string): ImportError {
-  const e = o.earlier;
-  return {
-    pointer: pointerOf(o.later),
-    detail: `overlaps ${pointerOf(e)} (${taxon}, Appendix ${e.appendix} from ${e.effective_from}${e.effective_to ? ` to ${e.effective_to}` : ''}): entries for the same taxon and population scope must not overlap in time`,
-  };
 }
