@@ -7,7 +7,7 @@
  */
 import { TradeCheckRequest, type TradeCheckResult } from '@cites-permit-check/engine/contract/trade-check';
 import { isProblem, SearchBudget, validationProblem } from '@cites-permit-check/engine';
-import { serializeTradeCheck } from '../http/trade-check-json.js';
+import { serializeTradeCheck } from './trade-check-json.js';
 import { newDecisionId } from '../services/decision-log.js';
 import type { Services } from '../services/index.js';
 import type { DecisionRecord } from '../store/types.js';

@@ -6,7 +6,7 @@
 import { problem, type Problem, type SchemaIssue } from '@cites-permit-check/engine/contract/problem';
 import type { TradeCheckRequest } from '@cites-permit-check/engine/contract/trade-check';
 import { isProblem, SearchBudget, validationProblem } from '@cites-permit-check/engine';
-import { serializeTradeCheck } from '../http/trade-check-json.js';
+import { serializeTradeCheck } from './trade-check-json.js';
 import { newDecisionId } from '../services/decision-log.js';
 import type { Services } from '../services/index.js';
 import type { Caller } from './caller.js';

@@ -129,7 +129,7 @@ describe('POST /v1/trade-checks/batch', () => {
 
 describe('the reply text', () => {
   it('is exactly JSON.stringify of the result (the serialiser reuses cached reason texts)', async () => {
-    const { tradeCheckResultJson } = await import('../../src/http/trade-check-json.js');
+    const { tradeCheckResultJson } = await import('../../src/application/trade-check-json.js');
     const { rulesEngine } = await import('../helpers/engine.js');
     const engine = rulesEngine();
     const trades = fc.record({
