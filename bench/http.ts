@@ -75,6 +75,20 @@ function wrkAt(url: string, bodiesFile: string, seconds: number, connections: nu
   return parseWrk(res.stdout);
 }
 
+/** The service as in production, with limits raised so that the load generator measures work. */
+function serverEnv(db: string, port: number, logLevel: 'info' | 'warn'): Record<string, string> {
+  return {
+    DATABASE_PATH: db,
+    PORT: String(port),
+    LOG_LEVEL: logLevel,
+    NODE_ENV: 'production',
+    REQUIRE_KEY_FOR_READS: 'false',
+    RATE_LIMIT_PER_MINUTE: '1000000000',
+    ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000000',
+    RATE_LIMIT_ITEMS_PER_MINUTE: '0',
+  };
+}
+
 /** Peak resident memory since the last reset (Linux: VmHWM, reset through clear_refs). */
 function peakRssMb(pid: number): number {
   const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -89,16 +103,7 @@ function peakRssMb(pid: number): number {
  */
 async function batchMemory(entry: string, db: string) {
   const port = await freePort();
-  const server = pinned(0, process.execPath, ['--max-old-space-size=256', entry], {
-    DATABASE_PATH: db,
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    REQUIRE_KEY_FOR_READS: 'false',
-    RATE_LIMIT_PER_MINUTE: '1000000000',
-    ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000000',
-    RATE_LIMIT_ITEMS_PER_MINUTE: '0',
-  });
+  const server = pinned(0, process.execPath, ['--max-old-space-size=256', entry], serverEnv(db, port, 'warn'));
   server.stdout!.resume();
   const url = `http://127.0.0.1:${port}`;
   try {
@@ -136,16 +141,7 @@ export async function benchHttp(seconds = arg('seconds', 10), rounds = arg('roun
   copyFileSync(await fullChecklistDatabase(), db);
   const entry = await bundleServer();
   const port = await freePort();
-  const server = pinned(0, process.execPath, [entry], {
-    DATABASE_PATH: db,
-    PORT: String(port),
-    LOG_LEVEL: 'info',
-    NODE_ENV: 'production',
-    REQUIRE_KEY_FOR_READS: 'false',
-    RATE_LIMIT_PER_MINUTE: '1000000000',
-    ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000000',
-    RATE_LIMIT_ITEMS_PER_MINUTE: '0',
-  });
+  const server = pinned(0, process.execPath, [entry], serverEnv(db, port, 'info'));
   server.stdout!.resume();
   const url = `http://127.0.0.1:${port}`;
   try {
