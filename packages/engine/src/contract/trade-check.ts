@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPENDICES, DECISIONS, DOCUMENT_TYPES, KINGDOMS, PURPOSES, SOURCES } from './codes.js';
 import { CodeString, CountryCode, IsoDate } from './common.js';
+import { DocumentCheck, PresentedDocument } from './documents.js';
 import { Problem } from './problem.js';
 
 /** Accepts a code in any case and checks it against a fixed list. */
@@ -46,6 +47,11 @@ export const TradeCheckRequest = z
     unit: CodeString.optional().describe('Unit code (KIL, GRM, ...); blank = number of specimens'),
     date: IsoDate.optional().describe('Date of the movement; default today'),
     claims: Claims.optional(),
+    presented: z
+      .array(PresentedDocument)
+      .max(10)
+      .optional()
+      .describe('The permits and certificates presented for this movement: each is checked and the answer gains documentChecks'),
   })
   .refine((r) => r.taxon !== undefined || r.taxonId !== undefined, {
     message: 'give taxon or taxonId',
@@ -135,6 +141,10 @@ export const TradeCheckResult = z
     datasetVersion: z.string(),
     datasetAsOf: IsoDate.nullable().describe('Date the listings data describes: later changes to the Appendices are not in it'),
     decisionId: z.string().optional(),
+    documentChecks: z
+      .array(DocumentCheck)
+      .optional()
+      .describe('With documents presented: one verdict per document. `documents` keeps its meaning: what the movement requires'),
   })
   .meta({ id: 'TradeCheckResult' });
 export type TradeCheckResult = z.output<typeof TradeCheckResult>;
