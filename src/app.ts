@@ -19,6 +19,7 @@ import adminRoutes from './routes/admin.js';
 import datasetRoutes from './routes/dataset.js';
 import healthRoutes from './routes/health.js';
 import listingRoutes from './routes/officer/listings.js';
+import permitRoutes from './routes/officer/permits.js';
 import restrictionRoutes from './routes/officer/restrictions.js';
 import taxonWriteRoutes from './routes/officer/taxa.js';
 import problemTypeRoutes from './routes/problem-types.js';
@@ -143,6 +144,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(taxonWriteRoutes);
     await api.register(listingRoutes);
     await api.register(restrictionRoutes);
+    await api.register(permitRoutes);
     await api.register(adminRoutes, { keys });
   });
   return app;

@@ -1,3 +1,4 @@
+import { CountryCode } from '@cites-permit-check/engine/contract/common';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off']).transform((v) => ['true', '1', 'yes', 'on'].includes(v));
@@ -51,6 +52,8 @@ const ConfigSchema = z.object({
   POLICY_APP_I_CAPTIVE_BRED_COMMERCIAL: z.enum(['deny', 'review']).default('deny'),
   POLICY_SUSPENSIONS: z.enum(['deny', 'review']).default('deny'),
   POLICY_PERSONAL_EFFECTS_LIVE_ANIMALS: z.enum(['exclude', 'include']).default('exclude'),
+  /** The country whose Management Authority runs this service: documents it issues are registered as issued, others as received. */
+  AUTHORITY_COUNTRY: CountryCode.optional(),
   /** Check every JSON reply against its route's documented schema (the tests turn it on; it costs a parse per reply). */
   CHECK_REPLIES: bool.default(false),
   /** Trades dated this many days past the dataset's as-of date get a warning (a CoP cycle: two years). */

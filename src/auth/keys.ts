@@ -8,9 +8,10 @@ import { ROLES, type Role } from '../contract/admin.js';
 
 export { ROLES, type Role };
 
-const RANK: Record<Role, number> = { reader: 1, officer: 2, admin: 3 };
+// customs (verifies documents, endorses them at the border) sits between readers and the officers who issue them.
+const RANK: Record<Role, number> = { reader: 1, customs: 2, officer: 3, admin: 4 };
 
-/** Does `role` include everything `needed` allows? (admin ⊃ officer ⊃ reader) */
+/** Does `role` include everything `needed` allows? (admin ⊃ officer ⊃ customs ⊃ reader) */
 export function roleAllows(role: Role, needed: Role): boolean {
   return RANK[role] >= RANK[needed];
 }

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { generateKey, ROLES, type Role } from '../auth/keys.js';
 import type { CitesStore } from '../store/types.js';
 
-const USAGE = 'usage: npm run keys -- create --role <reader|officer|admin> --name <name> | list | revoke <id>';
+const USAGE = 'usage: npm run keys -- create --role <reader|customs|officer|admin> --name <name> | list | revoke <id>';
 
 export function runKeys(argv: string[], store: CitesStore, out: (line: string) => void): number {
   const { positionals, values } = parseArgs({

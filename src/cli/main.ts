@@ -26,7 +26,7 @@ const HELP = `cites-check <command> [options]
   import  <kind> <file> [--as-of YYYY-MM-DD] [--mode merge|replace]
           kinds: ${IMPORT_KINDS.join(', ')} (plain or .gz); exit 1 and every bad line when invalid
   export  [--out bundle.json]   the whole store as a cites-bundle/1 document
-  keys    create --role <reader|officer|admin> --name <name> | list | revoke <id>
+  keys    create --role <reader|customs|officer|admin> --name <name> | list | revoke <id>
   serve   start the API (same as npm start)`;
 
 const TRADE_FLAGS = ['taxon', 'taxonId', 'exporter', 'importer', 'origin', 'purpose', 'source', 'term', 'quantity', 'unit', 'date'];

@@ -1,7 +1,7 @@
 /** Shapes of the administrators' API: API keys and the audit trail. */
 import { z } from 'zod';
 
-export const ROLES = ['reader', 'officer', 'admin'] as const;
+export const ROLES = ['reader', 'customs', 'officer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ApiKey = z

@@ -236,7 +236,7 @@ export const apiKeys = sqliteTable(
   {
     id: text('id').primaryKey(),
     name: text('name').notNull(),
-    role: text('role', { enum: ['reader', 'officer', 'admin'] }).notNull(),
+    role: text('role', { enum: ['reader', 'customs', 'officer', 'admin'] }).notNull(),
     secretHash: text('secret_hash').notNull(),
     createdAt: text('created_at').notNull(),
     revokedAt: text('revoked_at'),
@@ -275,3 +275,56 @@ export const decisionParts = sqliteTable('decision_parts', {
   key: text('key').primaryKey(),
   json: text('json').notNull(),
 });
+
+/**
+ * The permit register (issue #19): one row per permit or certificate, found by its key
+ * (issuer, type and number without case or spaces). The boxes a trade check compares are
+ * columns; the items and the traders (personal data) are JSON read whole.
+ */
+export const permits = sqliteTable(
+  'permits',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    type: text('type').notNull(),
+    number: text('number').notNull(),
+    issuer: text('issuer').notNull(),
+    registeredAs: text('registered_as', { enum: ['issued', 'received'] }).notNull(),
+    issuedOn: text('issued_on').notNull(),
+    validUntil: text('valid_until'),
+    exporter: text('exporter'),
+    importer: text('importer'),
+    purpose: text('purpose'),
+    items: text('items', { mode: 'json' }).notNull(),
+    traders: text('traders', { mode: 'json' }).notNull(),
+    securityStamp: text('security_stamp'),
+    conditions: text('conditions'),
+    status: text('status').notNull().default('issued'),
+    replacedBy: text('replaced_by'),
+    usedOn: text('used_on'),
+    createdAt: text('created_at').notNull(),
+    revision: integer('revision').notNull().default(1),
+    updatedAt: text('updated_at').notNull(),
+    updatedBy: text('updated_by').notNull(),
+  },
+  (t) => [uniqueIndex('permits_key').on(t.key)],
+);
+
+/** Each use of a document at the border, in order (a document is used once: Art. VI(5)). */
+export const endorsements = sqliteTable(
+  'endorsements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    permitId: integer('permit_id')
+      .notNull()
+      .references(() => permits.id),
+    date: text('date').notNull(),
+    port: text('port').notNull(),
+    quantity: real('quantity'),
+    unit: text('unit'),
+    note: text('note'),
+    by: text('by').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('endorsements_permit').on(t.permitId)],
+);

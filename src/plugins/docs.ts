@@ -250,7 +250,7 @@ export default fp(async function docs(app: FastifyInstance, opts: DocsOptions) {
       const path = route.url.replace(/:(\w+)/g, '{$1}');
       for (const method of [route.method ?? []].flat()) access.set(`${method.toLowerCase()} ${path}`, level);
     }
-    if (!opts.showAll && (level === 'officer' || level === 'admin')) return { ...out, schema: { ...out.schema, hide: true } };
+    if (!opts.showAll && (level === 'customs' || level === 'officer' || level === 'admin')) return { ...out, schema: { ...out.schema, hide: true } };
     return out;
   };
   await app.register(swagger, {

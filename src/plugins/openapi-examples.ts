@@ -3,6 +3,7 @@
  * the decision it leads to on the built-in seed; a test runs them and checks that it does.
  */
 import { PROBLEM_TYPES, type ProblemType } from '@cites-permit-check/engine/contract/problem';
+import { PERMIT_ERRORS, PERMIT_REQUEST_EXAMPLES, PERMIT_RESPONSE_EXAMPLES, PERMIT_SUCCESS } from './permit-examples.js';
 
 export interface OperationExample {
   summary: string;
@@ -276,6 +277,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationDocs> = {
   'get /v1/codes/{kind}': { params: { kind: 'terms' } },
   'get /v1/parties': { params: { date: '2026-11-01' } },
   'get /problems/{type}': { params: { type: 'unknown-taxon' } },
+  ...PERMIT_REQUEST_EXAMPLES,
 };
 
 /** A one-line file of the CITES list of Parties: what `POST /v1/imports?kind=parties` reads. */
@@ -608,6 +610,7 @@ const restrictionExamples = (kind: string, record: object, changed: object) => (
 
 /** The example of each operation's success answer: one value, or several named ones. */
 export const RESPONSE_EXAMPLES: Record<string, { value: unknown } | { examples: Record<string, { summary: string; value: unknown }> }> = {
+  ...PERMIT_RESPONSE_EXAMPLES,
   'get /health': one({ status: 'ok' }),
   'get /ready': one({
     status: 'ready',
@@ -893,6 +896,7 @@ export const RESPONSE_EXAMPLES: Record<string, { value: unknown } | { examples: 
 
 /** What each operation's success answer is. */
 const SUCCESS: Record<string, string> = {
+  ...PERMIT_SUCCESS,
   'get /health': 'The process is alive.',
   'get /ready': 'Ready: the database is open and migrated, its disk writable, and the dataset loaded.',
   'post /v1/trade-checks':
@@ -952,6 +956,7 @@ const ERRORS: Record<string, string> = {
     'The service is overloaded, or the database is busy (an import from the command line) or its disk full; nothing was changed. Retry after Retry-After seconds.',
 };
 const OPERATION_ERRORS: Record<string, Record<string, string>> = {
+  ...PERMIT_ERRORS,
   'post /v1/imports': {
     '400':
       'The bundle or file is invalid, or `mode=replace` would remove too much without `confirm=true`; nothing was changed. `errors` lists every problem: a JSON pointer, or the line and column of the file.',
@@ -975,6 +980,7 @@ const NOUNS: Record<string, string> = {
   reservations: 'reservation',
   quotas: 'quota',
   suspensions: 'suspension',
+  permits: 'permit',
   decisions: 'decision',
   'api-keys': 'API key',
 };
@@ -1018,12 +1024,20 @@ function problemExample(key: string, status: string, op: Operation): unknown {
         : problemOf(
             'forbidden',
             403,
-            `This operation needs the ${path.startsWith('/v1/api-keys') || path === '/v1/decisions' || path === '/v1/audit' ? 'admin' : 'officer'} role; the key has reader.`,
+            `This operation needs the ${path.startsWith('/v1/api-keys') || path === '/v1/decisions' || path === '/v1/audit' ? 'admin' : path === '/v1/permits/{id}/endorsements' ? 'customs' : 'officer'} role; the key has reader.`,
           );
     case '404':
       return problemOf('not-found', 404, `No ${noun} ${method === 'get' && path === '/v1/decisions/{id}' ? '01a196fb16000001f2238251dd68ffff' : '999999'}`);
     case '412':
       return problemOf('conflict', 412, 'Someone else changed the record first; it is now at revision 4. Read it again.');
+    case '409':
+      return key === 'post /v1/permits'
+        ? problemOf('already-registered', 409, 'NA export-permit NA 2026/0412 is already in the register; read it with GET /v1/permits?number=.')
+        : problemOf(
+            'document-unusable',
+            409,
+            'Permit 1 cannot be endorsed: it was endorsed for a consignment on 2026-12-02. One document covers one consignment (Art. VI(5)).',
+          );
     case '413':
       return problemOf('payload-too-large', 413, 'The request body is larger than this service accepts.');
     case '415':
@@ -1048,7 +1062,8 @@ const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
 
 /** Operations whose success answer carries the record's ETag. */
 const withEtag = (key: string) =>
-  /^(get|patch) \/v1\/(taxa|listings|reservations|quotas|suspensions)\/\{id\}$/.test(key) ||
+  /^(get|patch) \/v1\/(taxa|listings|reservations|quotas|suspensions|permits)\/\{id\}$/.test(key) ||
+  /^post \/v1\/permits(\/\{id\}\/(status|endorsements))?$/.test(key) ||
   /^post \/v1\/(taxa|listings|reservations|quotas|suspensions)(\/\{id\}\/end)?$/.test(key);
 
 /**
@@ -1060,7 +1075,7 @@ export function withResponses<T extends OpenApiDocument>(doc: T, accessOf: (key:
   for (const [key, op] of operationsOf(doc)) {
     const responses = (op.responses ??= {});
     const access = accessOf(key);
-    const added = ['401', '429', '503', ...(access === 'officer' || access === 'admin' ? ['403'] : [])];
+    const added = ['401', '429', '503', ...(access === 'customs' || access === 'officer' || access === 'admin' ? ['403'] : [])];
     for (const status of added) responses[status] ??= { content: { 'application/json': { schema: PROBLEM_REF } } };
     for (const [status, response] of Object.entries(responses)) {
       const code = Number(status);

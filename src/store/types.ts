@@ -7,6 +7,7 @@ import type { Bundle, BundleListing, Provenance, BundleQuota, BundleReservation,
 import type { z } from 'zod';
 import type { ApiKey, AuditEntry } from '../contract/admin.js';
 import type { ImportSummary } from '../contract/imports.js';
+import type { Endorsement, NewPermit, PermitRecord, PermitStatusChange } from '../contract/permits.js';
 import type { RecordMeta as RecordMetaSchema, TaxonRecord } from '../contract/records.js';
 import type { Snapshot } from '@cites-permit-check/engine/contract/snapshot';
 import type { CodeView, PartyView } from '../contract/taxa.js';
@@ -101,6 +102,16 @@ export type RestrictionKind = 'reservations' | 'quotas' | 'suspensions';
 export type RestrictionOf<K extends RestrictionKind> = K extends 'reservations' ? BundleReservation : K extends 'quotas' ? BundleQuota : BundleSuspension;
 
 /** The revision sent with If-Match is no longer the stored one. */
+/** A document that cannot be endorsed: already used for a consignment, cancelled, replaced, lost or stolen. */
+export class DocumentInUse extends Error {
+  constructor(
+    readonly status: string,
+    readonly usedOn: string | null,
+  ) {
+    super(usedOn === null ? `the document is ${status}` : `the document was used on ${usedOn}`);
+  }
+}
+
 export class StaleRevision extends Error {
   constructor(readonly current: number) {
     super(`the record is at revision ${current}`);
@@ -138,6 +149,16 @@ export interface CitesStore {
   revokeApiKey(id: string, actor: string): ApiKeyRecord | null;
   touchApiKeys(lastUsed: ReadonlyMap<string, string>): void;
   health(): { open: boolean; migrationsApplied: number; migrationsExpected: number };
+
+  // The permit register (issue #19): documents issued here or received, and their endorsements.
+  permit(id: string): PermitRecord | null;
+  permits(filter: { number?: string | undefined; issuer?: string | undefined; limit: number }): PermitRecord[];
+  permitsByKeys(keys: readonly string[]): PermitRecord[];
+  /** Null when a document with the same issuer, type and number is already registered. */
+  createPermit(p: NewPermit, actor: string): PermitRecord | null;
+  changePermitStatus(id: string, change: PermitStatusChange, revision: number, actor: string): PermitRecord | null;
+  /** Throws DocumentInUse when the document cannot be endorsed again. */
+  endorsePermit(id: string, e: Endorsement, actor: string): PermitRecord | null;
 
   // Officers' writes: each is validated like an import, audited and bumps the dataset version.
   // Updates take the revision the officer read and throw StaleRevision when it moved on.

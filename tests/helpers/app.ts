@@ -52,7 +52,7 @@ export function conforms<T>(schema: ZodType<T>, body: unknown): T {
 }
 
 /** A new API key with this role, straight in the store (as `npm run keys -- create` does). */
-export function keyFor(t: TestApp, role: 'reader' | 'officer' | 'admin', name = `${role} in tests`): string {
+export function keyFor(t: TestApp, role: 'reader' | 'customs' | 'officer' | 'admin', name = `${role} in tests`): string {
   const { id, key, hash } = generateKey();
   t.store.createApiKey({ id, name, role, hash });
   return key;

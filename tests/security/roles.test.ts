@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKey } from '../../src/auth/keys.js';
 import { bearer, keyFor, testApp, type TestApp } from '../helpers/app.js';
 
-type Access = 'public' | 'read' | 'officer' | 'admin';
+type Access = 'public' | 'read' | 'customs' | 'officer' | 'admin';
 
 /** Who may call what: a new route must be classified here before the test passes. */
 const ACCESS: Record<string, Access> = {
@@ -43,6 +43,11 @@ const ACCESS: Record<string, Access> = {
   'POST /v1/suspensions': 'officer',
   'PATCH /v1/suspensions/{id}': 'officer',
   'POST /v1/suspensions/{id}/end': 'officer',
+  'POST /v1/permits': 'officer',
+  'POST /v1/permits/{id}/status': 'officer',
+  'GET /v1/permits': 'customs',
+  'GET /v1/permits/{id}': 'customs',
+  'POST /v1/permits/{id}/endorsements': 'customs',
   'POST /v1/api-keys': 'admin',
   'GET /v1/api-keys': 'admin',
   'DELETE /v1/api-keys/{id}': 'admin',
@@ -51,8 +56,9 @@ const ACCESS: Record<string, Access> = {
 };
 
 const SAMPLE_PARAMS: Record<string, string> = { '{id}': '1', '{type}': 'not-found', '{kind}': 'terms' };
-const IDENTITIES = ['none', 'revoked', 'reader', 'officer', 'admin'] as const;
-const RANK = { none: 0, revoked: 0, reader: 1, officer: 2, admin: 3 } as const;
+const IDENTITIES = ['none', 'revoked', 'reader', 'customs', 'officer', 'admin'] as const;
+const RANK = { none: 0, revoked: 0, reader: 1, customs: 2, officer: 3, admin: 4 } as const;
+const NEEDED = { customs: 2, officer: 3, admin: 4 } as const;
 
 for (const requireKeyForReads of [true, false]) {
   describe(`role matrix with REQUIRE_KEY_FOR_READS=${requireKeyForReads}`, () => {
@@ -61,7 +67,7 @@ for (const requireKeyForReads of [true, false]) {
     beforeAll(async () => {
       // The matrix sends hundreds of unauthenticated requests from one address on purpose.
       t = await testApp({ env: { REQUIRE_KEY_FOR_READS: String(requireKeyForReads), AUTH_FAILURES_PER_MINUTE: '100000' } });
-      for (const role of ['reader', 'officer', 'admin'] as const) keys[role] = keyFor(t, role);
+      for (const role of ['reader', 'customs', 'officer', 'admin'] as const) keys[role] = keyFor(t, role);
       const revoked = generateKey();
       t.store.createApiKey({ id: revoked.id, name: 'revoked', role: 'admin', hash: revoked.hash });
       t.store.revokeApiKey(revoked.id, 'test');
@@ -79,7 +85,7 @@ for (const requireKeyForReads of [true, false]) {
       it(`${operation} (${access})`, async () => {
         const [method, path] = operation.split(' ') as [string, string];
         const url = path.replace(/\{\w+\}/g, (p) => SAMPLE_PARAMS[p]!);
-        const needed = access === 'public' ? 0 : access === 'read' ? (requireKeyForReads ? 1 : 0) : access === 'officer' ? 2 : 3;
+        const needed = access === 'public' ? 0 : access === 'read' ? (requireKeyForReads ? 1 : 0) : NEEDED[access as keyof typeof NEEDED];
         for (const who of IDENTITIES) {
           const res = await t.app.inject({
             method: method as 'GET',

@@ -41,6 +41,8 @@ import {
 import { ensureDatasetState, readDatasetState, recordAudit } from './dataset.js';
 import { buildSnapshot, exportBundle } from './export.js';
 import { expandStored } from '../decision-parts.js';
+import type { Endorsement, NewPermit, PermitRecord, PermitStatusChange } from '../../contract/permits.js';
+import { changePermitStatus, createPermit, endorsePermit, findPermits, permitsByKeys, readPermit } from './permits.js';
 
 const KEY_COLUMNS = 'SELECT id, name, role, created_at AS createdAt, revoked_at AS revokedAt, last_used_at AS lastUsedAt FROM api_keys';
 
@@ -295,6 +297,30 @@ export class SqliteStore implements CitesStore {
         for (const [id, at] of lastUsed) stmt.run(at, id);
       })
       .immediate();
+  }
+
+  permit(id: string): PermitRecord | null {
+    return readPermit(this.db, id);
+  }
+
+  permits(filter: { number?: string | undefined; issuer?: string | undefined; limit: number }): PermitRecord[] {
+    return findPermits(this.db, filter);
+  }
+
+  permitsByKeys(keys: readonly string[]): PermitRecord[] {
+    return permitsByKeys(this.db, keys);
+  }
+
+  createPermit(p: NewPermit, actor: string): PermitRecord | null {
+    return createPermit(this.db, p, { actor, now: this.now() });
+  }
+
+  changePermitStatus(id: string, change: PermitStatusChange, revision: number, actor: string): PermitRecord | null {
+    return changePermitStatus(this.db, id, change, revision, { actor, now: this.now() });
+  }
+
+  endorsePermit(id: string, e: Endorsement, actor: string): PermitRecord | null {
+    return endorsePermit(this.db, id, e, { actor, now: this.now() });
   }
 
   health() {

@@ -43,6 +43,8 @@ export const PROBLEM_TYPES = {
   'unsupported-media-type': 'Content type not supported',
   'service-unavailable': 'Service temporarily unavailable',
   'method-not-allowed': 'Method not allowed',
+  'already-registered': 'A document with this issuer, type and number is already registered',
+  'document-unusable': 'The document has been used for a consignment or is no longer valid',
   'internal-error': 'Internal error',
 } as const;
 export type ProblemType = keyof typeof PROBLEM_TYPES;

@@ -1,0 +1,72 @@
+/**
+ * Use cases of the permit register (issue #19): an officer registers a document (issued by
+ * this Management Authority, or received from another Party), changes its status; customs
+ * endorse it at the border; a trade check reads the register's view of the documents
+ * presented with it.
+ */
+import { problem, type Problem } from '@cites-permit-check/engine/contract/problem';
+import { documentKey, type PresentedDocument, type RegisteredDocument } from '@cites-permit-check/engine/contract/documents';
+import type { Endorsement, NewPermit, PermitRecord } from '../contract/permits.js';
+import type { Services } from '../services/index.js';
+import { DocumentInUse, type CitesStore } from '../store/types.js';
+import type { Caller } from './caller.js';
+
+export type PermitAnswer = { record: PermitRecord; status: number } | { problem: Problem };
+
+export function registerPermit(services: Services, caller: Caller, p: NewPermit): PermitAnswer {
+  const authority = services.config.AUTHORITY_COUNTRY;
+  if (authority !== undefined && (p.registeredAs === 'issued') !== (p.issuer === authority)) {
+    const detail =
+      p.registeredAs === 'issued'
+        ? `this service is the Management Authority of ${authority}: a document issued by ${p.issuer} is registered as received`
+        : `a document issued by ${authority}, this service's Management Authority, is registered as issued`;
+    return {
+      problem: problem('validation-error', 400, `Invalid body /registeredAs: ${detail}.`, { errors: [{ pointer: '#/registeredAs', in: 'body', detail }] }),
+    };
+  }
+  const record = services.store.createPermit(p, caller.actor);
+  if (record === null) {
+    return {
+      problem: problem('already-registered', 409, `${p.issuer} ${p.type} ${p.number} is already in the register; read it with GET /v1/permits?number=.`),
+    };
+  }
+  return { record, status: 201 };
+}
+
+export function endorsePermit(services: Services, caller: Caller, id: string, e: Endorsement): PermitAnswer {
+  try {
+    const record = services.store.endorsePermit(id, e, caller.actor);
+    if (record === null) return { problem: problem('not-found', 404, `No permit ${id}`) };
+    return { record, status: 200 };
+  } catch (err) {
+    if (!(err instanceof DocumentInUse)) throw err;
+    const why = err.usedOn !== null ? `it was endorsed for a consignment on ${err.usedOn}` : `it is ${err.status}`;
+    return { problem: problem('document-unusable', 409, `Permit ${id} cannot be endorsed: ${why}. One document covers one consignment (Art. VI(5)).`) };
+  }
+}
+
+/** What the engine verifies a presented document against: the register's boxes and status. */
+function asRegistered(p: PermitRecord): RegisteredDocument {
+  const d: RegisteredDocument = {
+    type: p.type,
+    number: p.number,
+    issuer: p.issuer,
+    issuedOn: p.issuedOn,
+    status: p.status,
+    replacedBy: p.replacedBy,
+    usedOn: p.usedOn,
+  };
+  if (p.validUntil !== undefined) d.validUntil = p.validUntil;
+  if (p.exporter !== undefined) d.exporter = p.exporter;
+  if (p.importer !== undefined) d.importer = p.importer;
+  if (p.purpose !== undefined) d.purpose = p.purpose;
+  if (p.items !== undefined) d.items = p.items;
+  return d;
+}
+
+/** The register's entries for the documents presented with a trade check, by documentKey. */
+export function registerView(store: CitesStore, presented: readonly PresentedDocument[] | undefined): Map<string, RegisteredDocument> | undefined {
+  if (presented === undefined || presented.length === 0) return undefined;
+  const found = store.permitsByKeys(presented.map((d) => documentKey(d)));
+  return new Map(found.map((p) => [documentKey(p), asRegistered(p)]));
+}

@@ -1,0 +1,158 @@
+/**
+ * The permit register (issue #19): officers register documents, customs read and endorse
+ * them; a document covers one consignment (Art. VI(5)), so it is endorsed once, even when
+ * two border posts try at the same moment; traders' names are personal data.
+ */
+import { rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bearer, keyFor, testApp, type TestApp } from '../helpers/app.js';
+
+const PERMIT = {
+  type: 'export-permit',
+  number: 'NA 2026/0412',
+  issuer: 'NA',
+  issuedOn: '2026-10-20',
+  validUntil: '2027-04-19',
+  exporter: 'NA',
+  importer: 'DE',
+  purpose: 'H',
+  items: [{ taxon: 'Panthera pardus', term: 'TRO', quantity: 1, source: 'W', appendix: 'I' }],
+  exporterParty: { name: 'Otjimbondona Hunting Safaris', address: 'Windhoek' },
+  importerParty: { name: 'K. Weber', address: 'Hamburg' },
+};
+const AT_EXPORT = { date: '2026-11-02', port: 'Hosea Kutako International Airport', quantity: 1 };
+
+let t: TestApp;
+let other: TestApp | undefined;
+const files: string[] = [];
+afterEach(async () => {
+  await other?.close();
+  other = undefined;
+  await t?.close();
+  for (const f of files.splice(0)) rmSync(f, { force: true });
+});
+
+async function register(app: TestApp, body: object = PERMIT) {
+  return app.app.inject({ method: 'POST', url: '/v1/permits', headers: bearer(keyFor(app, 'officer')), payload: body });
+}
+
+describe('registering documents', () => {
+  it('an officer registers a permit; customs read it with its traders; a reader key may not', async () => {
+    t = await testApp({ data: 'seed' });
+    const created = await register(t);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ id: expect.any(String), status: 'issued', registeredAs: 'issued', usedOn: null, revision: 1 });
+    expect(created.headers.etag).toBe('"1"');
+    const id = created.json().id;
+    const customs = await t.app.inject({ url: `/v1/permits/${id}`, headers: bearer(keyFor(t, 'customs')) });
+    expect(customs.json()).toMatchObject({ number: 'NA 2026/0412', importerParty: { name: 'K. Weber' } });
+    expect((await t.app.inject({ url: `/v1/permits/${id}`, headers: bearer(keyFor(t, 'reader')) })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/v1/permits/${id}` })).statusCode).toBe(401);
+    const found = await t.app.inject({ url: '/v1/permits?number=na2026/0412', headers: bearer(keyFor(t, 'customs')) });
+    expect(found.json().items.map((p: { id: string }) => p.id)).toEqual([id]);
+  });
+
+  it('the same issuer, type and number cannot be registered twice, whatever the case and spacing (409)', async () => {
+    t = await testApp({ data: 'seed' });
+    expect((await register(t)).statusCode).toBe(201);
+    const again = await register(t, { ...PERMIT, number: 'na2026/0412' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ type: '/problems/already-registered' });
+  });
+
+  it("with AUTHORITY_COUNTRY set, another Party's document is registered as received, not issued", async () => {
+    t = await testApp({ data: 'seed', env: { AUTHORITY_COUNTRY: 'DE' } });
+    const wrong = await register(t);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0]).toMatchObject({ pointer: '#/registeredAs' });
+    expect((await register(t, { ...PERMIT, registeredAs: 'received' })).statusCode).toBe(201);
+  });
+});
+
+describe('endorsement at the border (Art. VI(5): one document, one consignment)', () => {
+  it('endorses once; a second endorsement is refused with 409 and the audit trail has both steps', async () => {
+    t = await testApp({ data: 'seed' });
+    const id = (await register(t)).json().id;
+    const customs = bearer(keyFor(t, 'customs'));
+    const first = await t.app.inject({ method: 'POST', url: `/v1/permits/${id}/endorsements`, headers: customs, payload: AT_EXPORT });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ status: 'used', usedOn: '2026-11-02', endorsements: [{ port: AT_EXPORT.port, quantity: 1 }] });
+    const second = await t.app.inject({
+      method: 'POST',
+      url: `/v1/permits/${id}/endorsements`,
+      headers: customs,
+      payload: { ...AT_EXPORT, date: '2026-11-03' },
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.json()).toMatchObject({ type: '/problems/document-unusable', detail: expect.stringContaining('Art. VI(5)') });
+    const audit = (await t.app.inject({ url: `/v1/audit?entity=permit&entityId=${id}`, headers: bearer(keyFor(t, 'admin')) })).json().items;
+    expect(audit.map((a: { action: string }) => a.action).sort()).toEqual(['create', 'endorse']);
+  });
+
+  it('two border posts endorsing the same permit at once: exactly one wins (real sockets, two servers on one database)', async () => {
+    const file = join(tmpdir(), `permits-${process.pid}-${Date.now()}.db`);
+    files.push(file, `${file}-wal`, `${file}-shm`);
+    t = await testApp({ data: 'seed', file });
+    other = await testApp({ data: 'empty', file });
+    const id = (await register(t)).json().id;
+    const urls: string[] = [];
+    for (const app of [t, other]) {
+      await app.app.listen({ port: 0, host: '127.0.0.1' });
+      urls.push(`http://127.0.0.1:${(app.app.server.address() as AddressInfo).port}`);
+    }
+    const key = keyFor(t, 'customs');
+    const attempts = Array.from({ length: 10 }, (_, i) =>
+      fetch(`${urls[i % 2]}/v1/permits/${id}/endorsements`, {
+        method: 'POST',
+        headers: { ...bearer(key), 'content-type': 'application/json' },
+        body: JSON.stringify({ ...AT_EXPORT, port: `post ${i}` }),
+      }).then((r) => r.status),
+    );
+    const statuses = await Promise.all(attempts);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(9);
+    expect(t.store.permit(id)?.endorsements).toHaveLength(1);
+  });
+
+  it('a cancelled permit cannot be endorsed; cancelling needs If-Match', async () => {
+    t = await testApp({ data: 'seed' });
+    const created = await register(t);
+    const id = created.json().id;
+    const officer = bearer(keyFor(t, 'officer'));
+    expect((await t.app.inject({ method: 'POST', url: `/v1/permits/${id}/status`, headers: officer, payload: { status: 'cancelled' } })).statusCode).toBe(428);
+    const cancelled = await t.app.inject({
+      method: 'POST',
+      url: `/v1/permits/${id}/status`,
+      headers: { ...officer, 'if-match': created.headers.etag as string },
+      payload: { status: 'cancelled', reason: 'hunt did not take place' },
+    });
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled', revision: 2 });
+    const endorse = await t.app.inject({ method: 'POST', url: `/v1/permits/${id}/endorsements`, headers: bearer(keyFor(t, 'customs')), payload: AT_EXPORT });
+    expect(endorse.statusCode).toBe(409);
+    expect(endorse.json().detail).toContain('cancelled');
+  });
+
+  it('a replaced document names its replacement, and only a replaced one does', async () => {
+    t = await testApp({ data: 'seed' });
+    const created = await register(t);
+    const officer = { ...bearer(keyFor(t, 'officer')), 'if-match': created.headers.etag as string };
+    const url = `/v1/permits/${created.json().id}/status`;
+    expect((await t.app.inject({ method: 'POST', url, headers: officer, payload: { status: 'replaced' } })).statusCode).toBe(400);
+    const replaced = await t.app.inject({ method: 'POST', url, headers: officer, payload: { status: 'replaced', replacedBy: 'NA 2026/0413' } });
+    expect(replaced.json()).toMatchObject({ status: 'replaced', replacedBy: 'NA 2026/0413' });
+  });
+
+  it('a travelling-exhibition certificate is used at every border within its validity (Res. Conf. 12.3)', async () => {
+    t = await testApp({ data: 'seed' });
+    const id = (await register(t, { ...PERMIT, type: 'travelling-exhibition-certificate', number: 'DE-TEC-77' })).json().id;
+    const customs = bearer(keyFor(t, 'customs'));
+    for (const date of ['2026-11-02', '2026-12-01']) {
+      const res = await t.app.inject({ method: 'POST', url: `/v1/permits/${id}/endorsements`, headers: customs, payload: { ...AT_EXPORT, date } });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().status).toBe('issued');
+    }
+  });
+});
