@@ -142,6 +142,7 @@ describe('documents the movement requires (R6)', () => {
     const r = check({ ...commercial, presented: papers }, registerOf(...papers.map((p) => issued(p))));
     expect(r.decision).toBe('deny');
     expect(r.documentChecks).toHaveLength(2);
+    expect(checkOf(r).reasons[0]!.message).toContain('refused whatever the documents');
     expect(codes(r)).not.toContain('DOCUMENTS_VERIFIED');
   });
 

@@ -11,12 +11,14 @@ export const requiredSets = (result: TradeCheckResult): RequiredDocument[][] => 
 
 const fills = (doc: { type: string; issuer: string }, req: RequiredDocument) => doc.type === req.type && doc.issuer === req.issuer;
 
-export function requirementFindings(doc: PresentedDocument, sets: readonly RequiredDocument[][]): Finding[] {
+export function requirementFindings(doc: PresentedDocument, result: TradeCheckResult): Finding[] {
+  const sets = requiredSets(result);
   const all = sets.flat();
   if (all.some((r) => fills(doc, r))) return [];
   const issuers = [...new Set(all.filter((r) => r.type === doc.type).map((r) => r.issuer))];
   if (issuers.length) return [finding('DOCUMENT_WRONG_ISSUER', `Issued by ${doc.issuer}; required from ${issuers.join(' or ')}.`)];
-  const wanted = all.length ? `Required: ${[...new Set(all.map(describe))].join('; ')}.` : 'This movement requires no CITES document.';
+  const none = result.decision === 'deny' ? 'This movement is refused whatever the documents.' : 'This movement requires no CITES document.';
+  const wanted = all.length ? `Required: ${[...new Set(all.map(describe))].join('; ')}.` : none;
   return [finding('DOCUMENT_NOT_REQUIRED', `Presented: ${doc.type}. ${wanted}`)];
 }
 

@@ -34,7 +34,7 @@ export function verifyDocuments(request: TradeCheckRequest, result: TradeCheckRe
     const registered = held[i];
     const doc = docs[i]!;
     const findings: Finding[] = [
-      ...requirementFindings(p, sets),
+      ...requirementFindings(p, result),
       ...(registered === undefined ? [finding('DOCUMENT_NOT_IN_REGISTER')] : registerFindings(p, registered, ctx.validity)),
       ...formFindings(doc),
       ...dateFindings(doc, result.date, ctx.validity),
