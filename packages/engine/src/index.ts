@@ -17,7 +17,9 @@ import type { Snapshot } from './contract/snapshot.js';
 import { TradeCheckRequest, type TradeCheckResult } from './contract/trade-check.js';
 import { countDataset, type DatasetCounts } from './counts.js';
 import { buildEngineData, type EngineData } from './data.js';
+import { type DocumentRegister, verifyDocuments } from './documents/verify.js';
 import { evaluateTrade } from './evaluate.js';
+import { normaliseName } from './names.js';
 import { isPartyOn } from './parties.js';
 import { DEFAULT_POLICY, type EnginePolicy } from './policy.js';
 import { type SearchBudget, TaxonMatcher } from './taxon-match.js';
@@ -27,6 +29,7 @@ export type { TradeCheckRequest, TradeCheckRequestInput, TradeCheckResult } from
 export type { Problem } from './contract/problem.js';
 export type { Catalog, CatalogSpecimen, ListingView, SearchHit, TaxonHistory, TaxonListing } from './catalog.js';
 export type { DatasetCounts } from './counts.js';
+export type { DocumentRegister } from './documents/verify.js';
 export { DEFAULT_POLICY, type EnginePolicy } from './policy.js';
 // Public because a store keys names the way the engine looks them up (the server's SQLite store does).
 export { normaliseName } from './names.js';
@@ -40,13 +43,19 @@ export interface EngineOptions {
 
 export interface Engine {
   readonly datasetVersion: string;
-  /** Validates a raw request (as sent to POST /v1/trade-checks) and evaluates it. */
-  check(request: unknown): TradeCheckResult | Problem;
+  /**
+   * Validates a raw request (as sent to POST /v1/trade-checks) and evaluates it. With
+   * documents presented, `register` is what the checks find them in (see `evaluate`).
+   */
+  check(request: unknown, register?: DocumentRegister): TradeCheckResult | Problem;
   /**
    * Evaluates a validated request; `budget` caps the fuzzy name searches it may run (a server
    * shares one budget across a batch so that unknown names cannot hold it for seconds).
+   * When the request presents documents, each gets a verdict in `documentChecks`; `register`
+   * holds the documents an authority knows, keyed by `documentKey` (contract/documents):
+   * one it does not hold is checked for form and dates only and left for review.
    */
-  evaluate(request: TradeCheckRequest, today?: string, budget?: SearchBudget): TradeCheckResult | Problem;
+  evaluate(request: TradeCheckRequest, today?: string, budget?: SearchBudget, register?: DocumentRegister): TradeCheckResult | Problem;
   /** Builds the fuzzy-name index now instead of on the first unknown name. */
   warmUp(): void;
   /** The as-of date of the dataset (null when the snapshot gives none). */
@@ -97,16 +106,24 @@ export function createEngine(snapshot: Snapshot, options: EngineOptions = {}): E
   const matcher = new TaxonMatcher(data);
   const policy: EnginePolicy = { ...DEFAULT_POLICY, ...options.policy };
   const today = options.today ?? systemToday;
-  const evaluate = (request: TradeCheckRequest, day?: string, budget?: SearchBudget) =>
-    evaluateTrade(data, matcher, policy, request, day ?? today(), budget === undefined ? {} : { budget });
+  // Exact scientific names and synonyms only: the name on a permit is the standard nomenclature (R40).
+  const taxonIdOf = (name: string) => {
+    const hit = data.names.lookup(normaliseName(name));
+    return hit.found && hit.kind !== 'common-name' ? data.taxa[hit.taxon]!.id : null;
+  };
+  const evaluate = (request: TradeCheckRequest, day?: string, budget?: SearchBudget, register?: DocumentRegister) => {
+    const result = evaluateTrade(data, matcher, policy, request, day ?? today(), budget === undefined ? {} : { budget });
+    if (isProblem(result) || request.presented === undefined) return result;
+    return verifyDocuments(request, result, { register, validity: policy.documentValidity, taxonIdOf });
+  };
   return {
     datasetVersion: snapshot.datasetVersion,
     asOf: data.asOf,
     evaluate,
-    check(request: unknown) {
+    check(request: unknown, register?: DocumentRegister) {
       const parsed = TradeCheckRequest.safeParse(request);
       if (!parsed.success) return validationProblem(parsed.error.issues, '', codeErrors(data, request));
-      return evaluate(parsed.data);
+      return evaluate(parsed.data, undefined, undefined, register);
     },
     warmUp: () => data.names.warmUp(),
     codeErrors: (request, prefix) => codeErrors(data, request, prefix),

@@ -2,6 +2,8 @@
  * Choices the Convention leaves to each Party or that rest on facts we could not confirm
  * (cites-rules.md marks them): configuration with safe defaults, never hard-coded law.
  */
+import { DOCUMENT_VALIDITY, type ValidityTable } from './documents/validity.js';
+
 export interface PersonalEffectsLimit {
   /** Taxon (at any rank) whose specimens the limit applies to. */
   taxon: string;
@@ -29,6 +31,8 @@ export interface EnginePolicy {
   personalEffectsLimits: PersonalEffectsLimit[];
   /** R4: a trade dated this many days past the data's as-of date is warned about (listings may have changed since). */
   datasetHorizonDays: number;
+  /** R39: the longest validity of each kind of document; unconfirmed figures send a document to review (documents/validity.ts). */
+  documentValidity: ValidityTable;
 }
 
 /** The table of Res. Conf. 13.7 (Rev. CoP17), paragraph on personal and household effects. */
@@ -73,4 +77,5 @@ export const DEFAULT_POLICY: EnginePolicy = {
   personalEffectsLiveAnimals: 'exclude',
   personalEffectsLimits: DEFAULT_PERSONAL_EFFECTS_LIMITS,
   datasetHorizonDays: 730,
+  documentValidity: DOCUMENT_VALIDITY,
 };

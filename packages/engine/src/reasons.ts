@@ -7,6 +7,7 @@
  * The objects are frozen and shared: a decision points at them, it does not copy them.
  */
 import type { Note, Reason } from './contract/trade-check.js';
+import { DOCUMENT_REASONS } from './documents/reasons.js';
 
 const reason = (code: string, rule: string, article: string, message: string): Reason => Object.freeze({ code, rule, article, message });
 
@@ -307,6 +308,9 @@ export const REASONS = {
     'Notification to the Parties No. 1998/14',
     'Source F (born in captivity, not meeting Res. Conf. 10.16) is treated as wild for permits.',
   ),
+
+  // Presented documents (R6, R39, R40, R42, R43): documents/reasons.ts
+  ...DOCUMENT_REASONS,
 } as const;
 export type ReasonCode = keyof typeof REASONS;
 

@@ -45,7 +45,7 @@ export const RULE_BOOK: Readonly<Record<string, RuleEntry>> = {
     title: 'Documents before the trade',
     basis: 'Res. Conf. 12.3',
     explains:
-      'Documents are issued before the goods move, one set per consignment. The service lists which documents are needed; it cannot see when they were issued.',
+      'Documents are issued before the goods move, one set per consignment. The service lists which documents are needed; with the documents presented it checks each is one the movement requires (or one accepted in its place), that an Appendix I export permit came after the import permit, and that the register does not show it used for another consignment. Every required document valid and held in the register clears the trade; a deny is never lifted.',
   },
   R7: {
     title: 'Export of an Appendix I specimen',
@@ -195,12 +195,14 @@ export const RULE_BOOK: Readonly<Record<string, RuleEntry>> = {
   R39: {
     title: 'Validity periods',
     basis: 'Art. VI(2), Res. Conf. 12.3',
-    explains: 'Export permits are valid six months; the request carries no document dates to check.',
+    explains:
+      'Export permits and re-export certificates are usable six months from issue, import permits twelve; a date of validity on the document cannot extend that. The twelve months presumed for certificates of origin and introduction-from-the-sea certificates are not confirmed in the Resolution, so a document used past them is held for review, not refused (the table is configuration).',
   },
   R40: {
     title: 'Content and form of documents',
     basis: 'Art. VI, Res. Conf. 12.3',
-    explains: 'What a permit must say; checked by the officer, not by the service.',
+    explains:
+      'What a permit must say. For a presented document the service checks the boxes that decide whether it covers the consignment (States, purpose, taxon, term, source, quantity), its status in the register and that the boxes presented agree with the register. A document the register does not hold is checked for form and dates only and left for review.',
   },
   R41: {
     title: 'Codes that do not fit',
@@ -211,11 +213,13 @@ export const RULE_BOOK: Readonly<Record<string, RuleEntry>> = {
   R42: {
     title: 'No retrospective documents',
     basis: 'Res. Conf. 12.3',
-    explains: 'Documents issued after the trade are not accepted save in the narrow cases the Resolution allows.',
+    explains:
+      'Documents issued after the trade are not accepted save in the narrow cases the Resolution allows; a presented document dated after the trade is refused (the exceptions are for the authorities to apply, not the service).',
   },
   R43: {
     title: 'Re-exports trace to a lawful import',
     basis: 'Art. III(4), Art. IV(5), Res. Conf. 12.3',
-    explains: "A re-export certificate must rest on the specimen's lawful import.",
+    explains:
+      "A re-export certificate must rest on the specimen's lawful import: a presented one must name the country of origin and the permit of origin, and that origin must be the consignment's.",
   },
 };
