@@ -12,6 +12,7 @@ import { newDecisionId } from '../services/decision-log.js';
 import type { Services } from '../services/index.js';
 import type { DecisionRecord } from '../store/types.js';
 import type { Caller } from './caller.js';
+import { registerView } from './permits.js';
 import { overItemLimit, type Answer } from './check-trade.js';
 
 /**
@@ -61,7 +62,7 @@ export async function checkShipment(services: Services, caller: Caller, items: u
     }
     const parsed = TradeCheckRequest.safeParse(items[i]);
     const result = parsed.success
-      ? engine.evaluate(parsed.data, today, budget)
+      ? engine.evaluate(parsed.data, today, budget, registerView(services.store, parsed.data.presented))
       : validationProblem(parsed.error.issues, `/items/${i}`, engine.codeErrors(items[i], `/items/${i}`));
     if (isProblem(result)) {
       counts.invalid++;

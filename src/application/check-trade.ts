@@ -10,6 +10,7 @@ import { serializeTradeCheck } from './trade-check-json.js';
 import { newDecisionId } from '../services/decision-log.js';
 import type { Services } from '../services/index.js';
 import type { Caller } from './caller.js';
+import { registerView } from './permits.js';
 
 /** Fuzzy name searches a single trade check may run (a hybrid names two parents). */
 const SINGLE_CHECK_SEARCHES = 8;
@@ -37,7 +38,8 @@ export async function checkTrade(services: Services, caller: Caller, request: Tr
   if (limited !== null) return limited;
   const at = services.now();
   const createdAt = at.toISOString();
-  const result = services.engines.engine.evaluate(request, createdAt.slice(0, 10), new SearchBudget(SINGLE_CHECK_SEARCHES));
+  const register = registerView(services.store, request.presented);
+  const result = services.engines.engine.evaluate(request, createdAt.slice(0, 10), new SearchBudget(SINGLE_CHECK_SEARCHES), register);
   if (isProblem(result)) return { problem: result };
   const id = newDecisionId(at.getTime());
   result.decisionId = id;

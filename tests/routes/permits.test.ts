@@ -156,3 +156,57 @@ describe('endorsement at the border (Art. VI(5): one document, one consignment)'
     }
   });
 });
+
+describe('a trade check verifies the documents presented against the register (issue #19, item 2)', () => {
+  const IMPORT_PERMIT = {
+    ...PERMIT,
+    type: 'import-permit',
+    number: 'DE-E-2026-1187',
+    issuer: 'DE',
+    issuedOn: '2026-10-01',
+    validUntil: '2027-09-30',
+    registeredAs: 'received',
+  };
+  const check = (app: TestApp, presented: object[]) =>
+    app.app.inject({
+      method: 'POST',
+      url: '/v1/trade-checks',
+      payload: { taxon: 'Panthera pardus', exporter: 'NA', importer: 'DE', purpose: 'H', source: 'W', term: 'TRO', quantity: 1, date: '2026-11-01', presented },
+    });
+  const presented = [
+    { type: 'import-permit', number: 'DE-E-2026-1187', issuer: 'DE' },
+    { type: 'export-permit', number: 'na 2026/0412', issuer: 'NA' },
+  ];
+
+  it('clears a leopard trophy with the import permit granted first and the export permit, both registered (Art. III(2)-(3))', async () => {
+    t = await testApp({ data: 'seed' });
+    expect((await register(t, IMPORT_PERMIT)).statusCode).toBe(201);
+    const exportPermit = (await register(t)).json();
+    const res = await check(t, presented);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.documentChecks.map((d: { verdict: string; inRegister: boolean }) => [d.verdict, d.inRegister])).toEqual([
+      ['valid', true],
+      ['valid', true],
+    ]);
+    expect(body.decision).toBe('allow');
+    // The stored decision keeps the verdicts (the audit trail of what was presented).
+    const stored = (await t.app.inject(`/v1/decisions/${body.decisionId}`)).json();
+    expect(stored.result.documentChecks).toEqual(body.documentChecks);
+
+    // Once customs endorse the export permit it has covered its consignment: not again (Art. VI(5)).
+    await t.app.inject({ method: 'POST', url: `/v1/permits/${exportPermit.id}/endorsements`, headers: bearer(keyFor(t, 'customs')), payload: AT_EXPORT });
+    const again = (await check(t, presented)).json();
+    expect(again.decision).toBe('needs-permit');
+    expect(again.documentChecks[1]).toMatchObject({ verdict: 'invalid', inRegister: true });
+    expect(JSON.stringify(again.documentChecks[1].reasons)).toContain('VI(5)');
+  });
+
+  it('a permit the register does not hold is unverified and never clears the trade', async () => {
+    t = await testApp({ data: 'seed' });
+    const body = (await check(t, presented)).json();
+    expect(body.decision).toBe('needs-permit');
+    expect(body.reviewRequired).toBe(true);
+    expect(body.documentChecks.map((d: { verdict: string }) => d.verdict)).toEqual(['unverified', 'unverified']);
+  });
+});
