@@ -15,6 +15,22 @@ const Trader = z.strictObject({
   address: z.string().trim().max(500).optional(),
 });
 
+/** A leopard trophy's export permit from Namibia: the example Swagger UI offers. */
+export const NEW_PERMIT_EXAMPLE = {
+  type: 'export-permit',
+  number: 'NA 2026/0412',
+  issuer: 'NA',
+  issuedOn: '2026-11-20',
+  validUntil: '2027-05-19',
+  exporter: 'NA',
+  importer: 'DE',
+  purpose: 'H',
+  items: [{ taxon: 'Panthera pardus', term: 'TRO', quantity: 1, source: 'W', appendix: 'I' }],
+  exporterParty: { name: 'Otjimbondona Hunting Safaris', address: 'Windhoek, Namibia' },
+  importerParty: { name: 'K. Weber', address: 'Hamburg, Germany' },
+  securityStamp: 'NA-0034567',
+};
+
 export const NewPermit = PresentedDocument.extend({
   issuedOn: IsoDate.describe('Date of issue (box 2)'),
   registeredAs: z
@@ -27,22 +43,7 @@ export const NewPermit = PresentedDocument.extend({
   conditions: z.string().trim().max(2000).optional().describe('Special conditions (box 5)'),
 }).meta({
   id: 'NewPermit',
-  examples: [
-    {
-      type: 'export-permit',
-      number: 'NA 2026/0412',
-      issuer: 'NA',
-      issuedOn: '2026-11-20',
-      validUntil: '2027-05-19',
-      exporter: 'NA',
-      importer: 'DE',
-      purpose: 'H',
-      items: [{ taxon: 'Panthera pardus', term: 'TRO', quantity: 1, source: 'W', appendix: 'I' }],
-      exporterParty: { name: 'Otjimbondona Hunting Safaris', address: 'Windhoek, Namibia' },
-      importerParty: { name: 'K. Weber', address: 'Hamburg, Germany' },
-      securityStamp: 'NA-0034567',
-    },
-  ],
+  examples: [NEW_PERMIT_EXAMPLE],
 });
 export type NewPermit = z.output<typeof NewPermit>;
 
