@@ -5,7 +5,7 @@
  * same bundle twice changes nothing and does not bump the dataset version.
  */
 import type Database from 'better-sqlite3';
-import { count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Bundle, Populations } from '../../contract/bundle.js';
 import type { Db } from '../../db/client.js';
 import {
@@ -32,12 +32,15 @@ import { bumpVersion, recordAudit } from './dataset.js';
 import { importTaxa, type TaxaResult } from './import-taxa.js';
 import { knownCodes } from './known-codes.js';
 import { placeholders } from './prepared.js';
-import { QUOTAS, RESERVATIONS, SUSPENSIONS, type RestrictionKind } from './restriction-kinds.js';
+import { QUOTAS, RESERVATIONS, SUSPENSIONS, type DataColumns, type RestrictionKind, type RestrictionTable } from './restriction-kinds.js';
+import { restrictionRows, restrictionWriter } from './restriction-rows.js';
 import { listingColumns, listingRowToBundle, readListingRows, type ListingRow } from './rows.js';
 
 /** Children before parents, so that no foreign key is left dangling mid-way. */
 const DOMAIN_TABLES = [listingExclusions, listings, reservations, quotas, suspensions, taxonNames, taxaTable, parties, codeEntries];
-const DATED_TABLES = ['listings', 'reservations', 'quotas', 'suspensions'] as const;
+/** The tables of records in force from one date to another, which a newer official file may end. */
+const DATED_TABLES = { listings, reservations, quotas, suspensions };
+type DatedName = keyof typeof DATED_TABLES;
 
 interface Run {
   db: Db;
@@ -47,7 +50,7 @@ interface Run {
   errors: ImportError[];
   counter: Counter;
   /** Ids of dated records the bundle contains, per table (for endMissing). */
-  seen: Record<(typeof DATED_TABLES)[number], Set<number>>;
+  seen: Record<DatedName, Set<number>>;
 }
 
 export function importBundle(db: Db, bundle: Bundle, opts: ImportOptions, now: string): ImportSummary {
@@ -357,100 +360,81 @@ function writeExclusions(insert: { run(x: ExclusionColumns): unknown }, listingI
   }
 }
 
-/** Shared shape of the three restriction tables' import: key, compare, insert or update. */
-function importDated<R>(
-  run: Run,
-  table: 'reservations' | 'quotas' | 'suspensions',
-  records: R[],
-  prepare: (r: R, pointer: string) => { key: string; canonical: object; insert: unknown[]; update: unknown[] } | null,
-  existing: Map<string, { id: number; canonical: object }>,
-  insertSql: string,
-  updateSql: string,
-): void {
-  const insert = run.sqlite.prepare(insertSql);
-  const update = run.sqlite.prepare(updateSql);
-  const merge = new NaturalKeyMerge(existing);
-  records.forEach((r, i) => {
-    const pointer = `/${table}/${i}`;
-    const p = prepare(r, pointer);
-    if (p === null) return;
-    const step = merge.step(p.key, p.canonical, pointer);
-    switch (step.action) {
-      case 'duplicate':
-        run.errors.push({ pointer, detail: `same record as ${step.of}` });
-        return;
-      case 'unchanged':
-        run.seen[table].add(step.id);
-        run.counter.same(table);
-        return;
-      case 'update':
-        run.seen[table].add(step.id);
-        update.run(...p.update, run.now, run.opts.actor, step.id);
-        run.counter.update(table);
-        return;
-      case 'create':
-        run.seen[table].add(Number(insert.run(...p.insert, run.opts.origin, run.now, run.opts.actor).lastInsertRowid));
-        run.counter.create(table);
-    }
-  });
-}
-
 /**
  * A restriction table's records: each keyed by its natural key, compared in canonical form
  * with the stored one, inserted, updated (the columns a newer import may change) or left.
  */
-function importRestrictions<R extends { taxon: string | null }>(
+function importRestrictions<R extends { taxon: string | null }, T extends RestrictionTable>(
   run: Run,
-  kind: RestrictionKind<R, unknown>,
+  kind: RestrictionKind<R, unknown, T>,
   records: R[],
   taxa: TaxaResult,
   known: KnownCodes,
 ): void {
   const { directory } = taxa;
   const refOf = (id: number) => directory.refOf(id);
-  const rows = run.sqlite.prepare(`SELECT * FROM ${kind.table}`).all() as Record<string, unknown>[];
   const existing = new Map(
-    rows.map((row) => {
+    restrictionRows(run.db, kind).map((row) => {
       const c = kind.fromRow(row, refOf);
-      return [kind.keyOf(c, row.taxon_id as number | null), { id: row.id as number, canonical: c as object }];
+      return [kind.keyOf(c, row.taxonId), { id: row.id, canonical: c as object }];
     }),
   );
-  const columns = [...kind.columns, 'origin', 'revision', 'updated_at', 'updated_by'];
-  const insertSql = `INSERT INTO ${kind.table} (${columns.join(', ')}) VALUES (${kind.columns.map(() => '?').join(', ')}, ?, 1, ?, ?)`;
-  const updateSql = `UPDATE ${kind.table} SET ${kind.updatable.map((c) => `${c} = ?`).join(', ')}, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`;
-  const updatable = kind.updatable.map((c) => kind.columns.indexOf(c));
-  importDated(
-    run,
-    kind.table,
-    records,
-    (r, pointer) => {
-      if (!report(run, kind.problems(r, known, directory, pointer))) return null;
-      const tid = r.taxon === null ? null : directory.idOf(r.taxon)!;
-      const c = kind.canonical({ ...r, taxon: tid === null ? null : directory.refOf(tid) });
-      const values = kind.values(c, tid);
-      return { key: kind.keyOf(c, tid), canonical: c as object, insert: values, update: updatable.map((i) => values[i]) };
-    },
-    existing,
-    insertSql,
-    updateSql,
-  );
+  const merge = new NaturalKeyMerge(existing);
+  const writer = restrictionWriter(run.db, kind, { origin: run.opts.origin, now: run.now, actor: run.opts.actor });
+  const { name } = kind;
+  records.forEach((r, i) => {
+    const pointer = `/${name}/${i}`;
+    if (!report(run, kind.problems(r, known, directory, pointer))) return;
+    const tid = r.taxon === null ? null : directory.idOf(r.taxon)!;
+    const c = kind.canonical({ ...r, taxon: tid === null ? null : directory.refOf(tid) });
+    const step = merge.step(kind.keyOf(c, tid), c as object, pointer);
+    switch (step.action) {
+      case 'duplicate':
+        run.errors.push({ pointer, detail: `same record as ${step.of}` });
+        return;
+      case 'unchanged':
+        run.seen[name].add(step.id);
+        run.counter.same(name);
+        return;
+      case 'update': {
+        run.seen[name].add(step.id);
+        const values = kind.values(c, tid);
+        writer.update(step.id, Object.fromEntries(kind.updatable.map((column) => [column, values[column]])) as Partial<DataColumns<T>>);
+        run.counter.update(name);
+        return;
+      }
+      case 'create':
+        run.seen[name].add(writer.insert(kind.values(c, tid)));
+        run.counter.create(name);
+    }
+  });
 }
 
 /** A newer official file ends what it no longer contains (issue: "ends what disappeared"). */
 function endMissing(run: Run, date: string): void {
-  for (const table of DATED_TABLES) {
-    const open = run.sqlite
-      .prepare(`SELECT id, effective_from AS effectiveFrom FROM ${table} WHERE origin = ? AND (effective_to IS NULL OR effective_to > ?)`)
-      .all(run.opts.origin, date) as { id: number; effectiveFrom: string }[];
-    const end = run.sqlite.prepare(`UPDATE ${table} SET effective_to = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`);
-    const drop = run.sqlite.prepare(`DELETE FROM ${table} WHERE id = ?`);
-    for (const { id, action } of recordsToEnd(open, run.seen[table], date)) {
-      if (action === 'end') end.run(date, run.now, run.opts.actor, id);
+  for (const [name, t] of Object.entries(DATED_TABLES) as [DatedName, (typeof DATED_TABLES)[DatedName]][]) {
+    const open = run.db
+      .select({ id: t.id, effectiveFrom: t.effectiveFrom })
+      .from(t)
+      .where(and(eq(t.origin, run.opts.origin), or(isNull(t.effectiveTo), gt(t.effectiveTo, date))))
+      .all();
+    // An official file may drop thousands of records: prepared once (prepared.ts says why).
+    const end = run.db
+      .update(t)
+      .set({ effectiveTo: date, revision: sql`${t.revision} + 1`, updatedAt: run.now, updatedBy: run.opts.actor })
+      .where(eq(t.id, sql.placeholder('id')))
+      .prepare();
+    const drop = run.db
+      .delete(t)
+      .where(eq(t.id, sql.placeholder('id')))
+      .prepare();
+    for (const { id, action } of recordsToEnd(open, run.seen[name], date)) {
+      if (action === 'end') end.run({ id });
       else {
-        if (table === 'listings') run.db.delete(listingExclusions).where(eq(listingExclusions.listingId, id)).run();
-        drop.run(id); // it had not started yet: nothing to end
+        if (name === 'listings') run.db.delete(listingExclusions).where(eq(listingExclusions.listingId, id)).run();
+        drop.run({ id }); // it had not started yet: nothing to end
       }
-      run.counter.end(table);
+      run.counter.end(name);
     }
   }
 }

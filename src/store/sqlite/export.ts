@@ -11,11 +11,9 @@ import { snapshotOf } from '../domain/snapshot.js';
 import { TaxonDirectory } from '../taxon-directory.js';
 import { readDatasetState } from './dataset.js';
 import { QUOTAS, RESERVATIONS, SUSPENSIONS } from './restriction-kinds.js';
+import { restrictionRows } from './restriction-rows.js';
 import { listingRowToBundle, namesByTaxon, readListingRows, readTaxonRows } from './rows.js';
 
-// The restriction tables are read by column name and typed by their mappers (restriction-kinds.ts).
-// biome-ignore lint/suspicious/noExplicitAny: rows of SELECT * are read by column name and typed by the mappers
-type Row = Record<string, any>;
 const byJson = <T>(list: T[]): T[] =>
   list
     .map((r) => [JSON.stringify(r), r] as const)
@@ -26,7 +24,6 @@ const partyRows = (db: Db) => db.select().from(partiesTable).orderBy(asc(parties
 const codeRows = (db: Db) => db.select().from(codeEntries).orderBy(asc(codeEntries.kind), asc(codeEntries.code)).all();
 
 export function exportBundle(db: Db, today: string) {
-  const sqlite = db.$client;
   const state = readDatasetState(db);
   const taxa = readTaxonRows(db);
   const directory = new TaxonDirectory(taxa);
@@ -63,16 +60,14 @@ export function exportBundle(db: Db, today: string) {
       )
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.parent! < b.parent! ? -1 : a.parent! > b.parent! ? 1 : 0)),
     listings: byJson(readListingRows(db).map((r) => canonicalListing(listingRowToBundle(r, directory)))),
-    reservations: byJson((sqlite.prepare('SELECT * FROM reservations').all() as Row[]).map((r) => RESERVATIONS.fromRow(r, refOf))),
-    quotas: byJson((sqlite.prepare('SELECT * FROM quotas').all() as Row[]).map((q) => QUOTAS.fromRow(q, refOf))),
-    suspensions: byJson((sqlite.prepare('SELECT * FROM suspensions').all() as Row[]).map((x) => SUSPENSIONS.fromRow(x, refOf))),
+    reservations: byJson(restrictionRows(db, RESERVATIONS).map((r) => RESERVATIONS.fromRow(r, refOf))),
+    quotas: byJson(restrictionRows(db, QUOTAS).map((q) => QUOTAS.fromRow(q, refOf))),
+    suspensions: byJson(restrictionRows(db, SUSPENSIONS).map((x) => SUSPENSIONS.fromRow(x, refOf))),
   };
 }
 
 export function buildSnapshot(db: Db): Snapshot {
-  const sqlite = db.$client;
   const state = readDatasetState(db);
-  const rows = (sql: string) => sqlite.prepare(sql).all() as Row[];
   return snapshotOf({
     version: state.version,
     asOf: state.asOf,
@@ -80,9 +75,9 @@ export function buildSnapshot(db: Db): Snapshot {
     taxa: readTaxonRows(db, { byId: true }),
     names: namesByTaxon(db),
     listings: readListingRows(db, { byId: true }),
-    reservations: rows('SELECT * FROM reservations ORDER BY id').map(RESERVATIONS.snapshotOf),
-    quotas: rows('SELECT * FROM quotas ORDER BY id').map(QUOTAS.snapshotOf),
-    suspensions: rows('SELECT * FROM suspensions ORDER BY id').map(SUSPENSIONS.snapshotOf),
+    reservations: restrictionRows(db, RESERVATIONS, { byId: true }).map(RESERVATIONS.snapshotOf),
+    quotas: restrictionRows(db, QUOTAS, { byId: true }).map(QUOTAS.snapshotOf),
+    suspensions: restrictionRows(db, SUSPENSIONS, { byId: true }).map(SUSPENSIONS.snapshotOf),
     codes: codeRows(db),
   });
 }
