@@ -4,8 +4,8 @@
  * back (BundleRejected). Records are matched by their natural keys, so importing the
  * same bundle twice changes nothing and does not bump the dataset version.
  */
-import type Database from 'better-sqlite3';
 import { and, count, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Bundle, Populations } from '../../contract/bundle.js';
 import type { Db } from '../../db/client.js';
 import {
@@ -34,7 +34,7 @@ import { knownCodes } from './known-codes.js';
 import { placeholders } from './prepared.js';
 import { QUOTAS, RESERVATIONS, SUSPENSIONS, type DataColumns, type RestrictionKind, type RestrictionTable } from './restriction-kinds.js';
 import { restrictionRows, restrictionWriter } from './restriction-rows.js';
-import { listingColumns, listingRowToBundle, readListingRows, type ListingRow } from './rows.js';
+import { listingColumns, listingRowToBundle, partyRecordOf, partyRows, readListingRows, type ListingRow } from './rows.js';
 
 /** Children before parents, so that no foreign key is left dangling mid-way. */
 const DOMAIN_TABLES = [listingExclusions, listings, reservations, quotas, suspensions, taxonNames, taxaTable, parties, codeEntries];
@@ -44,7 +44,6 @@ type DatedName = keyof typeof DATED_TABLES;
 
 interface Run {
   db: Db;
-  sqlite: Database.Database;
   opts: ImportOptions;
   now: string;
   errors: ImportError[];
@@ -59,7 +58,6 @@ export function importBundle(db: Db, bundle: Bundle, opts: ImportOptions, now: s
     .transaction(() => {
       const run: Run = {
         db,
-        sqlite,
         opts,
         now,
         errors: [],
@@ -139,28 +137,44 @@ function currentVersion(db: Db): number {
   return db.select({ version: datasetState.version }).from(datasetState).where(eq(datasetState.id, 1)).get()?.version ?? 0;
 }
 
+/** An upsert's `excluded.<column>`: the value the conflicting insert brought. */
+const excluded = (column: SQLiteColumn) => sql`excluded.${sql.identifier(column.name)}`;
+
 function importCodes(run: Run, bundle: Bundle): void {
-  const select = run.sqlite.prepare('SELECT name_en, name_es, name_fr, retired, replaced_by FROM code_entries WHERE kind = ? AND code = ?');
-  const upsert = run.sqlite.prepare(
-    `INSERT INTO code_entries (kind, code, name_en, name_es, name_fr, retired, replaced_by) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (kind, code) DO UPDATE SET name_en = excluded.name_en, name_es = excluded.name_es, name_fr = excluded.name_fr,
-       retired = excluded.retired, replaced_by = excluded.replaced_by`,
-  );
+  const { db } = run;
+  const select = db
+    .select()
+    .from(codeEntries)
+    .where(and(eq(codeEntries.kind, sql.placeholder('kind')), eq(codeEntries.code, sql.placeholder('code'))))
+    .prepare();
+  const t = codeEntries;
+  const upsert = db
+    .insert(t)
+    .values(placeholders('kind', 'code', 'nameEn', 'nameEs', 'nameFr', 'retired', 'replacedBy'))
+    .onConflictDoUpdate({
+      target: [t.kind, t.code],
+      set: {
+        nameEn: excluded(t.nameEn),
+        nameEs: excluded(t.nameEs),
+        nameFr: excluded(t.nameFr),
+        retired: excluded(t.retired),
+        replacedBy: excluded(t.replacedBy),
+      },
+    })
+    .prepare();
   for (const kind of ['sources', 'purposes', 'terms', 'units'] as const) {
     const seen = new Set<string>();
-    bundle.codes[kind].forEach((c, i) => {
-      if (seen.has(c.code)) run.errors.push({ pointer: `/codes/${kind}/${i}/code`, detail: `duplicate ${kind} code ${c.code}` });
-      seen.add(c.code);
-      const row = select.get(kind, c.code) as
-        | { name_en: string; name_es: string | null; name_fr: string | null; retired: number; replaced_by: string | null }
-        | undefined;
+    bundle.codes[kind].forEach((code, i) => {
+      if (seen.has(code.code)) run.errors.push({ pointer: `/codes/${kind}/${i}/code`, detail: `duplicate ${kind} code ${code.code}` });
+      seen.add(code.code);
+      const row = select.get({ kind, code: code.code });
       const same =
-        row && row.name_en === c.en && row.name_es === c.es && row.name_fr === c.fr && (row.retired === 1) === c.retired && row.replaced_by === c.replacedBy;
+        row && row.nameEn === code.en && row.nameEs === code.es && row.nameFr === code.fr && row.retired === code.retired && row.replacedBy === code.replacedBy;
       if (same) {
         run.counter.same('codes');
         return;
       }
-      upsert.run(kind, c.code, c.en, c.es, c.fr, c.retired ? 1 : 0, c.replacedBy);
+      upsert.run({ kind, code: code.code, nameEn: code.en, nameEs: code.es, nameFr: code.fr, retired: code.retired, replacedBy: code.replacedBy });
       if (row) run.counter.update('codes');
       else run.counter.create('codes');
     });
@@ -168,25 +182,19 @@ function importCodes(run: Run, bundle: Bundle): void {
 }
 
 function importParties(run: Run, bundle: Bundle): void {
-  const { sqlite, now, opts } = run;
-  const stored = new Map(
-    (
-      sqlite.prepare('SELECT code, name, entry_into_force AS entryIntoForce, left_on AS "left", territory_of AS territoryOf FROM parties').all() as {
-        code: string;
-        name: string;
-        entryIntoForce: string | null;
-        left: string | null;
-        territoryOf: string | null;
-      }[]
-    ).map((p) => [p.code, p]),
-  );
+  const { db, now, opts } = run;
+  const stored = new Map(partyRows(db).map((p) => [p.code, partyRecordOf(p)]));
   const incoming = new Set(bundle.parties.map((p) => p.code));
-  const insert = sqlite.prepare(
-    `INSERT INTO parties (code, name, entry_into_force, left_on, territory_of, origin, revision, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-  );
-  const update = sqlite.prepare(
-    `UPDATE parties SET name = ?, entry_into_force = ?, left_on = ?, territory_of = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE code = ?`,
-  );
+  const insert = db
+    .insert(parties)
+    .values({
+      ...placeholders('code', 'name', 'entryIntoForce', 'leftOn', 'territoryOf'),
+      origin: opts.origin,
+      revision: 1,
+      updatedAt: now,
+      updatedBy: opts.actor,
+    })
+    .prepare();
   const seen = new Set<string>();
   bundle.parties.forEach((p, i) => {
     const pointer = `/parties/${i}`;
@@ -207,11 +215,16 @@ function importParties(run: Run, bundle: Bundle): void {
       run.counter.same('parties');
       return;
     }
+    const columns = { name: p.name, entryIntoForce: p.entryIntoForce, leftOn: p.left, territoryOf: p.territoryOf };
     if (before) {
-      update.run(p.name, p.entryIntoForce, p.left, p.territoryOf, now, opts.actor, p.code);
+      // Updates are few (what a newer file changed): built per call.
+      db.update(parties)
+        .set({ ...columns, revision: sql`${parties.revision} + 1`, updatedAt: now, updatedBy: opts.actor })
+        .where(eq(parties.code, p.code))
+        .run();
       run.counter.update('parties');
     } else {
-      insert.run(p.code, p.name, p.entryIntoForce, p.left, p.territoryOf, opts.origin, now, opts.actor);
+      insert.run({ code: p.code, ...columns });
       run.counter.create('parties');
     }
   });

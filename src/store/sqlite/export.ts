@@ -2,26 +2,21 @@
  * Whole-store reads: the bundle export (canonical, deterministic order) and the engine
  * snapshot (built by domain/snapshot.ts from the rows read here).
  */
-import { asc } from 'drizzle-orm';
 import type { Snapshot } from '@cites-permit-check/engine/contract/snapshot';
 import type { Db } from '../../db/client.js';
-import { codeEntries, parties as partiesTable } from '../../db/schema.js';
 import { canonicalListing, canonicalParty, canonicalTaxon } from '../domain/canonical.js';
 import { snapshotOf } from '../domain/snapshot.js';
 import { TaxonDirectory } from '../taxon-directory.js';
 import { readDatasetState } from './dataset.js';
 import { QUOTAS, RESERVATIONS, SUSPENSIONS } from './restriction-kinds.js';
 import { restrictionRows } from './restriction-rows.js';
-import { listingRowToBundle, namesByTaxon, readListingRows, readTaxonRows } from './rows.js';
+import { codeRecordOf, codeRows, listingRowToBundle, namesByTaxon, partyRecordOf, partyRows, readListingRows, readTaxonRows } from './rows.js';
 
 const byJson = <T>(list: T[]): T[] =>
   list
     .map((r) => [JSON.stringify(r), r] as const)
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .map(([, r]) => r);
-
-const partyRows = (db: Db) => db.select().from(partiesTable).orderBy(asc(partiesTable.code)).all();
-const codeRows = (db: Db) => db.select().from(codeEntries).orderBy(asc(codeEntries.kind), asc(codeEntries.code)).all();
 
 export function exportBundle(db: Db, today: string) {
   const state = readDatasetState(db);
@@ -30,13 +25,8 @@ export function exportBundle(db: Db, today: string) {
   const refOf = (id: number) => directory.refOf(id);
   const names = namesByTaxon(db);
   const allCodes = codeRows(db);
-  const codes = (kind: string) =>
-    allCodes
-      .filter((c) => c.kind === kind)
-      .map((c) => ({ code: c.code, en: c.nameEn, es: c.nameEs, fr: c.nameFr, retired: c.retired, replacedBy: c.replacedBy }));
-  const parties = partyRows(db).map((p) =>
-    canonicalParty({ code: p.code, name: p.name, entryIntoForce: p.entryIntoForce, left: p.leftOn, territoryOf: p.territoryOf }),
-  );
+  const codes = (kind: string) => allCodes.filter((c) => c.kind === kind).map(codeRecordOf);
+  const parties = partyRows(db).map((p) => canonicalParty(partyRecordOf(p)));
 
   return {
     format: 'cites-bundle/1' as const,
@@ -71,7 +61,7 @@ export function buildSnapshot(db: Db): Snapshot {
   return snapshotOf({
     version: state.version,
     asOf: state.asOf,
-    parties: partyRows(db).map((p) => ({ code: p.code, name: p.name, entryIntoForce: p.entryIntoForce, left: p.leftOn, territoryOf: p.territoryOf })),
+    parties: partyRows(db).map(partyRecordOf),
     taxa: readTaxonRows(db, { byId: true }),
     names: namesByTaxon(db),
     listings: readListingRows(db, { byId: true }),
