@@ -4,8 +4,8 @@
  * back (BundleRejected). Records are matched by their natural keys, so importing the
  * same bundle twice changes nothing and does not bump the dataset version.
  */
-import type Database from 'better-sqlite3';
-import { count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Bundle, Populations } from '../../contract/bundle.js';
 import type { Db } from '../../db/client.js';
 import {
@@ -32,22 +32,24 @@ import { bumpVersion, recordAudit } from './dataset.js';
 import { importTaxa, type TaxaResult } from './import-taxa.js';
 import { knownCodes } from './known-codes.js';
 import { placeholders } from './prepared.js';
-import { QUOTAS, RESERVATIONS, SUSPENSIONS, type RestrictionKind } from './restriction-kinds.js';
-import { listingColumns, listingRowToBundle, readListingRows, type ListingRow } from './rows.js';
+import { QUOTAS, RESERVATIONS, SUSPENSIONS, type DataColumns, type RestrictionKind, type RestrictionTable } from './restriction-kinds.js';
+import { restrictionRows, restrictionWriter } from './restriction-rows.js';
+import { listingColumns, listingRowToBundle, partyRecordOf, partyRows, readListingRows, type ListingRow } from './rows.js';
 
 /** Children before parents, so that no foreign key is left dangling mid-way. */
 const DOMAIN_TABLES = [listingExclusions, listings, reservations, quotas, suspensions, taxonNames, taxaTable, parties, codeEntries];
-const DATED_TABLES = ['listings', 'reservations', 'quotas', 'suspensions'] as const;
+/** The tables of records in force from one date to another, which a newer official file may end. */
+const DATED_TABLES = { listings, reservations, quotas, suspensions };
+type DatedName = keyof typeof DATED_TABLES;
 
 interface Run {
   db: Db;
-  sqlite: Database.Database;
   opts: ImportOptions;
   now: string;
   errors: ImportError[];
   counter: Counter;
   /** Ids of dated records the bundle contains, per table (for endMissing). */
-  seen: Record<(typeof DATED_TABLES)[number], Set<number>>;
+  seen: Record<DatedName, Set<number>>;
 }
 
 export function importBundle(db: Db, bundle: Bundle, opts: ImportOptions, now: string): ImportSummary {
@@ -56,7 +58,6 @@ export function importBundle(db: Db, bundle: Bundle, opts: ImportOptions, now: s
     .transaction(() => {
       const run: Run = {
         db,
-        sqlite,
         opts,
         now,
         errors: [],
@@ -136,28 +137,44 @@ function currentVersion(db: Db): number {
   return db.select({ version: datasetState.version }).from(datasetState).where(eq(datasetState.id, 1)).get()?.version ?? 0;
 }
 
+/** An upsert's `excluded.<column>`: the value the conflicting insert brought. */
+const excluded = (column: SQLiteColumn) => sql`excluded.${sql.identifier(column.name)}`;
+
 function importCodes(run: Run, bundle: Bundle): void {
-  const select = run.sqlite.prepare('SELECT name_en, name_es, name_fr, retired, replaced_by FROM code_entries WHERE kind = ? AND code = ?');
-  const upsert = run.sqlite.prepare(
-    `INSERT INTO code_entries (kind, code, name_en, name_es, name_fr, retired, replaced_by) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (kind, code) DO UPDATE SET name_en = excluded.name_en, name_es = excluded.name_es, name_fr = excluded.name_fr,
-       retired = excluded.retired, replaced_by = excluded.replaced_by`,
-  );
+  const { db } = run;
+  const select = db
+    .select()
+    .from(codeEntries)
+    .where(and(eq(codeEntries.kind, sql.placeholder('kind')), eq(codeEntries.code, sql.placeholder('code'))))
+    .prepare();
+  const t = codeEntries;
+  const upsert = db
+    .insert(t)
+    .values(placeholders('kind', 'code', 'nameEn', 'nameEs', 'nameFr', 'retired', 'replacedBy'))
+    .onConflictDoUpdate({
+      target: [t.kind, t.code],
+      set: {
+        nameEn: excluded(t.nameEn),
+        nameEs: excluded(t.nameEs),
+        nameFr: excluded(t.nameFr),
+        retired: excluded(t.retired),
+        replacedBy: excluded(t.replacedBy),
+      },
+    })
+    .prepare();
   for (const kind of ['sources', 'purposes', 'terms', 'units'] as const) {
     const seen = new Set<string>();
-    bundle.codes[kind].forEach((c, i) => {
-      if (seen.has(c.code)) run.errors.push({ pointer: `/codes/${kind}/${i}/code`, detail: `duplicate ${kind} code ${c.code}` });
-      seen.add(c.code);
-      const row = select.get(kind, c.code) as
-        | { name_en: string; name_es: string | null; name_fr: string | null; retired: number; replaced_by: string | null }
-        | undefined;
+    bundle.codes[kind].forEach((code, i) => {
+      if (seen.has(code.code)) run.errors.push({ pointer: `/codes/${kind}/${i}/code`, detail: `duplicate ${kind} code ${code.code}` });
+      seen.add(code.code);
+      const row = select.get({ kind, code: code.code });
       const same =
-        row && row.name_en === c.en && row.name_es === c.es && row.name_fr === c.fr && (row.retired === 1) === c.retired && row.replaced_by === c.replacedBy;
+        row && row.nameEn === code.en && row.nameEs === code.es && row.nameFr === code.fr && row.retired === code.retired && row.replacedBy === code.replacedBy;
       if (same) {
         run.counter.same('codes');
         return;
       }
-      upsert.run(kind, c.code, c.en, c.es, c.fr, c.retired ? 1 : 0, c.replacedBy);
+      upsert.run({ kind, code: code.code, nameEn: code.en, nameEs: code.es, nameFr: code.fr, retired: code.retired, replacedBy: code.replacedBy });
       if (row) run.counter.update('codes');
       else run.counter.create('codes');
     });
@@ -165,25 +182,19 @@ function importCodes(run: Run, bundle: Bundle): void {
 }
 
 function importParties(run: Run, bundle: Bundle): void {
-  const { sqlite, now, opts } = run;
-  const stored = new Map(
-    (
-      sqlite.prepare('SELECT code, name, entry_into_force AS entryIntoForce, left_on AS "left", territory_of AS territoryOf FROM parties').all() as {
-        code: string;
-        name: string;
-        entryIntoForce: string | null;
-        left: string | null;
-        territoryOf: string | null;
-      }[]
-    ).map((p) => [p.code, p]),
-  );
+  const { db, now, opts } = run;
+  const stored = new Map(partyRows(db).map((p) => [p.code, partyRecordOf(p)]));
   const incoming = new Set(bundle.parties.map((p) => p.code));
-  const insert = sqlite.prepare(
-    `INSERT INTO parties (code, name, entry_into_force, left_on, territory_of, origin, revision, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-  );
-  const update = sqlite.prepare(
-    `UPDATE parties SET name = ?, entry_into_force = ?, left_on = ?, territory_of = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE code = ?`,
-  );
+  const insert = db
+    .insert(parties)
+    .values({
+      ...placeholders('code', 'name', 'entryIntoForce', 'leftOn', 'territoryOf'),
+      origin: opts.origin,
+      revision: 1,
+      updatedAt: now,
+      updatedBy: opts.actor,
+    })
+    .prepare();
   const seen = new Set<string>();
   bundle.parties.forEach((p, i) => {
     const pointer = `/parties/${i}`;
@@ -204,11 +215,16 @@ function importParties(run: Run, bundle: Bundle): void {
       run.counter.same('parties');
       return;
     }
+    const columns = { name: p.name, entryIntoForce: p.entryIntoForce, leftOn: p.left, territoryOf: p.territoryOf };
     if (before) {
-      update.run(p.name, p.entryIntoForce, p.left, p.territoryOf, now, opts.actor, p.code);
+      // Updates are few (what a newer file changed): built per call.
+      db.update(parties)
+        .set({ ...columns, revision: sql`${parties.revision} + 1`, updatedAt: now, updatedBy: opts.actor })
+        .where(eq(parties.code, p.code))
+        .run();
       run.counter.update('parties');
     } else {
-      insert.run(p.code, p.name, p.entryIntoForce, p.left, p.territoryOf, opts.origin, now, opts.actor);
+      insert.run({ code: p.code, ...columns });
       run.counter.create('parties');
     }
   });
@@ -357,100 +373,81 @@ function writeExclusions(insert: { run(x: ExclusionColumns): unknown }, listingI
   }
 }
 
-/** Shared shape of the three restriction tables' import: key, compare, insert or update. */
-function importDated<R>(
-  run: Run,
-  table: 'reservations' | 'quotas' | 'suspensions',
-  records: R[],
-  prepare: (r: R, pointer: string) => { key: string; canonical: object; insert: unknown[]; update: unknown[] } | null,
-  existing: Map<string, { id: number; canonical: object }>,
-  insertSql: string,
-  updateSql: string,
-): void {
-  const insert = run.sqlite.prepare(insertSql);
-  const update = run.sqlite.prepare(updateSql);
-  const merge = new NaturalKeyMerge(existing);
-  records.forEach((r, i) => {
-    const pointer = `/${table}/${i}`;
-    const p = prepare(r, pointer);
-    if (p === null) return;
-    const step = merge.step(p.key, p.canonical, pointer);
-    switch (step.action) {
-      case 'duplicate':
-        run.errors.push({ pointer, detail: `same record as ${step.of}` });
-        return;
-      case 'unchanged':
-        run.seen[table].add(step.id);
-        run.counter.same(table);
-        return;
-      case 'update':
-        run.seen[table].add(step.id);
-        update.run(...p.update, run.now, run.opts.actor, step.id);
-        run.counter.update(table);
-        return;
-      case 'create':
-        run.seen[table].add(Number(insert.run(...p.insert, run.opts.origin, run.now, run.opts.actor).lastInsertRowid));
-        run.counter.create(table);
-    }
-  });
-}
-
 /**
  * A restriction table's records: each keyed by its natural key, compared in canonical form
  * with the stored one, inserted, updated (the columns a newer import may change) or left.
  */
-function importRestrictions<R extends { taxon: string | null }>(
+function importRestrictions<R extends { taxon: string | null }, T extends RestrictionTable>(
   run: Run,
-  kind: RestrictionKind<R, unknown>,
+  kind: RestrictionKind<R, unknown, T>,
   records: R[],
   taxa: TaxaResult,
   known: KnownCodes,
 ): void {
   const { directory } = taxa;
   const refOf = (id: number) => directory.refOf(id);
-  const rows = run.sqlite.prepare(`SELECT * FROM ${kind.table}`).all() as Record<string, unknown>[];
   const existing = new Map(
-    rows.map((row) => {
+    restrictionRows(run.db, kind).map((row) => {
       const c = kind.fromRow(row, refOf);
-      return [kind.keyOf(c, row.taxon_id as number | null), { id: row.id as number, canonical: c as object }];
+      return [kind.keyOf(c, row.taxonId), { id: row.id, canonical: c as object }];
     }),
   );
-  const columns = [...kind.columns, 'origin', 'revision', 'updated_at', 'updated_by'];
-  const insertSql = `INSERT INTO ${kind.table} (${columns.join(', ')}) VALUES (${kind.columns.map(() => '?').join(', ')}, ?, 1, ?, ?)`;
-  const updateSql = `UPDATE ${kind.table} SET ${kind.updatable.map((c) => `${c} = ?`).join(', ')}, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`;
-  const updatable = kind.updatable.map((c) => kind.columns.indexOf(c));
-  importDated(
-    run,
-    kind.table,
-    records,
-    (r, pointer) => {
-      if (!report(run, kind.problems(r, known, directory, pointer))) return null;
-      const tid = r.taxon === null ? null : directory.idOf(r.taxon)!;
-      const c = kind.canonical({ ...r, taxon: tid === null ? null : directory.refOf(tid) });
-      const values = kind.values(c, tid);
-      return { key: kind.keyOf(c, tid), canonical: c as object, insert: values, update: updatable.map((i) => values[i]) };
-    },
-    existing,
-    insertSql,
-    updateSql,
-  );
+  const merge = new NaturalKeyMerge(existing);
+  const writer = restrictionWriter(run.db, kind, { origin: run.opts.origin, now: run.now, actor: run.opts.actor });
+  const { name } = kind;
+  records.forEach((r, i) => {
+    const pointer = `/${name}/${i}`;
+    if (!report(run, kind.problems(r, known, directory, pointer))) return;
+    const tid = r.taxon === null ? null : directory.idOf(r.taxon)!;
+    const c = kind.canonical({ ...r, taxon: tid === null ? null : directory.refOf(tid) });
+    const step = merge.step(kind.keyOf(c, tid), c as object, pointer);
+    switch (step.action) {
+      case 'duplicate':
+        run.errors.push({ pointer, detail: `same record as ${step.of}` });
+        return;
+      case 'unchanged':
+        run.seen[name].add(step.id);
+        run.counter.same(name);
+        return;
+      case 'update': {
+        run.seen[name].add(step.id);
+        const values = kind.values(c, tid);
+        writer.update(step.id, Object.fromEntries(kind.updatable.map((column) => [column, values[column]])) as Partial<DataColumns<T>>);
+        run.counter.update(name);
+        return;
+      }
+      case 'create':
+        run.seen[name].add(writer.insert(kind.values(c, tid)));
+        run.counter.create(name);
+    }
+  });
 }
 
 /** A newer official file ends what it no longer contains (issue: "ends what disappeared"). */
 function endMissing(run: Run, date: string): void {
-  for (const table of DATED_TABLES) {
-    const open = run.sqlite
-      .prepare(`SELECT id, effective_from AS effectiveFrom FROM ${table} WHERE origin = ? AND (effective_to IS NULL OR effective_to > ?)`)
-      .all(run.opts.origin, date) as { id: number; effectiveFrom: string }[];
-    const end = run.sqlite.prepare(`UPDATE ${table} SET effective_to = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`);
-    const drop = run.sqlite.prepare(`DELETE FROM ${table} WHERE id = ?`);
-    for (const { id, action } of recordsToEnd(open, run.seen[table], date)) {
-      if (action === 'end') end.run(date, run.now, run.opts.actor, id);
+  for (const [name, t] of Object.entries(DATED_TABLES) as [DatedName, (typeof DATED_TABLES)[DatedName]][]) {
+    const open = run.db
+      .select({ id: t.id, effectiveFrom: t.effectiveFrom })
+      .from(t)
+      .where(and(eq(t.origin, run.opts.origin), or(isNull(t.effectiveTo), gt(t.effectiveTo, date))))
+      .all();
+    // An official file may drop thousands of records: prepared once (prepared.ts says why).
+    const end = run.db
+      .update(t)
+      .set({ effectiveTo: date, revision: sql`${t.revision} + 1`, updatedAt: run.now, updatedBy: run.opts.actor })
+      .where(eq(t.id, sql.placeholder('id')))
+      .prepare();
+    const drop = run.db
+      .delete(t)
+      .where(eq(t.id, sql.placeholder('id')))
+      .prepare();
+    for (const { id, action } of recordsToEnd(open, run.seen[name], date)) {
+      if (action === 'end') end.run({ id });
       else {
-        if (table === 'listings') run.db.delete(listingExclusions).where(eq(listingExclusions.listingId, id)).run();
-        drop.run(id); // it had not started yet: nothing to end
+        if (name === 'listings') run.db.delete(listingExclusions).where(eq(listingExclusions.listingId, id)).run();
+        drop.run({ id }); // it had not started yet: nothing to end
       }
-      run.counter.end(table);
+      run.counter.end(name);
     }
   }
 }

@@ -2,44 +2,31 @@
  * Whole-store reads: the bundle export (canonical, deterministic order) and the engine
  * snapshot (built by domain/snapshot.ts from the rows read here).
  */
-import { asc } from 'drizzle-orm';
 import type { Snapshot } from '@cites-permit-check/engine/contract/snapshot';
 import type { Db } from '../../db/client.js';
-import { codeEntries, parties as partiesTable } from '../../db/schema.js';
 import { canonicalListing, canonicalParty, canonicalTaxon } from '../domain/canonical.js';
 import { snapshotOf } from '../domain/snapshot.js';
 import { TaxonDirectory } from '../taxon-directory.js';
 import { readDatasetState } from './dataset.js';
 import { QUOTAS, RESERVATIONS, SUSPENSIONS } from './restriction-kinds.js';
-import { listingRowToBundle, namesByTaxon, readListingRows, readTaxonRows } from './rows.js';
+import { restrictionRows } from './restriction-rows.js';
+import { codeRecordOf, codeRows, listingRowToBundle, namesByTaxon, partyRecordOf, partyRows, readListingRows, readTaxonRows } from './rows.js';
 
-// The restriction tables are read by column name and typed by their mappers (restriction-kinds.ts).
-// biome-ignore lint/suspicious/noExplicitAny: rows of SELECT * are read by column name and typed by the mappers
-type Row = Record<string, any>;
 const byJson = <T>(list: T[]): T[] =>
   list
     .map((r) => [JSON.stringify(r), r] as const)
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .map(([, r]) => r);
 
-const partyRows = (db: Db) => db.select().from(partiesTable).orderBy(asc(partiesTable.code)).all();
-const codeRows = (db: Db) => db.select().from(codeEntries).orderBy(asc(codeEntries.kind), asc(codeEntries.code)).all();
-
 export function exportBundle(db: Db, today: string) {
-  const sqlite = db.$client;
   const state = readDatasetState(db);
   const taxa = readTaxonRows(db);
   const directory = new TaxonDirectory(taxa);
   const refOf = (id: number) => directory.refOf(id);
   const names = namesByTaxon(db);
   const allCodes = codeRows(db);
-  const codes = (kind: string) =>
-    allCodes
-      .filter((c) => c.kind === kind)
-      .map((c) => ({ code: c.code, en: c.nameEn, es: c.nameEs, fr: c.nameFr, retired: c.retired, replacedBy: c.replacedBy }));
-  const parties = partyRows(db).map((p) =>
-    canonicalParty({ code: p.code, name: p.name, entryIntoForce: p.entryIntoForce, left: p.leftOn, territoryOf: p.territoryOf }),
-  );
+  const codes = (kind: string) => allCodes.filter((c) => c.kind === kind).map(codeRecordOf);
+  const parties = partyRows(db).map((p) => canonicalParty(partyRecordOf(p)));
 
   return {
     format: 'cites-bundle/1' as const,
@@ -63,26 +50,24 @@ export function exportBundle(db: Db, today: string) {
       )
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.parent! < b.parent! ? -1 : a.parent! > b.parent! ? 1 : 0)),
     listings: byJson(readListingRows(db).map((r) => canonicalListing(listingRowToBundle(r, directory)))),
-    reservations: byJson((sqlite.prepare('SELECT * FROM reservations').all() as Row[]).map((r) => RESERVATIONS.fromRow(r, refOf))),
-    quotas: byJson((sqlite.prepare('SELECT * FROM quotas').all() as Row[]).map((q) => QUOTAS.fromRow(q, refOf))),
-    suspensions: byJson((sqlite.prepare('SELECT * FROM suspensions').all() as Row[]).map((x) => SUSPENSIONS.fromRow(x, refOf))),
+    reservations: byJson(restrictionRows(db, RESERVATIONS).map((r) => RESERVATIONS.fromRow(r, refOf))),
+    quotas: byJson(restrictionRows(db, QUOTAS).map((q) => QUOTAS.fromRow(q, refOf))),
+    suspensions: byJson(restrictionRows(db, SUSPENSIONS).map((x) => SUSPENSIONS.fromRow(x, refOf))),
   };
 }
 
 export function buildSnapshot(db: Db): Snapshot {
-  const sqlite = db.$client;
   const state = readDatasetState(db);
-  const rows = (sql: string) => sqlite.prepare(sql).all() as Row[];
   return snapshotOf({
     version: state.version,
     asOf: state.asOf,
-    parties: partyRows(db).map((p) => ({ code: p.code, name: p.name, entryIntoForce: p.entryIntoForce, left: p.leftOn, territoryOf: p.territoryOf })),
+    parties: partyRows(db).map(partyRecordOf),
     taxa: readTaxonRows(db, { byId: true }),
     names: namesByTaxon(db),
     listings: readListingRows(db, { byId: true }),
-    reservations: rows('SELECT * FROM reservations ORDER BY id').map(RESERVATIONS.snapshotOf),
-    quotas: rows('SELECT * FROM quotas ORDER BY id').map(QUOTAS.snapshotOf),
-    suspensions: rows('SELECT * FROM suspensions ORDER BY id').map(SUSPENSIONS.snapshotOf),
+    reservations: restrictionRows(db, RESERVATIONS, { byId: true }).map(RESERVATIONS.snapshotOf),
+    quotas: restrictionRows(db, QUOTAS, { byId: true }).map(QUOTAS.snapshotOf),
+    suspensions: restrictionRows(db, SUSPENSIONS, { byId: true }).map(SUSPENSIONS.snapshotOf),
     codes: codeRows(db),
   });
 }

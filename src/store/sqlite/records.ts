@@ -18,7 +18,8 @@ import { describeOverlap, findOverlaps } from '../domain/overlaps.js';
 import { Counter } from './counter.js';
 import { bumpVersion, recordAudit } from './dataset.js';
 import { importTaxa } from './import-taxa.js';
-import type { RestrictionKind } from './restriction-kinds.js';
+import type { RestrictionKind, RestrictionTable } from './restriction-kinds.js';
+import { restrictionRows, restrictionWriter } from './restriction-rows.js';
 import { knownCodes } from './known-codes.js';
 import { listingColumns, listingRowToBundle, readListingRows } from './rows.js';
 
@@ -42,16 +43,6 @@ function reject(errors: ImportError[]): void {
 function metaOf(row: { id: number; revision: number; origin: string; updatedAt: string; updatedBy: string }): RecordMeta {
   return { id: String(row.id), revision: row.revision, origin: row.origin, updatedAt: row.updatedAt, updatedBy: row.updatedBy };
 }
-
-/** The same, from a restriction row read by column name. */
-const metaOfColumns = (row: Record<string, unknown>) =>
-  metaOf({
-    id: row.id as number,
-    revision: row.revision as number,
-    origin: row.origin as string,
-    updatedAt: row.updated_at as string,
-    updatedBy: row.updated_by as string,
-  });
 
 /**
  * Runs a write in one transaction: `apply` reads the record, checks the revision the
@@ -199,50 +190,31 @@ function bundleListingOf(r: ListingRecord): BundleListing {
 
 // ──────────────── reservations, quotas, suspensions ────────────────
 
-type DatedKind<R extends { taxon: string | null }> = RestrictionKind<R, unknown>;
+type DatedKind<R extends { taxon: string | null }> = RestrictionKind<R, unknown, RestrictionTable>;
+
+/** The officer's view of a stored restriction: the record and its revision, origin and last change. */
+function datedRecords<R extends { taxon: string | null }>(db: Db, kind: DatedKind<R>, rows: RestrictionTable['$inferSelect'][]): (R & RecordMeta)[] {
+  if (rows.length === 0) return []; // no need to read every taxon for nothing
+  const taxa = taxonDirectory(db);
+  return rows.map((row) => ({ ...metaOf(row), ...kind.fromRow(row, (t) => taxa.refOf(t)) }));
+}
 
 export function readDated<R extends { taxon: string | null }>(db: Db, kind: DatedKind<R>, id: string): (R & RecordMeta) | null {
   if (!/^\d+$/.test(id)) return null;
-  const row = db.$client.prepare(`SELECT * FROM ${kind.table} WHERE id = ?`).get(Number(id)) as Record<string, unknown> | undefined;
-  if (!row) return null;
-  const taxa = taxonDirectory(db);
-  return { ...metaOfColumns(row), ...kind.fromRow(row, (t) => taxa.refOf(t)) };
+  return datedRecords(db, kind, restrictionRows(db, kind, { id: Number(id) }))[0] ?? null;
 }
 
 export function listDated<R extends { taxon: string | null }>(db: Db, kind: DatedKind<R>, filter: { taxonId?: number; activeOn?: string }): (R & RecordMeta)[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.taxonId !== undefined) {
-    where.push('taxon_id = ?');
-    params.push(filter.taxonId);
-  }
-  if (filter.activeOn !== undefined) {
-    where.push('effective_from <= ? AND (effective_to IS NULL OR effective_to > ?)');
-    params.push(filter.activeOn, filter.activeOn);
-  }
-  const rows = db.$client.prepare(`SELECT * FROM ${kind.table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`).all(...params) as Record<
-    string,
-    unknown
-  >[];
-  const taxa = taxonDirectory(db);
-  return rows.map((row) => ({ ...metaOfColumns(row), ...kind.fromRow(row, (t) => taxa.refOf(t)) }));
+  return datedRecords(db, kind, restrictionRows(db, kind, { ...filter, byId: true }));
 }
 
 function writeDated<R extends { taxon: string | null }>(db: Db, kind: DatedKind<R>, r: R, id: number | null, ctx: WriteContext): number {
   const taxa = taxonDirectory(db);
   reject(kind.problems(r, knownCodes(db), taxa, ''));
   const values = kind.values(kind.canonical(r), r.taxon === null ? null : taxa.idOf(r.taxon)!);
-  if (id === null) {
-    const cols = [...kind.columns, 'origin', 'revision', 'updated_at', 'updated_by'];
-    return Number(
-      db.$client
-        .prepare(`INSERT INTO ${kind.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
-        .run(...values, 'officer', 1, ctx.now, ctx.actor).lastInsertRowid,
-    );
-  }
-  db.$client
-    .prepare(`UPDATE ${kind.table} SET ${kind.columns.map((c) => `${c} = ?`).join(', ')}, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?`)
-    .run(...values, ctx.now, ctx.actor, id);
+  const writer = restrictionWriter(db, kind, { origin: 'officer', now: ctx.now, actor: ctx.actor });
+  if (id === null) return writer.insert(values);
+  writer.update(id, values);
   return id;
 }
 

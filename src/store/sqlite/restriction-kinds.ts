@@ -1,62 +1,72 @@
 /**
- * The three restriction tables (reservations, quotas, suspensions), each mapped once: row ↔
- * bundle record, row → engine snapshot, natural key, the columns a re-import may change, and
- * what makes a record invalid. Officers' writes (records.ts), bundle imports
- * (bundle-import.ts) and exports (export.ts) all go through these.
+ * The three restriction tables (reservations, quotas, suspensions), each mapped once: its
+ * drizzle table, drizzle row ↔ bundle record, row → engine snapshot, natural key, the columns
+ * a re-import may change, and what makes a record invalid. Officers' writes (records.ts),
+ * bundle imports (bundle-import.ts) and exports (export.ts) all go through these, and read
+ * and write the rows with the queries of restriction-rows.ts, written once for the three.
  */
 import type { BundleQuota, BundleReservation, BundleSuspension } from '../../contract/bundle.js';
 import type { SnapshotQuota, SnapshotReservation, SnapshotSuspension } from '@cites-permit-check/engine/contract/snapshot';
-import type { ImportError } from '../types.js';
+import { quotas, reservations, suspensions } from '../../db/schema.js';
+import type { ImportError, RestrictionKind as KindName } from '../types.js';
 import { canonicalQuota, canonicalReservation, canonicalSuspension, naturalKey } from '../domain/canonical.js';
 import { dateProblems, taxonProblems, termProblems, unitProblems, type KnownCodes, type TaxonLookup } from '../domain/checks.js';
 
-type Row = Record<string, unknown>;
+export type RestrictionTable = typeof reservations | typeof quotas | typeof suspensions;
 
-export interface RestrictionKind<R extends { taxon: string | null }, S> {
-  table: 'reservations' | 'quotas' | 'suspensions';
+/** The columns a record fills; the rest (id, origin, revision, who and when) is the store's. */
+export type DataColumns<T extends RestrictionTable> = Required<Omit<T['$inferInsert'], 'id' | 'origin' | 'revision' | 'updatedAt' | 'updatedBy'>>;
+
+export interface RestrictionKind<R extends { taxon: string | null }, S, T extends RestrictionTable = RestrictionTable> {
+  name: KindName;
+  table: T;
   entity: string;
-  /** Data columns, in the order of `values`. */
-  columns: readonly string[];
+  /** Data columns (the keys of `values`), named as in the drizzle schema. */
+  columns: readonly (keyof DataColumns<T> & string)[];
   /** Columns a newer import of the same record (same natural key) may change. */
-  updatable: readonly string[];
+  updatable: readonly (keyof DataColumns<T> & string)[];
   /** The record in canonical form (sorted lists): what is compared and stored. */
   canonical(r: R): R;
   /** Column values of a canonical record whose taxon resolved to `taxonId`. */
-  values(r: R, taxonId: number | null): unknown[];
-  fromRow(row: Row, refOf: (taxonId: number) => string): R;
-  snapshotOf(row: Row): S;
+  values(r: R, taxonId: number | null): DataColumns<T>;
+  fromRow(row: T['$inferSelect'], refOf: (taxonId: number) => string): R;
+  snapshotOf(row: T['$inferSelect']): S;
   /** The record's identity across imports. */
   keyOf(r: R, taxonId: number | null): string;
   /** What is wrong with the record; pointers start with `at` (e.g. /quotas/3, or '' for one record). */
   problems(r: R, known: KnownCodes, taxa: TaxonLookup, at: string): ImportError[];
 }
 
-const list = (v: unknown) => JSON.parse(v as string) as string[];
-const text = (v: unknown) => v as string;
-const maybe = (v: unknown) => v as string | null;
-
-export const RESERVATIONS: RestrictionKind<BundleReservation, SnapshotReservation> = {
-  table: 'reservations',
+export const RESERVATIONS: RestrictionKind<BundleReservation, SnapshotReservation, typeof reservations> = {
+  name: 'reservations',
+  table: reservations,
   entity: 'reservation',
-  columns: ['party_code', 'taxon_id', 'appendix', 'effective_from', 'effective_to', 'notes'],
-  updatable: ['effective_to', 'notes'],
+  columns: ['partyCode', 'taxonId', 'appendix', 'effectiveFrom', 'effectiveTo', 'notes'],
+  updatable: ['effectiveTo', 'notes'],
   canonical: (r) => canonicalReservation(r),
-  values: (r, t) => [r.party, t, r.appendix, r.effectiveFrom, r.effectiveTo, r.notes],
+  values: (r, t) => ({
+    partyCode: r.party,
+    taxonId: t!,
+    appendix: r.appendix,
+    effectiveFrom: r.effectiveFrom,
+    effectiveTo: r.effectiveTo,
+    notes: r.notes,
+  }),
   fromRow: (row, refOf) =>
     canonicalReservation({
-      party: text(row.party_code),
-      taxon: refOf(row.taxon_id as number),
-      appendix: row.appendix as BundleReservation['appendix'],
-      effectiveFrom: text(row.effective_from),
-      effectiveTo: maybe(row.effective_to),
-      notes: maybe(row.notes),
+      party: row.partyCode,
+      taxon: refOf(row.taxonId),
+      appendix: row.appendix,
+      effectiveFrom: row.effectiveFrom,
+      effectiveTo: row.effectiveTo,
+      notes: row.notes,
     }),
   snapshotOf: (row) => ({
-    party: text(row.party_code),
-    taxonId: String(row.taxon_id),
-    appendix: row.appendix as SnapshotReservation['appendix'],
-    effectiveFrom: text(row.effective_from),
-    effectiveTo: maybe(row.effective_to),
+    party: row.partyCode,
+    taxonId: String(row.taxonId),
+    appendix: row.appendix,
+    effectiveFrom: row.effectiveFrom,
+    effectiveTo: row.effectiveTo,
   }),
   keyOf: (r, t) => naturalKey.reservation(r.party, t!, r.appendix, r.effectiveFrom),
   problems: (r, known, taxa, at) => [
@@ -66,48 +76,50 @@ export const RESERVATIONS: RestrictionKind<BundleReservation, SnapshotReservatio
   ],
 };
 
-export const QUOTAS: RestrictionKind<BundleQuota, SnapshotQuota> = {
-  table: 'quotas',
+export const QUOTAS: RestrictionKind<BundleQuota, SnapshotQuota, typeof quotas> = {
+  name: 'quotas',
+  table: quotas,
   entity: 'quota',
-  columns: ['taxon_id', 'exporter', 'quantity', 'unit', 'terms', 'sources', 'purposes', 'effective_from', 'effective_to', 'notes'],
-  updatable: ['quantity', 'unit', 'effective_to', 'notes'],
+  columns: ['taxonId', 'exporter', 'quantity', 'unit', 'terms', 'sources', 'purposes', 'effectiveFrom', 'effectiveTo', 'notes'],
+  updatable: ['quantity', 'unit', 'effectiveTo', 'notes'],
   canonical: (q) => canonicalQuota(q) as BundleQuota,
-  values: (q, t) => [
-    t,
-    q.exporter,
-    q.quantity,
-    q.unit,
-    JSON.stringify(q.terms),
-    JSON.stringify(q.sources),
-    JSON.stringify(q.purposes),
-    q.effectiveFrom,
-    q.effectiveTo,
-    q.notes,
-  ],
+  values: (q, t) => ({
+    taxonId: t!,
+    exporter: q.exporter,
+    quantity: q.quantity,
+    unit: q.unit,
+    terms: q.terms,
+    sources: q.sources,
+    purposes: q.purposes,
+    effectiveFrom: q.effectiveFrom,
+    effectiveTo: q.effectiveTo,
+    notes: q.notes,
+  }),
   fromRow: (row, refOf) =>
     canonicalQuota({
-      taxon: refOf(row.taxon_id as number),
-      exporter: maybe(row.exporter),
-      quantity: row.quantity as number,
-      unit: maybe(row.unit),
-      terms: list(row.terms),
-      sources: list(row.sources) as BundleQuota['sources'],
-      purposes: list(row.purposes) as BundleQuota['purposes'],
-      effectiveFrom: text(row.effective_from),
-      effectiveTo: maybe(row.effective_to),
-      notes: maybe(row.notes),
+      taxon: refOf(row.taxonId),
+      exporter: row.exporter,
+      quantity: row.quantity,
+      unit: row.unit,
+      terms: row.terms,
+      // The columns hold codes: every write goes through the bundle's schema or these checks.
+      sources: row.sources as BundleQuota['sources'],
+      purposes: row.purposes as BundleQuota['purposes'],
+      effectiveFrom: row.effectiveFrom,
+      effectiveTo: row.effectiveTo,
+      notes: row.notes,
     }) as BundleQuota,
   snapshotOf: (row) => ({
-    taxonId: String(row.taxon_id),
-    exporter: maybe(row.exporter),
-    quantity: row.quantity as number,
-    unit: maybe(row.unit),
-    terms: list(row.terms),
-    sources: list(row.sources),
-    purposes: list(row.purposes),
-    effectiveFrom: text(row.effective_from),
-    effectiveTo: maybe(row.effective_to),
-    notes: maybe(row.notes),
+    taxonId: String(row.taxonId),
+    exporter: row.exporter,
+    quantity: row.quantity,
+    unit: row.unit,
+    terms: row.terms,
+    sources: row.sources,
+    purposes: row.purposes,
+    effectiveFrom: row.effectiveFrom,
+    effectiveTo: row.effectiveTo,
+    notes: row.notes,
   }),
   keyOf: (q, t) => naturalKey.quota(t!, q.exporter, q.terms, q.sources, q.purposes, q.effectiveFrom),
   problems: (q, known, taxa, at) => [
@@ -118,51 +130,53 @@ export const QUOTAS: RestrictionKind<BundleQuota, SnapshotQuota> = {
   ],
 };
 
-export const SUSPENSIONS: RestrictionKind<BundleSuspension, SnapshotSuspension> = {
-  table: 'suspensions',
+export const SUSPENSIONS: RestrictionKind<BundleSuspension, SnapshotSuspension, typeof suspensions> = {
+  name: 'suspensions',
+  table: suspensions,
   entity: 'suspension',
-  columns: ['country', 'taxon_id', 'purposes', 'sources', 'terms', 'applies_to_imports', 'effective_from', 'effective_to', 'notification', 'notes', 'review'],
-  updatable: ['applies_to_imports', 'effective_to', 'notification', 'notes', 'review'],
+  columns: ['country', 'taxonId', 'purposes', 'sources', 'terms', 'appliesToImports', 'effectiveFrom', 'effectiveTo', 'notification', 'notes', 'review'],
+  updatable: ['appliesToImports', 'effectiveTo', 'notification', 'notes', 'review'],
   canonical: (s) => canonicalSuspension(s) as BundleSuspension,
-  values: (s, t) => [
-    s.country,
-    t,
-    JSON.stringify(s.purposes),
-    JSON.stringify(s.sources),
-    JSON.stringify(s.terms),
-    s.appliesToImports ? 1 : 0,
-    s.effectiveFrom,
-    s.effectiveTo,
-    s.notification,
-    s.notes,
-    s.review ? 1 : 0,
-  ],
+  values: (s, t) => ({
+    country: s.country,
+    taxonId: t,
+    purposes: s.purposes,
+    sources: s.sources,
+    terms: s.terms,
+    appliesToImports: s.appliesToImports,
+    effectiveFrom: s.effectiveFrom,
+    effectiveTo: s.effectiveTo,
+    notification: s.notification,
+    notes: s.notes,
+    review: s.review,
+  }),
   fromRow: (row, refOf) =>
     canonicalSuspension({
-      country: text(row.country),
-      taxon: row.taxon_id === null ? null : refOf(row.taxon_id as number),
-      purposes: list(row.purposes) as BundleSuspension['purposes'],
-      sources: list(row.sources) as BundleSuspension['sources'],
-      terms: list(row.terms),
-      appliesToImports: row.applies_to_imports === 1,
-      effectiveFrom: text(row.effective_from),
-      effectiveTo: maybe(row.effective_to),
-      notification: maybe(row.notification),
-      notes: maybe(row.notes),
-      review: row.review === 1,
+      country: row.country,
+      taxon: row.taxonId === null ? null : refOf(row.taxonId),
+      // The columns hold codes: every write goes through the bundle's schema or these checks.
+      purposes: row.purposes as BundleSuspension['purposes'],
+      sources: row.sources as BundleSuspension['sources'],
+      terms: row.terms,
+      appliesToImports: row.appliesToImports,
+      effectiveFrom: row.effectiveFrom,
+      effectiveTo: row.effectiveTo,
+      notification: row.notification,
+      notes: row.notes,
+      review: row.review,
     }) as BundleSuspension,
   snapshotOf: (row) => ({
-    country: text(row.country),
-    taxonId: row.taxon_id === null ? null : String(row.taxon_id),
-    purposes: list(row.purposes),
-    sources: list(row.sources),
-    terms: list(row.terms),
-    appliesToImports: row.applies_to_imports === 1,
-    effectiveFrom: text(row.effective_from),
-    effectiveTo: maybe(row.effective_to),
-    notification: maybe(row.notification),
-    notes: maybe(row.notes),
-    review: row.review === 1,
+    country: row.country,
+    taxonId: row.taxonId === null ? null : String(row.taxonId),
+    purposes: row.purposes,
+    sources: row.sources,
+    terms: row.terms,
+    appliesToImports: row.appliesToImports,
+    effectiveFrom: row.effectiveFrom,
+    effectiveTo: row.effectiveTo,
+    notification: row.notification,
+    notes: row.notes,
+    review: row.review,
   }),
   keyOf: (s, t) => naturalKey.suspension(s.country, t, s.purposes, s.sources, s.terms, s.effectiveFrom),
   problems: (s, known, taxa, at) => [

@@ -1,9 +1,14 @@
-/** Reading stored listings (with their exclusions) into the bundle's shape: the listing aggregate's mapper. */
-import { eq } from 'drizzle-orm';
+/**
+ * Reading stored rows into the shapes the rest of the code uses: listings (with their
+ * exclusions) into the bundle's shape, the listing aggregate's mapper; taxa and their names;
+ * Parties and codes as the bundle and the API give them.
+ */
+import { asc, eq } from 'drizzle-orm';
 import type { BundleListing, Populations } from '../../contract/bundle.js';
 import type { Db } from '../../db/client.js';
 import type { Kingdom, Rank } from '@cites-permit-check/engine/contract/codes';
-import { listingExclusions, listings, taxa, taxonNames } from '../../db/schema.js';
+import { codeEntries, listingExclusions, listings, parties, taxa, taxonNames } from '../../db/schema.js';
+import type { CodeRecord, PartyRecord } from '../types.js';
 import { canonicalExclusions, canonicalPopulations, type ExcludedOut } from '../domain/canonical.js';
 import type { TaxonNames } from '../domain/snapshot.js';
 import type { TaxonDirectory } from '../taxon-directory.js';
@@ -14,18 +19,22 @@ import type { TaxonDirectory } from '../taxon-directory.js';
  */
 export type TaxonRow = Omit<typeof taxa.$inferSelect, 'rank' | 'kingdom'> & { rank: Rank; kingdom: Kingdom };
 
-/** Every stored taxon (in table order, or by id). */
-export function readTaxonRows(db: Db, which: { byId?: boolean } = {}): TaxonRow[] {
-  const query = db.select().from(taxa);
+/** Every stored taxon (in table order, or by id), or the one with this id. */
+export function readTaxonRows(db: Db, which: { id?: number; byId?: boolean } = {}): TaxonRow[] {
+  const query = db
+    .select()
+    .from(taxa)
+    .where(which.id === undefined ? undefined : eq(taxa.id, which.id));
   return (which.byId ? query.orderBy(taxa.id).all() : query.all()) as TaxonRow[];
 }
 
-/** Synonyms and common names of every taxon, in the order they were written. */
-export function namesByTaxon(db: Db): Map<number, TaxonNames> {
+/** Synonyms and common names of every taxon (or of one), in the order they were written. */
+export function namesByTaxon(db: Db, which: { taxonId?: number } = {}): Map<number, TaxonNames> {
   const out = new Map<number, TaxonNames>();
   const rows = db
     .select({ taxonId: taxonNames.taxonId, kind: taxonNames.kind, name: taxonNames.name, lang: taxonNames.lang, author: taxonNames.author })
     .from(taxonNames)
+    .where(which.taxonId === undefined ? undefined : eq(taxonNames.taxonId, which.taxonId))
     .orderBy(taxonNames.id)
     .all();
   for (const r of rows) {
@@ -35,6 +44,29 @@ export function namesByTaxon(db: Db): Map<number, TaxonNames> {
     else e.commonNames.push({ lang: r.lang ?? 'en', name: r.name });
   }
   return out;
+}
+
+/** Every stored Party, by code. */
+export const partyRows = (db: Db) => db.select().from(parties).orderBy(asc(parties.code)).all();
+
+/** A Party as the bundle and the API name its fields. */
+export function partyRecordOf(p: Pick<typeof parties.$inferSelect, 'code' | 'name' | 'entryIntoForce' | 'leftOn' | 'territoryOf'>): PartyRecord {
+  return { code: p.code, name: p.name, entryIntoForce: p.entryIntoForce, left: p.leftOn, territoryOf: p.territoryOf };
+}
+
+/** Every stored code (of one kind, or all of them by kind), by code. */
+export function codeRows(db: Db, kind?: (typeof codeEntries.$inferSelect)['kind']) {
+  return db
+    .select()
+    .from(codeEntries)
+    .where(kind === undefined ? undefined : eq(codeEntries.kind, kind))
+    .orderBy(asc(codeEntries.kind), asc(codeEntries.code))
+    .all();
+}
+
+/** A code as the bundle and the API name its fields. */
+export function codeRecordOf(c: typeof codeEntries.$inferSelect): CodeRecord {
+  return { code: c.code, en: c.nameEn, es: c.nameEs, fr: c.nameFr, retired: c.retired, replacedBy: c.replacedBy };
 }
 
 type ListingColumns = typeof listings.$inferSelect;

@@ -21,8 +21,8 @@ import type {
 } from '../types.js';
 import type { BundleListing, BundleTaxon } from '../../contract/bundle.js';
 import { formatTaxonRef } from '../../contract/taxon-ref.js';
-import { and, desc, eq, gte, inArray, lt, max } from 'drizzle-orm';
-import { auditLog, decisions as decisionsTable, listings } from '../../db/schema.js';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, max } from 'drizzle-orm';
+import { apiKeys, auditLog, decisions as decisionsTable, listings, parties, snapshotCache, taxa } from '../../db/schema.js';
 import { importBundle } from './bundle-import.js';
 import { QUOTAS, RESERVATIONS, SUSPENSIONS } from './restriction-kinds.js';
 import { canonicalTaxon } from '../domain/canonical.js';
@@ -40,13 +40,25 @@ import {
 } from './records.js';
 import { ensureDatasetState, readDatasetState, recordAudit } from './dataset.js';
 import { buildSnapshot, exportBundle } from './export.js';
+import { codeRecordOf, codeRows, namesByTaxon, partyRecordOf, partyRows, readTaxonRows } from './rows.js';
 import { expandStored } from '../decision-parts.js';
 import type { Endorsement, NewPermit, PermitRecord, PermitStatusChange } from '../../contract/permits.js';
 import { changePermitStatus, createPermit, endorsePermit, findPermits, permitsByKeys, readPermit } from './permits.js';
 
-const KEY_COLUMNS = 'SELECT id, name, role, created_at AS createdAt, revoked_at AS revokedAt, last_used_at AS lastUsedAt FROM api_keys';
+/** An API key as the API shows it (never its hash). */
+const KEY_COLUMNS = {
+  id: apiKeys.id,
+  name: apiKeys.name,
+  role: apiKeys.role,
+  createdAt: apiKeys.createdAt,
+  revokedAt: apiKeys.revokedAt,
+  lastUsedAt: apiKeys.lastUsedAt,
+};
 
 export class SqliteStore implements CitesStore {
+  // The decision log is written on every trade check and read back on every lookup: plain
+  // better-sqlite3 statements, prepared once, cost a bound run per decision, where drizzle
+  // would build its SQL and map the row on every call.
   private readonly insertDecision;
   private readonly selectDecision;
   private readonly insertPart;
@@ -84,7 +96,9 @@ export class SqliteStore implements CitesStore {
   }
 
   isEmpty(): boolean {
-    return this.sqlite.prepare('SELECT (SELECT count(*) FROM taxa) + (SELECT count(*) FROM parties) AS n').pluck().get() === 0;
+    const anyTaxon = this.db.select({ id: taxa.id }).from(taxa).limit(1).get();
+    const anyParty = this.db.select({ code: parties.code }).from(parties).limit(1).get();
+    return anyTaxon === undefined && anyParty === undefined;
   }
 
   importBundle(bundle: Bundle, opts: ImportOptions): ImportSummary {
@@ -112,13 +126,13 @@ export class SqliteStore implements CitesStore {
   /** The snapshot as JSON text, built once per dataset version and kept in the database. */
   snapshotJson(): string {
     const version = this.state().version;
-    const cached = this.sqlite.prepare('SELECT json FROM snapshot_cache WHERE version = ?').pluck().get(version) as string | undefined;
-    if (cached !== undefined) return cached;
+    const cached = this.db.select({ json: snapshotCache.json }).from(snapshotCache).where(eq(snapshotCache.version, version)).get();
+    if (cached !== undefined) return cached.json;
     const json = JSON.stringify(buildSnapshot(this.db));
     this.sqlite
       .transaction(() => {
-        this.sqlite.prepare('DELETE FROM snapshot_cache').run();
-        this.sqlite.prepare('INSERT INTO snapshot_cache (version, json) VALUES (?, ?)').run(version, json);
+        this.db.delete(snapshotCache).run();
+        this.db.insert(snapshotCache).values({ version, json }).run();
       })
       .immediate();
     return json;
@@ -126,48 +140,38 @@ export class SqliteStore implements CitesStore {
 
   taxon(id: string): TaxonDetails | null {
     if (!/^\d+$/.test(id)) return null;
-    const row = this.sqlite.prepare('SELECT * FROM taxa WHERE id = ?').get(Number(id)) as Record<string, unknown> | undefined;
+    const row = readTaxonRows(this.db, { id: Number(id) })[0];
     if (!row) return null;
-    const names = this.sqlite.prepare('SELECT kind, name, lang, author FROM taxon_names WHERE taxon_id = ? ORDER BY id').all(Number(id)) as {
-      kind: string;
-      name: string;
-      lang: string | null;
-      author: string | null;
-    }[];
+    const names = namesByTaxon(this.db, { taxonId: row.id }).get(row.id);
     return {
       id,
-      name: row.name as string,
-      rank: row.rank as string,
-      kingdom: row.kingdom as string,
-      author: row.author as string | null,
-      externalId: row.external_id as string | null,
-      parentId: row.parent_id === null ? null : String(row.parent_id),
-      distribution: JSON.parse(row.distribution as string) as string[],
-      synonyms: names.filter((n) => n.kind === 'synonym').map((n) => ({ name: n.name, author: n.author })),
-      commonNames: names.filter((n) => n.kind === 'common').map((n) => ({ lang: n.lang ?? 'en', name: n.name })),
-      revision: row.revision as number,
-      updatedAt: row.updated_at as string,
-      updatedBy: row.updated_by as string,
+      name: row.name,
+      rank: row.rank,
+      kingdom: row.kingdom,
+      author: row.author,
+      externalId: row.externalId,
+      parentId: row.parentId === null ? null : String(row.parentId),
+      distribution: row.distribution,
+      synonyms: names?.synonyms ?? [],
+      commonNames: names?.commonNames ?? [],
+      revision: row.revision,
+      updatedAt: row.updatedAt,
+      updatedBy: row.updatedBy,
     };
   }
 
   namesByExternalId(): Map<string, string> {
-    const taxa = taxonDirectory(this.db);
-    const rows = this.sqlite.prepare('SELECT external_id AS ext, id FROM taxa WHERE external_id IS NOT NULL').all() as { ext: string; id: number }[];
-    return new Map(rows.map((r) => [r.ext, taxa.refOf(r.id)]));
+    const directory = taxonDirectory(this.db);
+    const rows = this.db.select({ ext: taxa.externalId, id: taxa.id }).from(taxa).where(isNotNull(taxa.externalId)).all();
+    return new Map(rows.map((r) => [r.ext!, directory.refOf(r.id)]));
   }
 
   parties(): PartyRecord[] {
-    return this.sqlite
-      .prepare('SELECT code, name, entry_into_force AS entryIntoForce, left_on AS "left", territory_of AS territoryOf FROM parties ORDER BY code')
-      .all() as PartyRecord[];
+    return partyRows(this.db).map(partyRecordOf);
   }
 
   codes(kind: 'sources' | 'purposes' | 'terms' | 'units'): CodeRecord[] {
-    const rows = this.sqlite
-      .prepare('SELECT code, name_en AS en, name_es AS es, name_fr AS fr, retired, replaced_by AS replacedBy FROM code_entries WHERE kind = ? ORDER BY code')
-      .all(kind) as (Omit<CodeRecord, 'retired'> & { retired: number })[];
-    return rows.map((r) => ({ ...r, retired: r.retired === 1 }));
+    return codeRows(this.db, kind).map(codeRecordOf);
   }
 
   saveDecisions(records: readonly DecisionRecord[]): void {
@@ -189,6 +193,8 @@ export class SqliteStore implements CitesStore {
   private parts: Set<string> | null = null;
 
   private knownParts(): Set<string> {
+    // Raw and plucked: the log may hold hundreds of thousands of parts, read as plain strings
+    // without a row object each.
     this.parts ??= new Set(this.sqlite.prepare('SELECT key FROM decision_parts').pluck().all() as string[]);
     return this.parts;
   }
@@ -254,9 +260,7 @@ export class SqliteStore implements CitesStore {
     const at = this.now();
     this.sqlite
       .transaction(() => {
-        this.sqlite
-          .prepare('INSERT INTO api_keys (id, name, role, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)')
-          .run(key.id, key.name, key.role, key.hash, at);
+        this.db.insert(apiKeys).values({ id: key.id, name: key.name, role: key.role, secretHash: key.hash, createdAt: at }).run();
         recordAudit(this.db, {
           at,
           actor: 'admin',
@@ -272,29 +276,33 @@ export class SqliteStore implements CitesStore {
   }
 
   apiKeyByHash(hash: string): ApiKeyRecord | null {
-    return (this.sqlite.prepare(`${KEY_COLUMNS} WHERE secret_hash = ?`).get(hash) as ApiKeyRecord | undefined) ?? null;
+    return this.db.select(KEY_COLUMNS).from(apiKeys).where(eq(apiKeys.secretHash, hash)).get() ?? null;
   }
 
   apiKeys(): ApiKeyRecord[] {
-    return this.sqlite.prepare(`${KEY_COLUMNS} ORDER BY created_at`).all() as ApiKeyRecord[];
+    return this.db.select(KEY_COLUMNS).from(apiKeys).orderBy(apiKeys.createdAt).all();
   }
 
   revokeApiKey(id: string, actor: string): ApiKeyRecord | null {
     const at = this.now();
     return this.sqlite
       .transaction(() => {
-        const done = this.sqlite.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id);
+        const done = this.db
+          .update(apiKeys)
+          .set({ revokedAt: at })
+          .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+          .run();
         if (done.changes > 0) recordAudit(this.db, { at, actor, action: 'revoke', entity: 'api-key', entityId: id, before: null, after: { revokedAt: at } });
-        return (this.sqlite.prepare(`${KEY_COLUMNS} WHERE id = ?`).get(id) as ApiKeyRecord | undefined) ?? null;
+        return this.db.select(KEY_COLUMNS).from(apiKeys).where(eq(apiKeys.id, id)).get() ?? null;
       })
       .immediate();
   }
 
   touchApiKeys(lastUsed: ReadonlyMap<string, string>): void {
-    const stmt = this.sqlite.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?');
     this.sqlite
       .transaction(() => {
-        for (const [id, at] of lastUsed) stmt.run(at, id);
+        // A handful of keys a minute: built per call.
+        for (const [id, at] of lastUsed) this.db.update(apiKeys).set({ lastUsedAt: at }).where(eq(apiKeys.id, id)).run();
       })
       .immediate();
   }
