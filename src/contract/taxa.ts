@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPENDICES, CODE_LIST_KINDS, KINGDOMS, PURPOSES, RANKS, SOURCES } from '@cites-permit-check/engine/contract/codes';
-import { CodeString, CountryCode, IsoDate, LocalizedText } from '@cites-permit-check/engine/contract/common';
+import { CodeString, CountryCode, IsoDate } from '@cites-permit-check/engine/contract/common';
+import { ListingView } from '@cites-permit-check/engine/contract/listing-view';
 
 const upper = (v: unknown) => (typeof v === 'string' ? v.trim().toUpperCase() : v);
 
@@ -26,26 +27,6 @@ const TaxonHit = z.object({
 export const TaxonSearchResult = z
   .object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(TaxonHit) })
   .meta({ id: 'TaxonSearchResult' });
-
-const Scope = z.object({ include: z.array(z.string()).optional(), exclude: z.array(z.string()).optional() }).nullable();
-
-const ListingView = z
-  .object({
-    id: z.string(),
-    taxonId: z.string(),
-    taxon: z.string().describe('Taxon the entry is listed under'),
-    appendix: z.enum(APPENDICES),
-    party: z.string().nullable(),
-    effectiveFrom: z.string(),
-    effectiveTo: z.string().nullable(),
-    populations: Scope,
-    excludedTaxa: z.array(z.object({ taxonId: z.string(), taxon: z.string(), populations: Scope })),
-    annotation: LocalizedText.nullable(),
-    hashAnnotation: z.string().nullable(),
-    specimens: z.unknown().nullable().describe('Specimen coverage (see Specimens in the bundle)'),
-    inherited: z.boolean().describe('The entry belongs to a higher taxon'),
-  })
-  .meta({ id: 'ListingView' });
 
 export const TaxonQuery = z.strictObject({
   date: IsoDate.optional().describe('Listing in force on this date; default today'),

@@ -3,27 +3,13 @@
  * from the same indexed data the decisions use, so the two never disagree.
  */
 import type { Appendix, Purpose, Rank, Source } from './contract/codes.js';
-import type { SnapshotListing } from './contract/snapshot.js';
 import { inForce, type EngineData, type ListingEntry } from './data.js';
 import { resolveListing, type ResolutionNote } from './listing.js';
+import type { ListingView } from './contract/listing-view.js';
 import { explainResolution } from './listing-why.js';
 import { normaliseName, type MatchKind } from './names.js';
 
-export interface ListingView {
-  id: string;
-  taxonId: string;
-  taxon: string;
-  appendix: Appendix;
-  party: string | null;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  populations: SnapshotListing['populations'];
-  excludedTaxa: { taxonId: string; taxon: string; populations: SnapshotListing['populations'] }[];
-  annotation: SnapshotListing['annotation'];
-  hashAnnotation: string | null;
-  specimens: SnapshotListing['specimens'];
-  inherited: boolean;
-}
+export type { ListingView } from './contract/listing-view.js';
 
 function listingView(data: EngineData, e: ListingEntry, forTaxon: number): ListingView {
   const s = e.source;
