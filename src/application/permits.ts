@@ -45,23 +45,10 @@ export function endorsePermit(services: Services, caller: Caller, id: string, e:
   }
 }
 
-/** What the engine verifies a presented document against: the register's boxes and status. */
+/** What the engine verifies a presented document against: the register's boxes and status, without the traders. */
 function asRegistered(p: PermitRecord): RegisteredDocument {
-  const d: RegisteredDocument = {
-    type: p.type,
-    number: p.number,
-    issuer: p.issuer,
-    issuedOn: p.issuedOn,
-    status: p.status,
-    replacedBy: p.replacedBy,
-    usedOn: p.usedOn,
-  };
-  if (p.validUntil !== undefined) d.validUntil = p.validUntil;
-  if (p.exporter !== undefined) d.exporter = p.exporter;
-  if (p.importer !== undefined) d.importer = p.importer;
-  if (p.purpose !== undefined) d.purpose = p.purpose;
-  if (p.items !== undefined) d.items = p.items;
-  return d;
+  const { id, registeredAs, exporterParty, importerParty, securityStamp, conditions, endorsements, revision, createdAt, updatedAt, updatedBy, ...boxes } = p;
+  return boxes;
 }
 
 /** The register's entries for the documents presented with a trade check, by documentKey. */
