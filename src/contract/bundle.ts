@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APPENDICES, PURPOSES, RANKS, SOURCES } from '@cites-permit-check/engine/contract/codes';
+import { APPENDICES, PURPOSES, type Rank, RANKS, SOURCES } from '@cites-permit-check/engine/contract/codes';
 import { CodeString, CountryCode, CountryList, IsoDate, LocalizedText } from '@cites-permit-check/engine/contract/common';
 
 /**
@@ -42,6 +42,18 @@ const Higher = z
   })
   .partial()
   .meta({ description: 'Classification as in the Checklist CSV; missing ancestors are created' });
+
+/** The classification levels of `higher`, from the top, with the rank each names. */
+export const CLASSIFICATION_LEVELS: ReadonlyArray<readonly [keyof z.output<typeof Higher>, Rank]> = [
+  ['kingdom', 'KINGDOM'],
+  ['phylum', 'PHYLUM'],
+  ['class', 'CLASS'],
+  ['order', 'ORDER'],
+  ['family', 'FAMILY'],
+  ['subfamily', 'SUBFAMILY'],
+  ['genus', 'GENUS'],
+  ['species', 'SPECIES'],
+];
 
 const Synonym = z.union([TaxonName, z.object({ name: TaxonName, author: z.string().trim().max(300).nullable().default(null) })]);
 

@@ -4,7 +4,7 @@
  * 2013 history, the amendments, the seed) are joined to them by name or by a Checklist
  * synonym; a rename keeps the taxon and makes the old name a synonym.
  */
-import type { BundleTaxon } from '../contract/bundle.js';
+import { type BundleTaxon, CLASSIFICATION_LEVELS } from '../contract/bundle.js';
 import type { Kingdom } from '@cites-permit-check/engine/contract/codes';
 import { formatTaxonRef, parseTaxonRef } from '../contract/taxon-ref.js';
 
@@ -35,15 +35,8 @@ export class TaxonBook {
    * too, so that records about them (a suspension on CITES-listed birds) resolve.
    */
   addAncestors(t: BundleTaxon, kingdom: Kingdom): void {
-    const LEVELS = [
-      ['kingdom', 'KINGDOM'],
-      ['phylum', 'PHYLUM'],
-      ['class', 'CLASS'],
-      ['order', 'ORDER'],
-      ['family', 'FAMILY'],
-      ['subfamily', 'SUBFAMILY'],
-      ['genus', 'GENUS'],
-    ] as const;
+    // The ancestors above the taxon: every level but the species itself.
+    const LEVELS = CLASSIFICATION_LEVELS.filter(([level]) => level !== 'species');
     const higher: NonNullable<BundleTaxon['higher']> = {};
     let parent: string | null = null;
     for (const [level, rank] of LEVELS) {

@@ -12,7 +12,7 @@ import type { Db } from '../../db/client.js';
 import { taxa as taxaTable, taxonNames } from '../../db/schema.js';
 import { placeholders } from './prepared.js';
 import { namesByTaxon, readTaxonRows } from './rows.js';
-import type { BundleTaxon } from '../../contract/bundle.js';
+import { type BundleTaxon, CLASSIFICATION_LEVELS } from '../../contract/bundle.js';
 import { KINGDOMS, RANKS, type Kingdom, type Rank } from '@cites-permit-check/engine/contract/codes';
 import { parseTaxonRef } from '../../contract/taxon-ref.js';
 import { normaliseName } from '@cites-permit-check/engine';
@@ -37,16 +37,7 @@ interface TaxonRecord {
   implied: boolean;
 }
 
-const HIGHER_LEVELS: ReadonlyArray<[keyof NonNullable<BundleTaxon['higher']>, Rank]> = [
-  ['kingdom', 'KINGDOM'],
-  ['phylum', 'PHYLUM'],
-  ['class', 'CLASS'],
-  ['order', 'ORDER'],
-  ['family', 'FAMILY'],
-  ['subfamily', 'SUBFAMILY'],
-  ['genus', 'GENUS'],
-  ['species', 'SPECIES'],
-];
+const HIGHER_LEVELS = CLASSIFICATION_LEVELS;
 const RANK_INDEX = new Map<Rank, number>(RANKS.map((r, i) => [r, i]));
 const rankIndex = (r: Rank) => RANK_INDEX.get(r) ?? -1;
 const keyOf = (kingdom: Kingdom, name: string) => `${kingdom}|${name}`;
