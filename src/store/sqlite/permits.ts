@@ -4,8 +4,8 @@
  * border posts endorsing the same permit at once exactly one changes the row, the other is
  * told the document is used (Art. VI(5): one document, one consignment).
  */
-import { asc, eq } from 'drizzle-orm';
-import { and, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { DEFAULT_POLICY } from '@cites-permit-check/engine';
 import { documentKey } from '@cites-permit-check/engine/contract/documents';
 import type { Endorsement, NewPermit, PermitRecord, PermitStatusChange } from '../../contract/permits.js';
 import type { Db } from '../../db/client.js';
@@ -16,8 +16,8 @@ import { recordAudit } from './dataset.js';
 type PermitRow = typeof permits.$inferSelect;
 type Traders = Pick<NewPermit, 'exporterParty' | 'importerParty'>;
 
-/** Documents a border post may use more than once within their validity (Res. Conf. 12.3). */
-const MULTIPLE_USE = new Set(['travelling-exhibition-certificate']);
+/** Documents a border post may use more than once within their validity: the engine's validity table says which (Res. Conf. 12.3). */
+const multipleUse = (type: string) => DEFAULT_POLICY.documentValidity[type as keyof typeof DEFAULT_POLICY.documentValidity]?.multipleUse === true;
 
 /**
  * The two reads a trade check with documents makes, prepared once per connection: drizzle
@@ -210,7 +210,7 @@ export function endorsePermit(db: Db, id: string, e: Endorsement, meta: { actor:
         .where(eq(permits.id, Number(id)))
         .get();
       if (row === undefined) return null;
-      const singleUse = !MULTIPLE_USE.has(row.type);
+      const singleUse = !multipleUse(row.type);
       const changed = tx
         .update(permits)
         .set({
