@@ -485,9 +485,8 @@ const elephantAppendixII = {
   specimens: { only: [{ purposes: ['H'] }, { terms: ['LIV'] }, { terms: ['SKI', 'SKP'] }, { terms: ['HAI'] }], otherwise: 'appendix-I' },
   inherited: false,
 };
-const elephantAppendixI = {
-  id: '159',
-  taxonId: '777',
+/** The Appendix I entry of the African elephant, as a taxon's listing and as an officer's record show it. */
+const elephantEntry = {
   taxon: 'Loxodonta africana',
   appendix: 'I',
   party: null,
@@ -498,23 +497,10 @@ const elephantAppendixI = {
   annotation: { en: 'All populations except those of Botswana, Namibia, South Africa and Zimbabwe, which are included in Appendix II.' },
   hashAnnotation: null,
   specimens: null,
-  inherited: false,
 };
+const elephantAppendixI = { id: '159', taxonId: '777', ...elephantEntry, inherited: false };
 const recordMeta = (id: string, revision = 3) => ({ id, revision, origin: 'index', updatedAt: AT, updatedBy: OFFICER });
-const listingRecord = {
-  ...recordMeta(SEED_IDS.elephantAppendixI),
-  taxon: 'Loxodonta africana',
-  appendix: 'I',
-  party: null,
-  effectiveFrom: '2000-07-19',
-  effectiveTo: null,
-  populations: { exclude: ['BW', 'NA', 'ZA', 'ZW'] },
-  excludedTaxa: [],
-  annotation: { en: 'All populations except those of Botswana, Namibia, South Africa and Zimbabwe, which are included in Appendix II.' },
-  hashAnnotation: null,
-  hashAnnotationText: null,
-  specimens: null,
-};
+const listingRecord = { ...recordMeta(SEED_IDS.elephantAppendixI), ...elephantEntry, hashAnnotationText: null };
 const reservationRecord = {
   ...recordMeta(SEED_IDS.greyParrotReservationAE, 1),
   origin: 'reservations',

@@ -40,14 +40,14 @@ function fuzzy(data: EngineData, budget: SearchBudget | undefined, key: string, 
   return data.names.suggest(key, limit, maxDistance);
 }
 
+/** A taxon offered to the caller: an unknown name's close match, or one of the taxa an ambiguous name means. */
+function suggestionOf(data: EngineData, taxon: number, matchedAs: string, distance: number) {
+  const t = data.taxa[taxon]!;
+  return { id: t.id, name: t.name, kingdom: t.kingdom, matchedAs, distance };
+}
+
 function suggestions(data: EngineData, key: string, budget: SearchBudget | undefined) {
-  return fuzzy(data, budget, key).map((s) => ({
-    id: data.taxa[s.taxon]!.id,
-    name: data.taxa[s.taxon]!.name,
-    kingdom: data.taxa[s.taxon]!.kingdom,
-    matchedAs: s.kind,
-    distance: s.distance,
-  }));
+  return fuzzy(data, budget, key).map((s) => suggestionOf(data, s.taxon, s.kind, s.distance));
 }
 
 function unknown(data: EngineData, input: string, key: string, budget?: SearchBudget): Problem {
@@ -131,24 +131,12 @@ export class TaxonMatcher {
       if (kingdoms.size > 1 && hit.kind !== 'common-name') {
         return problem('ambiguous-taxon', 422, `"${input}" names a taxon in each kingdom (${[...kingdoms].join(', ')}); give kingdom or taxonId.`, {
           errors: [{ pointer: '#/taxon', in: 'body', detail: 'names taxa in both kingdoms: give kingdom (Animalia or Plantae) or taxonId' }],
-          suggestions: hit.ambiguous.map((t) => ({
-            id: data.taxa[t]!.id,
-            name: data.taxa[t]!.name,
-            kingdom: data.taxa[t]!.kingdom,
-            matchedAs: hit.kind,
-            distance: 0,
-          })),
+          suggestions: hit.ambiguous.map((t) => suggestionOf(data, t, hit.kind, 0)),
         });
       }
       return problem('ambiguous-taxon', 422, `"${input}" is a ${hit.kind} of several taxa; give the scientific name or taxonId.`, {
         errors: [{ pointer: '#/taxon', in: 'body', detail: 'matches several taxa' }],
-        suggestions: hit.ambiguous.map((t) => ({
-          id: data.taxa[t]!.id,
-          name: data.taxa[t]!.name,
-          kingdom: data.taxa[t]!.kingdom,
-          matchedAs: hit.kind,
-          distance: 0,
-        })),
+        suggestions: hit.ambiguous.map((t) => suggestionOf(data, t, hit.kind, 0)),
       });
     }
     const words = key.split(' ');
