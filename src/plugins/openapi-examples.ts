@@ -886,7 +886,7 @@ const SUCCESS: Record<string, string> = {
   'get /health': 'The process is alive.',
   'get /ready': 'Ready: the database is open and migrated, its disk writable, and the dataset loaded.',
   'post /v1/trade-checks':
-    'The decision — allow, deny or needs-permit — with the documents required (only for needs-permit), the reasons (each with its rule and the Article or Resolution that decides it), conditions and warnings. Stored under `decisionId`.',
+    'The decision — allow, deny or needs-permit — with the documents required, the reasons (each with its rule and the Article or Resolution that decides it), conditions and warnings. With documents presented, `documentChecks` gives a verdict on each, and an allow that they cleared still lists the documents it required. Stored under `decisionId`.',
   'post /v1/trade-checks/batch': 'One result per item, in order: a decision, or a problem for an invalid item; and the count of each outcome.',
   'get /v1/decisions/{id}': 'The stored decision with the request it answered.',
   'get /v1/taxa': 'The taxa matching the query, best matches first, one page.',
