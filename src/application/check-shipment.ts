@@ -61,8 +61,10 @@ export async function checkShipment(services: Services, caller: Caller, items: u
       slice = performance.now();
     }
     const parsed = TradeCheckRequest.safeParse(items[i]);
+    const reading = parsed.success ? registerView(services.store, parsed.data.presented) : undefined;
+    const register = reading === undefined ? undefined : await reading;
     const result = parsed.success
-      ? engine.evaluate(parsed.data, today, budget, registerView(services.store, parsed.data.presented))
+      ? engine.evaluate(parsed.data, today, budget, register)
       : validationProblem(parsed.error.issues, `/items/${i}`, engine.codeErrors(items[i], `/items/${i}`));
     if (isProblem(result)) {
       counts.invalid++;

@@ -38,7 +38,8 @@ export async function checkTrade(services: Services, caller: Caller, request: Tr
   if (limited !== null) return limited;
   const at = services.now();
   const createdAt = at.toISOString();
-  const register = registerView(services.store, request.presented);
+  const reading = registerView(services.store, request.presented);
+  const register = reading === undefined ? undefined : await reading;
   const result = services.engines.engine.evaluate(request, createdAt.slice(0, 10), new SearchBudget(SINGLE_CHECK_SEARCHES), register);
   if (isProblem(result)) return { problem: result };
   const id = newDecisionId(at.getTime());
