@@ -13,4 +13,15 @@ if [ "$after" != "$before" ]; then
   echo "migrations/ does not match src/db/schema.ts: run \`npm run db:generate\` and commit the new migration." >&2
   exit 1
 fi
+# The PostgreSQL store's schema and migrations/pg, the same way.
+pg_scratch="$scratch/pg-check"
+mkdir -p "$pg_scratch"
+cp -r migrations/pg/. "$pg_scratch/"
+before=$(find "$pg_scratch" -name '*.sql' | wc -l)
+npx drizzle-kit generate --dialect postgresql --schema ./src/store/postgres/schema.ts --out "$pg_scratch" >"$scratch/.log-pg" 2>&1 || { cat "$scratch/.log-pg"; exit 1; }
+after=$(find "$pg_scratch" -name '*.sql' | wc -l)
+if [ "$after" != "$before" ]; then
+  echo "migrations/pg does not match src/store/postgres/schema.ts: run \`npx drizzle-kit generate --config drizzle.pg.config.ts\` and commit the new migration." >&2
+  exit 1
+fi
 echo "migrations match the schema."

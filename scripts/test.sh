@@ -18,6 +18,11 @@ check "docs/decision-codes.md is up to date" npx tsx scripts/emit-decision-codes
 check "migrations match the schema" bash scripts/check-migrations.sh
 check "the default dataset is what npm run data:build makes" npx tsx scripts/build-dataset.ts --check
 
+# The store contract tests run on PostgreSQL too: DATABASE_URL_TEST, or a throwaway cluster.
+# shellcheck source=scripts/test-postgres.sh
+source scripts/test-postgres.sh
+start_test_postgres || { echo "✗ could not start PostgreSQL for the tests"; failed=$((failed + 1)); }
+
 report=$(mktemp)
 echo "── vitest"
 npx vitest run --coverage --reporter=default --reporter=json --outputFile.json="$report" "$@"

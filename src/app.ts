@@ -96,17 +96,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     done();
   });
   app.addHook('onClose', async () => services.decisions.close());
-  // Imports run from the CLI (another process) change the database under a running server:
-  // look at the dataset version now and then, and rebuild the engine when it moved.
+  // Imports run from the CLI (another process) and writes on other replicas change the
+  // database under a running server: a shared store says so at once (watch), and the
+  // dataset version is looked at now and then in any case; the engine is rebuilt when it moved.
+  const refresh = () =>
+    services.engines.refresh().then(
+      (changed) => {
+        if (changed) app.log.info({ datasetVersion: services.engines.engine.datasetVersion }, 'dataset changed: engine rebuilt');
+      },
+      (err: unknown) => app.log.error({ err }, 'dataset refresh failed'),
+    );
+  await store.watch?.(() => void refresh());
   if (config.DATASET_POLL_MS > 0) {
-    const poll = setInterval(() => {
-      services.engines.refresh().then(
-        (changed) => {
-          if (changed) app.log.info({ datasetVersion: services.engines.engine.datasetVersion }, 'dataset changed: engine rebuilt');
-        },
-        (err: unknown) => app.log.error({ err }, 'dataset refresh failed'),
-      );
-    }, config.DATASET_POLL_MS);
+    const poll = setInterval(refresh, config.DATASET_POLL_MS);
     poll.unref();
     app.addHook('onClose', async () => clearInterval(poll));
   }

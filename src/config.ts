@@ -9,6 +9,11 @@ const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('./data/cites.db'),
+  /** PostgreSQL instead of the SQLite file, for several replicas on one database (postgres://user:password@host:port/db). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must be a postgres:// (or postgresql://) connection URL')
+    .optional(),
   SEED: z.enum(['builtin', 'none']).default('builtin'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DOCS: bool.default(true),

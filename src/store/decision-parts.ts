@@ -11,3 +11,8 @@ const REF = /\{"\$ref":"([0-9a-f]{16})"\}/g;
 export function expandStored(stored: string, textOf: (key: string) => string | undefined): string {
   return stored.replace(REF, (ref, key: string) => textOf(key) ?? ref);
 }
+
+/** The keys of the parts a stored decision refers to (to read them before expanding it). */
+export function refsIn(stored: string): string[] {
+  return [...stored.matchAll(REF)].map((m) => m[1]!);
+}

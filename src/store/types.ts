@@ -183,5 +183,11 @@ export interface CitesStore {
   taxonAsBundle(id: string): Promise<BundleTaxon | null>;
   createTaxon(t: BundleTaxon, actor: string): Promise<TaxonDetails>;
   updateTaxon(id: string, change: (t: BundleTaxon) => BundleTaxon, revision: number, actor: string): Promise<TaxonDetails | null>;
+  /**
+   * Stores shared by several processes (PostgreSQL) call `changed` soon after another one
+   * commits a change to the dataset or the register, so the engine is rebuilt within a
+   * second; without it, DATASET_POLL_MS polling finds the change.
+   */
+  watch?(changed: () => void): Promise<void>;
   close(): Promise<void>;
 }
