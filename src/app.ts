@@ -58,6 +58,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // Fastify's own two lines per request are replaced by one line (onResponse below).
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: 'x-request-id',
+    // Behind a load balancer the client's address is in X-Forwarded-For, this many hops back.
+    trustProxy: config.TRUST_PROXY_HOPS > 0 ? (_address: string, hop: number) => hop < config.TRUST_PROXY_HOPS : false,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
     // Errors Fastify raises before routing (a malformed URL such as /v1/taxa/%) answer as

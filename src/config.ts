@@ -8,6 +8,11 @@ const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * Behind a load balancer: how many proxy hops to trust for the client's address
+   * (X-Forwarded-For), so per-address limits see callers, not the balancer. 0: none.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   DATABASE_PATH: z.string().min(1).default('./data/cites.db'),
   /** PostgreSQL instead of the SQLite file, for several replicas on one database (postgres://user:password@host:port/db). */
   DATABASE_URL: z
