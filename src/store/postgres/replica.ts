@@ -135,21 +135,30 @@ export class WorkingCopy {
         const auditFrom = (sqlite.prepare('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() as number) + 1;
         sqlite.exec('BEGIN IMMEDIATE');
         let result: T;
+        let shipped: number;
         try {
           result = await run();
-          await this.ship(client, auditFrom);
+          shipped = await this.ship(client, auditFrom);
           await client.query('COMMIT');
         } catch (e) {
-          sqlite.exec('ROLLBACK');
+          // A refused write (412, 400) or a failed commit: the copy drops the write too, and
+          // stays in step (what catchUp applied was committed by others).
+          try {
+            sqlite.exec('ROLLBACK');
+          } catch {
+            this.applied = -1; // cannot tell what the copy holds: reload it on next use
+          }
           throw e;
         }
         sqlite.exec('COMMIT');
         sqlite.exec('DELETE FROM temp.changed');
+        // The audit entries now live in PostgreSQL (a replace import's holds a whole store).
+        sqlite.prepare('DELETE FROM audit_log WHERE id >= ?').run(auditFrom);
+        // Under the lock nobody else wrote: the copy is in step up to this write's own changes.
+        if (shipped > 0) this.applied = shipped;
         return result;
       } catch (e) {
         await client.query('ROLLBACK').catch(() => {});
-        // The copy may now be behind what was applied from PostgreSQL: reload on next use.
-        this.applied = -1;
         throw e;
       } finally {
         client.release();
@@ -159,8 +168,11 @@ export class WorkingCopy {
 
   static readonly lockKey = DATASET_LOCK;
 
-  /** Sends the rows the write changed, its audit entries and the id counters to PostgreSQL. */
-  private async ship(client: Queryable, auditFrom: number): Promise<void> {
+  /**
+   * Sends the rows the write changed, its audit entries and the id counters to PostgreSQL;
+   * the last store_changes sequence it wrote (0: none).
+   */
+  private async ship(client: Queryable, auditFrom: number): Promise<number> {
     const sqlite = this.store.sqlite;
     const changed = sqlite.prepare('SELECT DISTINCT table_name AS t, key FROM temp.changed').all() as { t: Table; key: string }[];
     const byTable = new Map<Table, (string | number)[][]>();
@@ -190,7 +202,10 @@ export class WorkingCopy {
     if (counters.length > 0) {
       await insertRows(client, 'id_counters', ['table_name', 'seq'], counters, 'ON CONFLICT (table_name) DO UPDATE SET seq = excluded.seq');
     }
-    if (byTable.size > 0) await client.query(`NOTIFY ${CHANGES_CHANNEL}`);
+    if (byTable.size === 0) return 0;
+    await client.query(`NOTIFY ${CHANGES_CHANNEL}`);
+    const last = await client.query<{ seq: string }>('SELECT max(seq) AS seq FROM store_changes');
+    return Number(last.rows[0]!.seq);
   }
 
   /** Applies what other replicas committed since the copy was last in step (inside the caller's transaction). */
