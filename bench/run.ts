@@ -10,6 +10,7 @@ import { benchCommits } from './commits.js';
 import { benchEngine } from './engine.js';
 import { benchHttp } from './http.js';
 import { benchLoad } from './load.js';
+import { benchReplicas } from './replicas.js';
 import { benchStartup } from './startup.js';
 import { machine, RESULTS, ROOT } from './lib.js';
 
@@ -79,6 +80,19 @@ if (run('http')) {
     '',
     null,
   );
+}
+// Needs PostgreSQL (DATABASE_URL_TEST); asked for by name, or run when it is set.
+if (wanted.includes('replicas') || (wanted.length === 0 && process.env.DATABASE_URL_TEST)) {
+  const r = await benchReplicas();
+  row(
+    'Trade checks, two replicas on PostgreSQL (wrk, 2 × 25 conn.)',
+    `${n(r.replicas.requestsPerSecond)} req/s, p99 ${ms(r.replicas.p99Ms)} ms`,
+    `one SQLite process ${n(r.sqlite.requestsPerSecond)} req/s, p99 ${ms(r.sqlite.p99Ms)} ms`,
+    `${r.ratio.toFixed(2)}×`,
+    '',
+    null,
+  );
+  row('  one decision, one commit (median)', `PostgreSQL ${r.commits.postgresMs} ms`, `SQLite ${r.commits.sqliteMs} ms`, '', '', null);
 }
 if (run('commits')) {
   const c = await benchCommits();

@@ -43,12 +43,13 @@ export class PostgresStore implements CitesStore {
     this.decisionTable = new DecisionTable(pool);
   }
 
-  /** Connects, applies the migrations (once across replicas starting together) and loads the working copy. */
+  /**
+   * Connects and applies the migrations (once across replicas starting together). The working
+   * copy is loaded on first use: `keys create` from the command line never needs it.
+   */
   static async open(url: string, clock: () => Date = () => new Date()): Promise<PostgresStore> {
     const pool = await openPool(url);
-    const store = new PostgresStore(url, pool, new WorkingCopy(pool, clock), clock);
-    await store.copy.refresh();
-    return store;
+    return new PostgresStore(url, pool, new WorkingCopy(pool, clock), clock);
   }
 
   private now(): string {
