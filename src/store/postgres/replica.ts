@@ -166,8 +166,6 @@ export class WorkingCopy {
     });
   }
 
-  static readonly lockKey = DATASET_LOCK;
-
   /**
    * Sends the rows the write changed, its audit entries and the id counters to PostgreSQL;
    * the last store_changes sequence it wrote (0: none).
