@@ -180,6 +180,25 @@ contract('SQLite store', async () => {
 });
 
 describeWithPostgres('PostgreSQL store', () => {
+  it('a replica further behind than the change log reloads, and misses nothing', async () => {
+    const db = await freshDatabase();
+    const one = await PostgresStore.open(db.url, clock, { keepChanges: 2 });
+    const two = await PostgresStore.open(db.url, clock, { keepChanges: 2 });
+    try {
+      await one.importBundle(Bundle.parse(RULES_BUNDLE), { mode: 'merge', actor: 'test', origin: 'test' });
+      expect(await two.restrictionList('quotas', {})).toHaveLength(RULES_BUNDLE.quotas!.length);
+      // Each write leaves a few change entries; the log keeps two, so two has to reload.
+      for (const exporter of ['ZA', 'BW', 'ZM']) await one.createRestriction('quotas', { ...QUOTA, exporter }, 'officer A');
+      const exporters = (await two.restrictionList('quotas', {})).map((q) => q.exporter);
+      expect(exporters).toEqual(expect.arrayContaining(['ZA', 'BW', 'ZM']));
+      expect(exporters).toHaveLength(RULES_BUNDLE.quotas!.length + 3);
+    } finally {
+      await one.close();
+      await two.close();
+      await db.drop();
+    }
+  });
+
   contract('two replicas on one database', async () => {
     const db = await freshDatabase();
     // Opened together, as replicas starting at once: the migrations run once.

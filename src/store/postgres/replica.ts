@@ -39,6 +39,11 @@ const DATASET_LOCK = 7_205_002_101;
 export const CHANGES_CHANNEL = 'cites_store_changes';
 /** Past this many changed rows, reloading everything is cheaper than fetching them one by one. */
 const RELOAD_ABOVE = 20_000;
+/**
+ * store_changes keeps this many of the latest entries (every write prunes older ones): a
+ * replica further behind than that reloads, as it would past RELOAD_ABOVE anyway.
+ */
+const KEEP_CHANGES = 50_000;
 /** Bound parameters per statement stay well under PostgreSQL's 65,535. */
 const MAX_PARAMS = 30_000;
 
@@ -60,6 +65,7 @@ export class WorkingCopy {
   constructor(
     private readonly pool: pg.Pool,
     clock?: () => Date,
+    private readonly keepChanges = KEEP_CHANGES,
   ) {
     this.store = new SqliteStore(openDatabase(':memory:'), clock);
     const sqlite = this.store.sqlite;
@@ -202,8 +208,9 @@ export class WorkingCopy {
     }
     if (byTable.size === 0) return 0;
     await client.query(`NOTIFY ${CHANGES_CHANNEL}`);
-    const last = await client.query<{ seq: string }>('SELECT max(seq) AS seq FROM store_changes');
-    return Number(last.rows[0]!.seq);
+    const last = Number((await client.query<{ seq: string }>('SELECT max(seq) AS seq FROM store_changes')).rows[0]!.seq);
+    await client.query('DELETE FROM store_changes WHERE seq <= $1', [last - this.keepChanges]);
+    return last;
   }
 
   /** Applies what other replicas committed since the copy was last in step (inside the caller's transaction). */
@@ -215,6 +222,10 @@ export class WorkingCopy {
     );
     if (pending.rows.length === 0) return;
     if (pending.rows.length > RELOAD_ABOVE) return this.reload(db);
+    // A gap after the last entry applied: entries this copy never saw were pruned, and only a
+    // reload is sure to be whole. (A write rolled back after taking a sequence number leaves a
+    // gap too: at worst that costs one reload.)
+    if (Number(pending.rows[0]!.seq) > this.applied + 1) return this.reload(db);
     const byTable = new Map<Table, Map<string, (string | number)[]>>();
     for (const c of pending.rows) {
       let keys = byTable.get(c.table_name);

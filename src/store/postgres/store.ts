@@ -47,9 +47,9 @@ export class PostgresStore implements CitesStore {
    * Connects and applies the migrations (once across replicas starting together). The working
    * copy is loaded on first use: `keys create` from the command line never needs it.
    */
-  static async open(url: string, clock: () => Date = () => new Date()): Promise<PostgresStore> {
+  static async open(url: string, clock: () => Date = () => new Date(), opts: { keepChanges?: number } = {}): Promise<PostgresStore> {
     const pool = await openPool(url);
-    return new PostgresStore(url, pool, new WorkingCopy(pool, clock), clock);
+    return new PostgresStore(url, pool, new WorkingCopy(pool, clock, opts.keepChanges), clock);
   }
 
   private now(): string {
