@@ -1,9 +1,15 @@
-/** `npm run db:migrate`: create the SQLite file if needed and apply the committed migrations. */
+/**
+ * `npm run db:migrate`: apply the committed migrations to the configured store: the SQLite
+ * file (created if needed), or PostgreSQL when DATABASE_URL is set (under the same advisory
+ * lock the replicas take at start).
+ */
 import { loadConfig } from '../src/config.js';
-import { migrationStatus, openDatabase } from '../src/db/client.js';
+import { openStore } from '../src/store/open.js';
 
 const config = loadConfig();
-const db = openDatabase(config.DATABASE_PATH);
-const status = migrationStatus(db);
-db.$client.close();
-process.stdout.write(`${config.DATABASE_PATH}: ${status.applied}/${status.expected} migrations applied\n`);
+const store = await openStore(config);
+const status = await store.health();
+await store.close();
+// Never the URL itself: it may carry a password.
+const where = config.DATABASE_URL === undefined ? config.DATABASE_PATH : 'PostgreSQL (DATABASE_URL)';
+process.stdout.write(`${where}: ${status.migrationsApplied}/${status.migrationsExpected} migrations applied\n`);
