@@ -1,6 +1,6 @@
 /**
  * `import <kind> <file> [--as-of YYYY-MM-DD] [--mode merge|replace]`: loads an official CITES
- * file (or a bundle) into the store at DATABASE_PATH with the same code as POST /v1/imports.
+ * file (or a bundle) into the configured store (DATABASE_PATH, or DATABASE_URL) with the same code as POST /v1/imports.
  * The date in the file name (Index_of_CITES_Species_2017-04-21.csv.gz) is the date the file
  * describes unless --as-of says otherwise. Exit 1, having changed nothing, with every bad
  * line printed, when the file is invalid.

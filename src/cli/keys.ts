@@ -1,6 +1,6 @@
 /**
  * `keys create --role admin --name ops` → prints a new key once; `keys list`; `keys revoke <id>`.
- * Works on the store at DATABASE_PATH. A running server sees new keys at once and a
+ * Works on the configured store (DATABASE_PATH, or DATABASE_URL). A running server sees new keys at once and a
  * revocation made here within five seconds (its key cache re-reads entries that old).
  */
 import { parseArgs } from 'node:util';
