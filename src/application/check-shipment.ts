@@ -13,6 +13,7 @@ import type { Services } from '../services/index.js';
 import type { DecisionRecord } from '../store/types.js';
 import type { Caller } from './caller.js';
 import { registerView } from './permits.js';
+import { evaluateWithQuotaUse } from './quota-use.js';
 import { overItemLimit, type Answer } from './check-trade.js';
 
 /**
@@ -44,6 +45,7 @@ export async function checkShipment(services: Services, caller: Caller, items: u
   const createdAt = at.toISOString();
   const engine = engines.engine;
   const counts = { allow: 0, 'needs-permit': 0, deny: 0, invalid: 0 };
+  const pending = new Map<string, number>();
   let records: DecisionRecord[] = [];
   let lines: string[] = [];
   const flush = async () => {
@@ -62,7 +64,7 @@ export async function checkShipment(services: Services, caller: Caller, items: u
     }
     const parsed = TradeCheckRequest.safeParse(items[i]);
     const result = parsed.success
-      ? engine.evaluate(parsed.data, today, budget, registerView(services.store, parsed.data.presented))
+      ? evaluateWithQuotaUse(engine, services.store, parsed.data, today, budget, { register: registerView(services.store, parsed.data.presented), pending })
       : validationProblem(parsed.error.issues, `/items/${i}`, engine.codeErrors(items[i], `/items/${i}`));
     if (isProblem(result)) {
       counts.invalid++;

@@ -10,6 +10,7 @@ import type { Endorsement, NewPermit, PermitRecord } from '../contract/permits.j
 import type { Services } from '../services/index.js';
 import { DocumentInUse, type CitesStore } from '../store/types.js';
 import type { Caller } from './caller.js';
+import { exportDraws } from './quota-use.js';
 
 export type PermitAnswer = { record: PermitRecord; status: number } | { problem: Problem };
 
@@ -34,8 +35,10 @@ export function registerPermit(services: Services, caller: Caller, p: NewPermit)
 }
 
 export function endorsePermit(services: Services, caller: Caller, id: string, e: Endorsement): PermitAnswer {
+  const permit = services.store.permit(id);
+  if (permit === null) return { problem: problem('not-found', 404, `No permit ${id}`) };
   try {
-    const record = services.store.endorsePermit(id, e, caller.actor);
+    const record = services.store.endorsePermit(id, e, caller.actor, exportDraws(services.engines.engine, permit, e));
     if (record === null) return { problem: problem('not-found', 404, `No permit ${id}`) };
     return { record, status: 200 };
   } catch (err) {

@@ -81,6 +81,7 @@ export function serializeTradeCheck(r: TradeCheckResult, withFull = true): Seria
   }
   const tail =
     `],"reviewRequired":${r.reviewRequired},"datasetVersion":${JSON.stringify(r.datasetVersion)},"datasetAsOf":${JSON.stringify(r.datasetAsOf)}` +
+    `${r.quotas === undefined ? '' : `,"quotas":${JSON.stringify(r.quotas)}`}` +
     `${r.documentChecks === undefined ? '' : `,"documentChecks":${JSON.stringify(r.documentChecks)}`}` +
     `${r.decisionId === undefined ? '' : `,"decisionId":"${r.decisionId}"`}}`;
   return { json: withFull ? full + tail : '', stored: stored + tail, parts: used };

@@ -328,3 +328,24 @@ export const endorsements = sqliteTable(
   },
   (t) => [index('endorsements_permit').on(t.permitId)],
 );
+
+/**
+ * What each endorsed export drew on an export quota (Res. Conf. 14.7), in the quota's unit,
+ * keyed by the engine's quotaKey: written with the endorsement, summed by trade checks.
+ */
+export const quotaDraws = sqliteTable(
+  'quota_draws',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    quotaKey: text('quota_key').notNull(),
+    permitId: integer('permit_id')
+      .notNull()
+      .references(() => permits.id),
+    endorsementId: integer('endorsement_id')
+      .notNull()
+      .references(() => endorsements.id),
+    quantity: real('quantity').notNull(),
+    drawnOn: text('drawn_on').notNull(),
+  },
+  (t) => [index('quota_draws_key').on(t.quotaKey)],
+);

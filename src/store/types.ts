@@ -10,6 +10,7 @@ import type { ImportSummary } from '../contract/imports.js';
 import type { Endorsement, NewPermit, PermitRecord, PermitStatusChange } from '../contract/permits.js';
 import type { RecordMeta as RecordMetaSchema, TaxonRecord } from '../contract/records.js';
 import type { Snapshot } from '@cites-permit-check/engine/contract/snapshot';
+import type { QuotaDraw } from '@cites-permit-check/engine';
 import type { CodeView, PartyView } from '../contract/taxa.js';
 
 export interface DatasetState {
@@ -157,8 +158,13 @@ export interface CitesStore {
   /** Null when a document with the same issuer, type and number is already registered. */
   createPermit(p: NewPermit, actor: string): PermitRecord | null;
   changePermitStatus(id: string, change: PermitStatusChange, revision: number, actor: string): PermitRecord | null;
-  /** Throws DocumentInUse when the document cannot be endorsed again. */
-  endorsePermit(id: string, e: Endorsement, actor: string): PermitRecord | null;
+  /**
+   * Throws DocumentInUse when the document cannot be endorsed again. `draws`: what this
+   * export takes from export quotas, recorded with the endorsement (in the same transaction).
+   */
+  endorsePermit(id: string, e: Endorsement, actor: string, draws?: readonly QuotaDraw[]): PermitRecord | null;
+  /** What endorsed exports have drawn on each of these quotas (by the engine's quotaKey). */
+  quotaUse(keys: readonly string[]): Map<string, number>;
 
   // Officers' writes: each is validated like an import, audited and bumps the dataset version.
   // Updates take the revision the officer read and throw StaleRevision when it moved on.

@@ -210,3 +210,58 @@ describe('a trade check verifies the documents presented against the register (i
     expect(body.documentChecks.map((d: { verdict: string }) => d.verdict)).toEqual(['unverified', 'unverified']);
   });
 });
+
+describe('endorsed exports count against the exporting Party’s quota (issue #19 item 4; Art. IV(3), Res. Conf. 14.7)', () => {
+  // A national quota of 3 leopard trophies for 2026, constructed for this test (the seed also
+  // holds the Res. Conf. 10.14 quota of 250: both apply, the smaller decides).
+  const QUOTA = { taxon: 'Panthera pardus', exporter: 'NA', quantity: 3, terms: ['TRO'], effectiveFrom: '2026-01-01', effectiveTo: '2027-01-01' };
+  const trophies = (quantity: number) => ({
+    taxon: 'Panthera pardus',
+    exporter: 'NA',
+    importer: 'DE',
+    purpose: 'H',
+    source: 'W',
+    term: 'TRO',
+    quantity,
+    date: '2026-11-05',
+  });
+  const check = async (quantity: number) => (await t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: trophies(quantity) })).json();
+  const small = (r: { quotas: { quantity: number; used: number; remaining: number }[] }) => r.quotas.find((q) => q.quantity === 3);
+  const endorse = (id: string, quantity: number) =>
+    t.app.inject({ method: 'POST', url: `/v1/permits/${id}/endorsements`, headers: bearer(keyFor(t, 'customs')), payload: { ...AT_EXPORT, quantity } });
+
+  it('draws down across shipments: each endorsed export counts, a check shows what is left, an export beyond it is denied', async () => {
+    t = await testApp({ data: 'seed' });
+    const officer = bearer(keyFor(t, 'officer'));
+    expect((await t.app.inject({ method: 'POST', url: '/v1/quotas', headers: officer, payload: QUOTA })).statusCode).toBe(201);
+    expect(small(await check(1))).toMatchObject({ used: 0, remaining: 3 });
+
+    // Two trophies leave on the first permit: its endorsement draws them from the quota.
+    const first = (await register(t, { ...PERMIT, number: 'NA 2026/0501', items: [{ ...PERMIT.items[0], quantity: 2 }] })).json();
+    expect((await endorse(first.id, 2)).statusCode).toBe(200);
+    expect(small(await check(1))).toMatchObject({ used: 2, remaining: 1 });
+    const over = await check(2);
+    expect(over.decision).toBe('deny');
+    expect(over.reasons[0]).toMatchObject({ code: 'QUOTA_EXHAUSTED', article: 'Art. IV(3); Res. Conf. 14.7' });
+    expect(over.reasons[0].message).toContain('2 already exported, 1 left');
+
+    // A shipment cannot split the overrun into lines: its second trophy is one too many.
+    const batch = await t.app.inject({ method: 'POST', url: '/v1/trade-checks/batch', payload: { items: [trophies(1), trophies(1)] } });
+    expect(batch.json().results.map((r: { decision: string }) => r.decision)).toEqual(['needs-permit', 'deny']);
+
+    // The second permit's endorsement uses the last one: nothing is left for 2026.
+    const second = (await register(t, { ...PERMIT, number: 'NA 2026/0502' })).json();
+    expect((await endorse(second.id, 1)).statusCode).toBe(200);
+    expect((await check(1)).decision).toBe('deny');
+    // The audit trail records what each endorsement drew (here on both quotas); an import permit draws nothing.
+    const drawn = async (id: string) =>
+      (await t.app.inject({ url: `/v1/audit?entity=permit&entityId=${id}`, headers: bearer(keyFor(t, 'admin')) }))
+        .json()
+        .items.find((a: { action: string }) => a.action === 'endorse').after.quotaDraws;
+    expect(await drawn(second.id)).toHaveLength(2);
+    const importPermit = (await register(t, { ...PERMIT, type: 'import-permit', number: 'DE-E-2026-2001', issuer: 'DE', registeredAs: 'received' })).json();
+    expect((await endorse(importPermit.id, 1)).statusCode).toBe(200);
+    expect(await drawn(importPermit.id)).toBeUndefined();
+    expect(small(await check(1))).toMatchObject({ used: 3, remaining: 0 });
+  });
+});

@@ -4,12 +4,12 @@
  * border posts endorsing the same permit at once exactly one changes the row, the other is
  * told the document is used (Art. VI(5): one document, one consignment).
  */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { DEFAULT_POLICY } from '@cites-permit-check/engine';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { DEFAULT_POLICY, type QuotaDraw } from '@cites-permit-check/engine';
 import { documentKey } from '@cites-permit-check/engine/contract/documents';
 import type { Endorsement, NewPermit, PermitRecord, PermitStatusChange } from '../../contract/permits.js';
 import type { Db } from '../../db/client.js';
-import { endorsements, permits } from '../../db/schema.js';
+import { endorsements, permits, quotaDraws } from '../../db/schema.js';
 import { DocumentInUse, StaleRevision } from '../types.js';
 import { recordAudit } from './dataset.js';
 
@@ -201,7 +201,7 @@ export function changePermitStatus(
  * used (one conditional UPDATE, so concurrent endorsements cannot both succeed); any other
  * status is DocumentInUse. Null when there is no such permit.
  */
-export function endorsePermit(db: Db, id: string, e: Endorsement, meta: { actor: string; now: string }): PermitRecord | null {
+export function endorsePermit(db: Db, id: string, e: Endorsement, draws: readonly QuotaDraw[], meta: { actor: string; now: string }): PermitRecord | null {
   return db.transaction(
     (tx) => {
       const row = tx
@@ -222,7 +222,8 @@ export function endorsePermit(db: Db, id: string, e: Endorsement, meta: { actor:
         .where(and(eq(permits.id, row.id), eq(permits.status, 'issued'), singleUse ? isNull(permits.usedOn) : undefined))
         .run();
       if (changed.changes === 0) throw new DocumentInUse(row.status, row.usedOn);
-      tx.insert(endorsements)
+      const endorsement = tx
+        .insert(endorsements)
         .values({
           permitId: row.id,
           date: e.date,
@@ -233,7 +234,14 @@ export function endorsePermit(db: Db, id: string, e: Endorsement, meta: { actor:
           by: meta.actor,
           at: meta.now,
         })
-        .run();
+        .returning({ id: endorsements.id })
+        .get();
+      // The quota use goes in with the endorsement: an export is counted once, and only if endorsed.
+      if (draws.length) {
+        tx.insert(quotaDraws)
+          .values(draws.map((d) => ({ quotaKey: d.key, permitId: row.id, endorsementId: endorsement.id, quantity: d.quantity, drawnOn: e.date })))
+          .run();
+      }
       const after = readPermit(tx as unknown as Db, id)!;
       recordAudit(tx as unknown as Db, {
         at: meta.now,
@@ -242,10 +250,21 @@ export function endorsePermit(db: Db, id: string, e: Endorsement, meta: { actor:
         entity: 'permit',
         entityId: id,
         before: { status: row.status },
-        after: { status: after.status, endorsement: e },
+        after: { status: after.status, endorsement: e, ...(draws.length ? { quotaDraws: draws } : {}) },
       });
       return after;
     },
     { behavior: 'immediate' },
   );
+}
+
+/** What endorsed exports have drawn on each of these quotas (by quotaKey); a quota nothing has drawn on is absent. */
+export function quotaUse(db: Db, keys: readonly string[]): Map<string, number> {
+  const rows = db
+    .select({ key: quotaDraws.quotaKey, used: sql<number>`sum(${quotaDraws.quantity})` })
+    .from(quotaDraws)
+    .where(inArray(quotaDraws.quotaKey, [...keys]))
+    .groupBy(quotaDraws.quotaKey)
+    .all();
+  return new Map(rows.map((r) => [r.key, r.used]));
 }

@@ -2,6 +2,7 @@
 import type { Bundle } from '../../contract/bundle.js';
 import type { Snapshot } from '@cites-permit-check/engine/contract/snapshot';
 import type { Kingdom } from '@cites-permit-check/engine/contract/codes';
+import type { QuotaDraw } from '@cites-permit-check/engine';
 import { migrationStatus, openDatabase, type Db } from '../../db/client.js';
 import type {
   ApiKeyRecord,
@@ -43,7 +44,7 @@ import { buildSnapshot, exportBundle } from './export.js';
 import { codeRecordOf, codeRows, namesByTaxon, partyRecordOf, partyRows, readTaxonRows } from './rows.js';
 import { expandStored } from '../decision-parts.js';
 import type { Endorsement, NewPermit, PermitRecord, PermitStatusChange } from '../../contract/permits.js';
-import { changePermitStatus, createPermit, endorsePermit, findPermits, permitsByKeys, readPermit } from './permits.js';
+import { changePermitStatus, createPermit, endorsePermit, findPermits, permitsByKeys, quotaUse, readPermit } from './permits.js';
 
 /** An API key as the API shows it (never its hash). */
 const KEY_COLUMNS = {
@@ -327,8 +328,12 @@ export class SqliteStore implements CitesStore {
     return changePermitStatus(this.db, id, change, revision, { actor, now: this.now() });
   }
 
-  endorsePermit(id: string, e: Endorsement, actor: string): PermitRecord | null {
-    return endorsePermit(this.db, id, e, { actor, now: this.now() });
+  endorsePermit(id: string, e: Endorsement, actor: string, draws: readonly QuotaDraw[] = []): PermitRecord | null {
+    return endorsePermit(this.db, id, e, draws, { actor, now: this.now() });
+  }
+
+  quotaUse(keys: readonly string[]): Map<string, number> {
+    return keys.length === 0 ? new Map() : quotaUse(this.db, keys);
   }
 
   health() {
