@@ -11,6 +11,8 @@ import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fast
 import { z } from 'zod';
 import type { Access } from './auth.js';
 import { IMPORT_CSV_EXAMPLE, withExamples, withResponses, type OpenApiDocument } from './openapi-examples.js';
+import { PERMIT_CSV_COLUMNS } from '../importers/permits-csv.js';
+import { MAX_DOCUMENTS_PER_FILE } from '../contract/permits.js';
 
 const TAGS = [
   { name: 'Trade checks', description: 'Is this movement allowed, and with which documents? For customs systems.' },
@@ -196,6 +198,35 @@ function importBodies(doc: OpenApiDocument): void {
   };
 }
 
+/** The received documents a Management Authority loads (POST /v1/permits/imports): a JSON list, or a CSV file to pick. */
+const PERMIT_CSV_EXAMPLE = [
+  PERMIT_CSV_COLUMNS.join(','),
+  'export-permit,ZA 2026/118734,ZA,2026-11-12,2027-05-11,ZA,DE,T,ZA-0099812,,Cape Aloe Exports,Port Elizabeth,Pharma GmbH,Hamburg,Aloe ferox,EXT,250,KIL,A,II,,,,',
+  're-export-certificate,CH 2026/5521,CH,2026-11-20,2027-05-19,CH,US,T,CH-7781,,Uhren AG,Biel,Watch Co,New York,Alligator mississippiensis,LEA,40,,C,II,US,US 2026/00871,US,2026-03-02',
+].join('\n');
+
+function permitImportBodies(doc: OpenApiDocument): void {
+  const op = (doc.paths?.['/v1/permits/imports'] as Record<string, Operation> | undefined)?.post;
+  if (!op) return;
+  op.requestBody = {
+    required: true,
+    description: `A JSON list of documents, or a CSV file with the columns ${PERMIT_CSV_COLUMNS.join(', ')} (type, number, issuer, issuedOn and taxon required; one line per item).`,
+    content: {
+      'application/json': {
+        schema: {
+          type: 'object',
+          required: ['permits'],
+          properties: { permits: { type: 'array', minItems: 1, maxItems: MAX_DOCUMENTS_PER_FILE, items: { $ref: `${REF}NewPermit` } } },
+        },
+      },
+      'text/csv': {
+        schema: { type: 'string', format: 'binary', contentMediaType: 'text/csv' },
+        examples: { received: { summary: 'Two received documents', value: PERMIT_CSV_EXAMPLE } },
+      },
+    },
+  };
+}
+
 type OverrideContext = { zodSchema: unknown; jsonSchema: Record<string, unknown> };
 type ZodDef = { type: string; in?: { _zod: { def: ZodDef } }; out?: { _zod: { def: ZodDef } } };
 const defOf = (schema: unknown): ZodDef | undefined => (schema as { _zod?: { def: ZodDef } } | undefined)?._zod?.def;
@@ -283,6 +314,7 @@ export default fp(async function docs(app: FastifyInstance, opts: DocsOptions) {
     transformObject: (input) => {
       const doc = jsonSchemaTransformObject(input) as OpenApiDocument;
       importBodies(doc);
+      permitImportBodies(doc);
       oneSchemaPerShape(doc);
       dropSafeIntegerBounds(doc);
       ifMatchRequired(doc);

@@ -157,6 +157,8 @@ export interface CitesStore {
   permitsByKeys(keys: readonly string[]): PermitRecord[];
   /** Null when a document with the same issuer, type and number is already registered. */
   createPermit(p: NewPermit, actor: string): PermitRecord | null;
+  /** All in one transaction; null for each document already registered (left as it is). */
+  createPermits(list: readonly NewPermit[], actor: string): (PermitRecord | null)[];
   changePermitStatus(id: string, change: PermitStatusChange, revision: number, actor: string): PermitRecord | null;
   /**
    * Throws DocumentInUse when the document cannot be endorsed again. `draws`: what this

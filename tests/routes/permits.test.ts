@@ -265,3 +265,87 @@ describe('endorsed exports count against the exporting Party’s quota (issue #1
     expect(small(await check(1))).toMatchObject({ used: 3, remaining: 0 });
   });
 });
+
+describe('loading documents received from other Parties (issue #19 item 1: JSON or CSV, all or nothing)', () => {
+  const HEADER =
+    'type,number,issuer,issuedOn,validUntil,exporter,importer,purpose,exporterName,importerName,taxon,term,quantity,unit,source,appendix,origin,originPermit,originPermitIssuer,originPermitDate';
+  // Real kinds of trade: Cape aloe extract from South Africa (two lines, one document) and
+  // alligator leather watch straps re-exported from Switzerland on a US export permit.
+  const CSV = [
+    HEADER,
+    'export-permit,ZA 2026/118734,ZA,2026-10-12,2027-04-11,ZA,DE,T,Cape Aloe Exports,Pharma GmbH,Aloe ferox,EXT,250,KIL,A,II,,,,',
+    'export-permit,ZA 2026/118734,ZA,2026-10-12,2027-04-11,ZA,DE,T,Cape Aloe Exports,Pharma GmbH,Aloe ferox,DER,20,KIL,W,II,,,,',
+    're-export-certificate,CH 2026/5521,CH,2026-10-20,2027-04-19,CH,DE,T,Uhren AG,Watch Co,Alligator mississippiensis,LPS,40,,C,II,US,US 2026/00871,US,2026-03-02',
+  ].join('\n');
+  const load = (app: TestApp, body: string | object, role: 'officer' | 'reader' = 'officer') =>
+    app.app.inject({
+      method: 'POST',
+      url: '/v1/permits/imports',
+      headers: { ...bearer(keyFor(app, role)), 'content-type': typeof body === 'string' ? 'text/csv' : 'application/json' },
+      payload: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const held = async (app: TestApp) => (await app.app.inject({ url: '/v1/permits', headers: bearer(keyFor(app, 'customs')) })).json().items;
+
+  it('a CSV file registers each document once, as received, with all its lines; loading it again changes nothing', async () => {
+    t = await testApp({ data: 'seed', env: { AUTHORITY_COUNTRY: 'DE' } });
+    const res = await load(t, CSV);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ registered: 2, alreadyRegistered: 0 });
+    const items = await held(t);
+    expect(items.map((p: { number: string; registeredAs: string; items: unknown[] }) => [p.number, p.registeredAs, p.items.length])).toEqual([
+      ['ZA 2026/118734', 'received', 2],
+      ['CH 2026/5521', 'received', 1],
+    ]);
+    expect(items[1].items[0].originDocument).toEqual({ number: 'US 2026/00871', issuer: 'US', issuedOn: '2026-03-02' });
+    expect(items[0].exporterParty).toEqual({ name: 'Cape Aloe Exports' });
+    expect((await load(t, CSV)).json()).toMatchObject({ registered: 0, alreadyRegistered: 2 });
+    expect(await held(t)).toHaveLength(2);
+
+    // A loaded document is verified at the border like one registered by hand.
+    const check = await t.app.inject({
+      method: 'POST',
+      url: '/v1/trade-checks',
+      payload: {
+        taxon: 'Aloe ferox',
+        exporter: 'ZA',
+        importer: 'DE',
+        purpose: 'T',
+        source: 'A',
+        term: 'EXT',
+        quantity: 250,
+        unit: 'KIL',
+        date: '2026-11-01',
+        presented: [{ type: 'export-permit', number: 'ZA 2026/118734', issuer: 'ZA' }],
+      },
+    });
+    expect(check.json().documentChecks[0]).toMatchObject({ inRegister: true });
+  });
+
+  it('one bad line rejects the whole file, naming the line and the column; nothing is registered', async () => {
+    t = await testApp({ data: 'seed' });
+    const bad = [CSV, 'export-permit,MG 2026/77,MG,2026-10-01,2027-03-31,MG,FR,T,,,Pachypodium lamerei,LIV,ten,,Q,II,,,,'].join('\n');
+    const res = await load(t, bad);
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const details = res.json().errors.map((e: { detail: string }) => e.detail);
+    expect(details.some((d: string) => d.startsWith('line 5, column quantity'))).toBe(true);
+    expect(details.some((d: string) => d.startsWith('line 5, column source'))).toBe(true);
+    expect(await held(t)).toHaveLength(0);
+    // Boxes of one document that disagree between its lines are an error too.
+    const split = [HEADER, CSV.split('\n')[1], CSV.split('\n')[2]!.replace('Pharma GmbH', 'Other GmbH')].join('\n');
+    expect((await load(t, split)).json().errors[0].detail).toMatch(/^line 3, column importerName: differs from line 2/);
+    expect((await load(t, 'number,issuer\n1,ZA')).json().errors[0].detail).toContain('missing column(s) type, issuedOn, taxon');
+  });
+
+  it('takes a JSON list too; a reader key may not load documents', async () => {
+    t = await testApp({ data: 'seed' });
+    const { exporterParty, importerParty, ...boxes } = PERMIT;
+    expect((await load(t, { permits: [boxes] }, 'reader')).statusCode).toBe(403);
+    const res = await load(t, { permits: [boxes, { ...boxes, number: 'NA 2026/0413' }] });
+    expect(res.json()).toMatchObject({ registered: 2, documents: [{ outcome: 'registered' }, { outcome: 'registered' }] });
+    expect((await held(t)).map((p: { registeredAs: string }) => p.registeredAs)).toEqual(['received', 'received']);
+    const invalid = await load(t, { permits: [{ ...boxes, issuedOn: '2026-13-01' }] });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().errors[0].pointer).toBe('#/permits/0/issuedOn');
+  });
+});

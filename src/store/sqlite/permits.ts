@@ -163,6 +163,15 @@ export function createPermit(db: Db, p: NewPermit, meta: { actor: string; now: s
   );
 }
 
+/**
+ * Registers a file of documents in one transaction: all of them, or none when anything fails.
+ * A document already registered (same issuer, type and number) is left as it is, so loading
+ * the same file twice changes nothing.
+ */
+export function createPermits(db: Db, list: readonly NewPermit[], meta: { actor: string; now: string }): (PermitRecord | null)[] {
+  return db.transaction((tx) => list.map((p) => createPermit(tx as unknown as Db, p, meta)), { behavior: 'immediate' });
+}
+
 /** Cancels or marks replaced, lost or stolen; StaleRevision when someone changed it first. */
 export function changePermitStatus(
   db: Db,

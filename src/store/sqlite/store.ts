@@ -44,7 +44,7 @@ import { buildSnapshot, exportBundle } from './export.js';
 import { codeRecordOf, codeRows, namesByTaxon, partyRecordOf, partyRows, readTaxonRows } from './rows.js';
 import { expandStored } from '../decision-parts.js';
 import type { Endorsement, NewPermit, PermitRecord, PermitStatusChange } from '../../contract/permits.js';
-import { changePermitStatus, createPermit, endorsePermit, findPermits, permitsByKeys, quotaUse, readPermit } from './permits.js';
+import { changePermitStatus, createPermit, createPermits, endorsePermit, findPermits, permitsByKeys, quotaUse, readPermit } from './permits.js';
 
 /** An API key as the API shows it (never its hash). */
 const KEY_COLUMNS = {
@@ -322,6 +322,10 @@ export class SqliteStore implements CitesStore {
 
   createPermit(p: NewPermit, actor: string): PermitRecord | null {
     return createPermit(this.db, p, { actor, now: this.now() });
+  }
+
+  createPermits(list: readonly NewPermit[], actor: string): (PermitRecord | null)[] {
+    return createPermits(this.db, list, { actor, now: this.now() });
   }
 
   changePermitStatus(id: string, change: PermitStatusChange, revision: number, actor: string): PermitRecord | null {
