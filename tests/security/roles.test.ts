@@ -45,6 +45,7 @@ const ACCESS: Record<string, Access> = {
   'POST /v1/suspensions/{id}/end': 'officer',
   'POST /v1/permits': 'officer',
   'POST /v1/permits/{id}/status': 'officer',
+  'POST /v1/permits/imports': 'officer',
   'GET /v1/permits': 'customs',
   'GET /v1/permits/{id}': 'customs',
   'POST /v1/permits/{id}/endorsements': 'customs',
