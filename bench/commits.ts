@@ -35,14 +35,14 @@ async function commitTimes(worker: boolean) {
         result,
       }));
       const started = performance.now();
-      store.saveDecisions(records);
+      await store.saveDecisions(records);
       times.push(performance.now() - started);
       // Give the worker's timer a turn now and then, as a serving event loop would.
       if (c % 500 === 0) await new Promise((r) => setImmediate(r));
     }
   } finally {
     await checkpointer?.stop();
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
   times.sort((a, b) => a - b);

@@ -18,8 +18,8 @@ loadDefaultDataset(store);
 const app = await buildApp({ config: loadConfig({ LOAD_SHED_EVENT_LOOP_DELAY_MS: '0', RATE_LIMIT_ITEMS_PER_MINUTE: '0' }), store });
 await app.ready();
 const permit = { exporter: 'NA', importer: 'DE', purpose: 'H' as const, items: [{ taxon: 'Panthera pardus', term: 'TRO', quantity: 1, source: 'W' as const }] };
-store.createPermit({ ...permit, type: 'import-permit', number: 'DE-E-1', issuer: 'DE', issuedOn: '2026-10-01', registeredAs: 'received' }, 'bench');
-store.createPermit({ ...permit, type: 'export-permit', number: 'NA-1', issuer: 'NA', issuedOn: '2026-10-20', registeredAs: 'issued' }, 'bench');
+await store.createPermit({ ...permit, type: 'import-permit', number: 'DE-E-1', issuer: 'DE', issuedOn: '2026-10-01', registeredAs: 'received' }, 'bench');
+await store.createPermit({ ...permit, type: 'export-permit', number: 'NA-1', issuer: 'NA', issuedOn: '2026-10-20', registeredAs: 'issued' }, 'bench');
 
 const trade: TradeCheckRequest = {
   taxon: 'Panthera pardus',
@@ -70,4 +70,4 @@ console.log(
   ),
 );
 await app.close();
-store.close();
+await store.close();

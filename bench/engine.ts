@@ -33,8 +33,8 @@ function rate(fn: (i: number) => unknown, ms = 1000): number {
 
 export async function benchEngine() {
   const store = SqliteStore.open(await fullChecklistDatabase());
-  const snapshot = store.snapshot();
-  store.close();
+  const snapshot = await store.snapshot();
+  await store.close();
   const engine = createEngine(snapshot, { today: () => '2026-11-01' });
   const requests = TRADE_MIX.map((r) => TradeCheckRequest.parse(r));
   for (const r of requests) {

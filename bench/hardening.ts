@@ -20,7 +20,7 @@ const app = await buildApp({ config: loadConfig({ LOAD_SHED_EVENT_LOOP_DELAY_MS:
 await app.ready();
 app.services.engines.warmUp(); // as the server does before it listens
 const { id, key, hash } = generateKey();
-store.createApiKey({ id, name: 'bench', role: 'officer', hash });
+await store.createApiKey({ id, name: 'bench', role: 'officer', hash });
 
 async function measure(label: string, run: () => Promise<{ statusCode: number }>) {
   const h = monitorEventLoopDelay({ resolution: 5 });
@@ -74,4 +74,4 @@ await measure('POST /v1/imports of the gzip bomb', () =>
   app.inject({ method: 'POST', url: '/v1/imports?kind=index', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/gzip' }, payload: bomb }),
 );
 await app.close();
-store.close();
+await store.close();

@@ -32,7 +32,7 @@ await app.listen({ port: config.PORT, host: '127.0.0.1' });
 process.on('SIGTERM', async () => {
   await app.close();
   await checkpointer?.stop();
-  store.close();
+  await store.close();
   logStream.flushSync();
   process.exit(0);
 });

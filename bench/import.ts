@@ -56,7 +56,7 @@ async function once(): Promise<Run> {
       listings: report.summary.created.listings ?? 0,
     };
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

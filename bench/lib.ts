@@ -36,7 +36,7 @@ export async function fullChecklistDatabase(): Promise<string> {
   const store = SqliteStore.open(building);
   // The code lists and Parties of the built-in seed; the listings all come from the Checklist.
   const seed = JSON.parse(readFileSync(BUILTIN_SEED_FILE, 'utf8')) as Record<string, unknown>;
-  store.importBundle(Bundle.parse({ format: seed.format, asOf: seed.asOf, codes: seed.codes, parties: seed.parties }), {
+  await store.importBundle(Bundle.parse({ format: seed.format, asOf: seed.asOf, codes: seed.codes, parties: seed.parties }), {
     mode: 'merge',
     actor: 'bench',
     origin: 'seed',
@@ -44,7 +44,7 @@ export async function fullChecklistDatabase(): Promise<string> {
   for (const kind of ['index', 'reservations', 'quotas', 'suspensions'] as const) {
     await runImport(store, kind, createReadStream(SHARED_FILES[kind]), { actor: 'bench', asOf: '2017-04-21' });
   }
-  store.close();
+  await store.close();
   renameSync(building, file);
   return file;
 }

@@ -26,8 +26,8 @@ export async function benchLoad(rate = arg('rate', 1000), seconds = arg('seconds
   copyFileSync(await fullChecklistDatabase(), db);
   const store = SqliteStore.open(db);
   const key = generateKey();
-  store.createApiKey({ id: key.id, name: 'load test gateway', role: 'reader', hash: key.hash });
-  store.close();
+  await store.createApiKey({ id: key.id, name: 'load test gateway', role: 'reader', hash: key.hash });
+  await store.close();
   await buildServer();
   const port = await freePort();
   const probe = join(work, 'event-loop.json');

@@ -36,9 +36,9 @@ const { bundle, notes } = await buildDataset({ sharedDir: SHARED, datasetDir: DA
 // Through the store and out again: the store checks every reference and overlap, and its export
 // is the canonical form (stable order), so the file is the same bytes for the same inputs.
 const store = SqliteStore.open(':memory:', () => new Date(`${config.asOf}T00:00:00Z`));
-store.importBundle(Bundle.parse(bundle), { mode: 'merge', actor: 'data:build', origin: 'dataset' });
-const text = `${JSON.stringify(store.exportBundle())}\n`;
-store.close();
+await store.importBundle(Bundle.parse(bundle), { mode: 'merge', actor: 'data:build', origin: 'dataset' });
+const text = `${JSON.stringify(await store.exportBundle())}\n`;
+await store.close();
 const sources = sourcesReport(loadAmendments(join(DATASET_DIR, 'amendments')).files, config.asOf);
 const SOURCES_FILE = join(DATASET_DIR, 'SOURCES.md');
 

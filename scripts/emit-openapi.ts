@@ -15,7 +15,7 @@ export async function generateOpenApi(): Promise<string> {
   await app.ready();
   const doc = `${JSON.stringify(app.swagger(), null, 2)}\n`;
   await app.close();
-  store.close();
+  await store.close();
   return doc;
 }
 

@@ -19,8 +19,8 @@ const RANK: Record<string, number> = { I: 0, II: 1, III: 2 };
 const shipments = readShipments();
 const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(2)} %`;
 
-function measure(label: string, store: SqliteStore, details: boolean): void {
-  const engine = createEngine(store.snapshot(), { today: () => '2026-12-03' });
+async function measure(label: string, store: SqliteStore, details: boolean): Promise<void> {
+  const engine = createEngine(await store.snapshot(), { today: () => '2026-12-03' });
   const listed = shipments.filter((s) => s.appendix in RANK);
   let resolved = 0,
     allowed = 0,
@@ -76,7 +76,7 @@ function measure(label: string, store: SqliteStore, details: boolean): void {
 
 const dataset = SqliteStore.open(':memory:');
 loadDefaultDataset(dataset);
-measure('default dataset', dataset, process.argv.includes('--details'));
+await measure('default dataset', dataset, process.argv.includes('--details'));
 dataset.close();
 
 const shared = join(PROJECT_ROOT, '..', 'shared', 'data');
@@ -87,6 +87,6 @@ if (existsSync(shared)) {
     actor: 'measure',
     asOf: '2017-04-21',
   });
-  measure('2017 Index import only (no dated history)', indexOnly, false);
-  indexOnly.close();
+  await measure('2017 Index import only (no dated history)', indexOnly, false);
+  await indexOnly.close();
 }

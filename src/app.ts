@@ -70,7 +70,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const services: Services = {
     config,
     store,
-    engines: new EngineService(
+    engines: await EngineService.create(
       store,
       {
         appendixICaptiveBredCommercial: config.POLICY_APP_I_CAPTIVE_BRED_COMMERCIAL,
@@ -100,11 +100,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // look at the dataset version now and then, and rebuild the engine when it moved.
   if (config.DATASET_POLL_MS > 0) {
     const poll = setInterval(() => {
-      try {
-        if (services.engines.refresh()) app.log.info({ datasetVersion: services.engines.engine.datasetVersion }, 'dataset changed: engine rebuilt');
-      } catch (err) {
-        app.log.error({ err }, 'dataset refresh failed');
-      }
+      services.engines.refresh().then(
+        (changed) => {
+          if (changed) app.log.info({ datasetVersion: services.engines.engine.datasetVersion }, 'dataset changed: engine rebuilt');
+        },
+        (err: unknown) => app.log.error({ err }, 'dataset refresh failed'),
+      );
     }, config.DATASET_POLL_MS);
     poll.unref();
     app.addHook('onClose', async () => clearInterval(poll));

@@ -9,7 +9,9 @@ import { startCheckpointer } from './db/checkpointer.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { loadDotEnv } from './env-file.js';
 import { loadDefaultDataset } from './seed/index.js';
+import { openStore } from './store/open.js';
 import { SqliteStore } from './store/sqlite/store.js';
+import type { CitesStore } from './store/types.js';
 
 /** Whether something already listens on the port: checked before the database is touched. */
 function portInUse(host: string, port: number): Promise<boolean> {
@@ -27,7 +29,7 @@ export async function start(config: Config) {
   if (await portInUse(config.HOST, config.PORT)) {
     throw new StartError(`Port ${config.PORT} on ${config.HOST} is already in use (another copy of the service?): stop it, or set PORT to a free port.`);
   }
-  const store = SqliteStore.open(config.DATABASE_PATH);
+  const store = await openStore(config);
   // Log lines are buffered and written asynchronously (flushed every second and at exit):
   // a synchronous write per request line showed in the hot path's profile.
   const logStream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
@@ -35,10 +37,11 @@ export async function start(config: Config) {
   flusher.unref();
   const app = await buildApp({
     config,
-    store: seeded(store, config),
+    store: await seeded(store, config),
     logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization'], stream: logStream },
   });
-  const checkpointer = startCheckpointer(store.sqlite, 1000, (message) => app.log.warn({ message }, 'WAL checkpoint failed'));
+  // WAL checkpoints are SQLite's own housekeeping (PostgreSQL does its own).
+  const checkpointer = store instanceof SqliteStore && startCheckpointer(store.sqlite, 1000, (message) => app.log.warn({ message }, 'WAL checkpoint failed'));
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -57,8 +60,8 @@ export async function start(config: Config) {
     force.unref();
     try {
       await app.close(); // stops accepting, waits for in-flight requests, flushes the decision log
-      await checkpointer?.stop();
-      store.close();
+      if (checkpointer) await checkpointer.stop();
+      await store.close();
       logStream.flushSync();
       process.exit(0);
     } catch (err) {
@@ -75,12 +78,12 @@ export async function start(config: Config) {
   return app;
 }
 
-function seeded(store: SqliteStore, config: Config): SqliteStore {
-  if (config.SEED === 'builtin' && store.isEmpty()) {
+async function seeded(store: CitesStore, config: Config): Promise<CitesStore> {
+  if (config.SEED === 'builtin' && (await store.isEmpty())) {
     const line = (msg: string, extra: object = {}) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg, ...extra })}\n`);
     line('empty store: loading the default dataset (the CITES Checklist, dated; a few seconds, the first time only)');
-    const summary = loadDefaultDataset(store, (step, ms) => line(`default dataset: ${step}`, { ms }));
-    line('loaded the default dataset', { asOf: store.state().asOf, created: summary.created });
+    const summary = await loadDefaultDataset(store, (step, ms) => line(`default dataset: ${step}`, { ms }));
+    line('loaded the default dataset', { asOf: (await store.state()).asOf, created: summary.created });
   }
   return store;
 }

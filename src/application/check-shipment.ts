@@ -63,9 +63,13 @@ export async function checkShipment(services: Services, caller: Caller, items: u
       slice = performance.now();
     }
     const parsed = TradeCheckRequest.safeParse(items[i]);
-    const result = parsed.success
-      ? evaluateWithQuotaUse(engine, services.store, parsed.data, today, budget, { register: registerView(services.store, parsed.data.presented), pending })
+    const reading = parsed.success ? registerView(services.store, parsed.data.presented) : undefined;
+    const register = reading === undefined ? undefined : await reading;
+    const deciding = parsed.success
+      ? evaluateWithQuotaUse(engine, services.store, parsed.data, today, budget, { register, pending })
       : validationProblem(parsed.error.issues, `/items/${i}`, engine.codeErrors(items[i], `/items/${i}`));
+    // Only a trade under a quota waits for the register's count: the rest stay synchronous.
+    const result = deciding instanceof Promise ? await deciding : deciding;
     if (isProblem(result)) {
       counts.invalid++;
       // The engine's problems may be shared (unknown names are cached): point into the

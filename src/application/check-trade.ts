@@ -39,10 +39,12 @@ export async function checkTrade(services: Services, caller: Caller, request: Tr
   if (limited !== null) return limited;
   const at = services.now();
   const createdAt = at.toISOString();
-  const register = registerView(services.store, request.presented);
-  const result = evaluateWithQuotaUse(services.engines.engine, services.store, request, createdAt.slice(0, 10), new SearchBudget(SINGLE_CHECK_SEARCHES), {
+  const reading = registerView(services.store, request.presented);
+  const register = reading === undefined ? undefined : await reading;
+  const deciding = evaluateWithQuotaUse(services.engines.engine, services.store, request, createdAt.slice(0, 10), new SearchBudget(SINGLE_CHECK_SEARCHES), {
     register,
   });
+  const result = deciding instanceof Promise ? await deciding : deciding;
   if (isProblem(result)) return { problem: result };
   const id = newDecisionId(at.getTime());
   result.decisionId = id;

@@ -6,10 +6,10 @@
  */
 import type { Services } from '../services/index.js';
 
-export function edit<T>(services: Services, write: () => T): T {
+export async function edit<T>(services: Services, write: () => Promise<T>): Promise<T> {
   try {
-    return write();
+    return await write();
   } finally {
-    services.engines.refresh();
+    await services.engines.refresh();
   }
 }

@@ -43,9 +43,9 @@ export async function importFile(services: Services, caller: Caller & { role?: R
     const report = Buffer.isBuffer(body)
       ? await runImport(store, kind, body, opts)
       : kind === 'bundle'
-        ? runBundleImport(store, body, opts)
+        ? await runBundleImport(store, body, opts)
         : await runImport(store, kind, Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)), opts);
-    engines.refresh();
+    await engines.refresh();
     return { report };
   } catch (e) {
     if (!(e instanceof FileRejected)) throw e;

@@ -10,7 +10,7 @@ import type { Services } from '../services/index.js';
 import type { ImportError } from '../store/types.js';
 import type { Caller } from './caller.js';
 
-export function importPermits(services: Services, caller: Caller, body: unknown): { report: Report } | { problem: Problem } {
+export async function importPermits(services: Services, caller: Caller, body: unknown): Promise<{ report: Report } | { problem: Problem }> {
   const authority = services.config.AUTHORITY_COUNTRY;
   // Documents of this Management Authority are its own issue; everything else was received.
   const registeredAs = (issuer: string) => (authority !== undefined && issuer === authority ? 'issued' : 'received');
@@ -28,7 +28,7 @@ export function importPermits(services: Services, caller: Caller, body: unknown)
     }
     permits = parsed.data.permits.map((p) => ({ ...p, registeredAs: registeredAs(p.issuer) }));
   }
-  const records = services.store.createPermits(permits, caller.actor);
+  const records = await services.store.createPermits(permits, caller.actor);
   const documents = permits.map((p, i) => ({
     id: records[i]?.id ?? null,
     issuer: p.issuer,

@@ -14,7 +14,7 @@ import { exportDraws } from './quota-use.js';
 
 export type PermitAnswer = { record: PermitRecord; status: number } | { problem: Problem };
 
-export function registerPermit(services: Services, caller: Caller, p: NewPermit): PermitAnswer {
+export async function registerPermit(services: Services, caller: Caller, p: NewPermit): Promise<PermitAnswer> {
   const authority = services.config.AUTHORITY_COUNTRY;
   if (authority !== undefined && (p.registeredAs === 'issued') !== (p.issuer === authority)) {
     const detail =
@@ -25,7 +25,7 @@ export function registerPermit(services: Services, caller: Caller, p: NewPermit)
       problem: problem('validation-error', 400, `Invalid body /registeredAs: ${detail}.`, { errors: [{ pointer: '#/registeredAs', in: 'body', detail }] }),
     };
   }
-  const record = services.store.createPermit(p, caller.actor);
+  const record = await services.store.createPermit(p, caller.actor);
   if (record === null) {
     return {
       problem: problem('already-registered', 409, `${p.issuer} ${p.type} ${p.number} is already in the register; read it with GET /v1/permits?number=.`),
@@ -34,11 +34,11 @@ export function registerPermit(services: Services, caller: Caller, p: NewPermit)
   return { record, status: 201 };
 }
 
-export function endorsePermit(services: Services, caller: Caller, id: string, e: Endorsement): PermitAnswer {
-  const permit = services.store.permit(id);
+export async function endorsePermit(services: Services, caller: Caller, id: string, e: Endorsement): Promise<PermitAnswer> {
+  const permit = await services.store.permit(id);
   if (permit === null) return { problem: problem('not-found', 404, `No permit ${id}`) };
   try {
-    const record = services.store.endorsePermit(id, e, caller.actor, exportDraws(services.engines.engine, permit, e));
+    const record = await services.store.endorsePermit(id, e, caller.actor, exportDraws(services.engines.engine, permit, e));
     if (record === null) return { problem: problem('not-found', 404, `No permit ${id}`) };
     return { record, status: 200 };
   } catch (err) {
@@ -54,9 +54,11 @@ function asRegistered(p: PermitRecord): RegisteredDocument {
   return boxes;
 }
 
-/** The register's entries for the documents presented with a trade check, by documentKey. */
-export function registerView(store: CitesStore, presented: readonly PresentedDocument[] | undefined): Map<string, RegisteredDocument> | undefined {
+/**
+ * The register's entries for the documents presented with a trade check, by documentKey.
+ * Undefined at once (no promise, no database) when none is presented: the common trade check.
+ */
+export function registerView(store: CitesStore, presented: readonly PresentedDocument[] | undefined): Promise<Map<string, RegisteredDocument>> | undefined {
   if (presented === undefined || presented.length === 0) return undefined;
-  const found = store.permitsByKeys(presented.map((d) => documentKey(d)));
-  return new Map(found.map((p) => [documentKey(p), asRegistered(p)]));
+  return store.permitsByKeys(presented.map((d) => documentKey(d))).then((found) => new Map(found.map((p) => [documentKey(p), asRegistered(p)])));
 }

@@ -7,7 +7,8 @@
  */
 import { type Engine, isProblem, type QuotaDraw, quotaDraws, type SearchBudget } from '@cites-permit-check/engine';
 import type { RegisteredDocument } from '@cites-permit-check/engine/contract/documents';
-import type { TradeCheckRequest } from '@cites-permit-check/engine/contract/trade-check';
+import type { TradeCheckRequest, TradeCheckResult } from '@cites-permit-check/engine/contract/trade-check';
+import type { Problem } from '@cites-permit-check/engine/contract/problem';
 import type { Endorsement, PermitRecord } from '../contract/permits.js';
 import type { CitesStore } from '../store/types.js';
 
@@ -24,16 +25,18 @@ export function evaluateWithQuotaUse(
   today: string,
   budget: SearchBudget,
   records: RecordsForCheck,
-) {
+): TradeCheckResult | Problem | Promise<TradeCheckResult | Problem> {
   const first = engine.evaluate(request, today, budget, { register: records.register });
   if (isProblem(first) || first.quotas === undefined) return first;
-  const quotaUse = store.quotaUse(first.quotas.map((q) => q.key));
-  for (const [key, quantity] of records.pending ?? []) quotaUse.set(key, (quotaUse.get(key) ?? 0) + quantity);
-  const result = engine.evaluate(request, today, budget, { register: records.register, quotaUse });
-  if (records.pending !== undefined && !isProblem(result)) {
-    for (const d of quotaDraws(request, result)) records.pending.set(d.key, (records.pending.get(d.key) ?? 0) + d.quantity);
-  }
-  return result;
+  const keys = first.quotas.map((q) => q.key);
+  return store.quotaUse(keys).then((quotaUse) => {
+    for (const [key, quantity] of records.pending ?? []) quotaUse.set(key, (quotaUse.get(key) ?? 0) + quantity);
+    const result = engine.evaluate(request, today, budget, { register: records.register, quotaUse });
+    if (records.pending !== undefined && !isProblem(result)) {
+      for (const d of quotaDraws(request, result)) records.pending.set(d.key, (records.pending.get(d.key) ?? 0) + d.quantity);
+    }
+    return result;
+  });
 }
 
 /**

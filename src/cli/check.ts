@@ -132,7 +132,7 @@ function exitCodeOf(s: Summary): number {
   return s.invalid > 0 ? EXIT.invalid : s.deny > 0 ? EXIT.denied : EXIT.ok;
 }
 
-export async function runCheck(opts: CheckOptions, engineFromStore: () => Engine, out: Output): Promise<number> {
+export async function runCheck(opts: CheckOptions, engineFromStore: () => Promise<Engine>, out: Output): Promise<number> {
   const items = opts.file ? readRequests(opts.file) : [requestOf(opts.flags)];
   if (!opts.file && items[0]!.taxon === undefined && items[0]!.taxonId === undefined) {
     out.error('check: give --taxon (and --exporter, --importer, --purpose, --source), or --file trades.csv');
@@ -142,7 +142,7 @@ export async function runCheck(opts: CheckOptions, engineFromStore: () => Engine
   let results: Result[];
   if (opts.server) results = await decideRemotely(opts.server, opts.key, items, progress);
   else {
-    const engine = opts.snapshot ? createEngine(JSON.parse(readFileSync(opts.snapshot, 'utf8'))) : engineFromStore();
+    const engine = opts.snapshot ? createEngine(JSON.parse(readFileSync(opts.snapshot, 'utf8'))) : await engineFromStore();
     results = decideLocally(engine, items, progress);
   }
   const summary = summarise(results);

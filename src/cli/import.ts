@@ -44,7 +44,7 @@ function report(r: ImportReport, out: Output): void {
   }
 }
 
-export async function runImportCommand(argv: string[], openStore: () => CitesStore, out: Output): Promise<number> {
+export async function runImportCommand(argv: string[], openStore: () => Promise<CitesStore>, out: Output): Promise<number> {
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { 'as-of': { type: 'string' }, mode: { type: 'string' } } });
   const [kind, path] = positionals;
   if (!kind || !path || positionals.length > 2 || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
@@ -64,7 +64,7 @@ export async function runImportCommand(argv: string[], openStore: () => CitesSto
     out.error(`cannot read ${path}: ${(e as Error).message}`);
     return EXIT.failure;
   }
-  const store = openStore();
+  const store = await openStore();
   const progress = new ProgressLine(`importing ${basename(path)} as ${kind}`, file.size, 'bytes');
   try {
     const result = await runImport(store, kind as ImportKind, file.stream, {
@@ -86,6 +86,6 @@ export async function runImportCommand(argv: string[], openStore: () => CitesSto
     }
     return EXIT.failure;
   } finally {
-    store.close();
+    await store.close();
   }
 }

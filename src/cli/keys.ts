@@ -9,7 +9,7 @@ import type { CitesStore } from '../store/types.js';
 
 const USAGE = 'usage: npm run keys -- create --role <reader|customs|officer|admin> --name <name> | list | revoke <id>';
 
-export function runKeys(argv: string[], store: CitesStore, out: (line: string) => void): number {
+export async function runKeys(argv: string[], store: CitesStore, out: (line: string) => void): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -23,12 +23,12 @@ export function runKeys(argv: string[], store: CitesStore, out: (line: string) =
       return 2;
     }
     const { id, key, hash } = generateKey();
-    const record = store.createApiKey({ id, name: values.name, role, hash });
+    const record = await store.createApiKey({ id, name: values.name, role, hash });
     out(values.json ? JSON.stringify({ ...record, key }) : `created ${role} key "${values.name}" (id ${id}); store it now, it is not shown again:\n${key}`);
     return 0;
   }
   if (command === 'list') {
-    const keys = store.apiKeys();
+    const keys = await store.apiKeys();
     if (values.json) out(JSON.stringify(keys));
     else
       for (const k of keys)
@@ -38,7 +38,7 @@ export function runKeys(argv: string[], store: CitesStore, out: (line: string) =
     return 0;
   }
   if (command === 'revoke' && arg) {
-    const record = store.revokeApiKey(arg, 'cli');
+    const record = await store.revokeApiKey(arg, 'cli');
     if (record === null) {
       out(`no key ${arg}`);
       return 1;

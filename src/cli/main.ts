@@ -9,7 +9,8 @@ import { loadDotEnv } from '../env-file.js';
 import { createEngine } from '@cites-permit-check/engine';
 import { IMPORT_KINDS } from '../importers/index.js';
 import { loadDefaultDataset } from '../seed/index.js';
-import { SqliteStore } from '../store/sqlite/store.js';
+import { openStore as openConfiguredStore } from '../store/open.js';
+import type { CitesStore } from '../store/types.js';
 import { EXIT, runCheck } from './check.js';
 import { runImportCommand } from './import.js';
 import { runKeys } from './keys.js';
@@ -31,10 +32,10 @@ const HELP = `cites-check <command> [options]
 
 const TRADE_FLAGS = ['taxon', 'taxonId', 'exporter', 'importer', 'origin', 'purpose', 'source', 'term', 'quantity', 'unit', 'date'];
 
-function openStore(): SqliteStore {
+async function openStore(): Promise<CitesStore> {
   const config = loadConfig();
-  const store = SqliteStore.open(config.DATABASE_PATH);
-  if (config.SEED === 'builtin' && store.isEmpty()) loadDefaultDataset(store);
+  const store = await openConfiguredStore(config);
+  if (config.SEED === 'builtin' && (await store.isEmpty())) await loadDefaultDataset(store);
   return store;
 }
 
@@ -50,7 +51,7 @@ export async function main(argv: string[], out: Output = consoleOutput()): Promi
         const { values } = parseArgs({ args: rest, options });
         const v = values as Record<string, string | boolean | undefined>;
         const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
-        let store: SqliteStore | null = null;
+        let store: CitesStore | null = null;
         try {
           return await runCheck(
             {
@@ -62,30 +63,33 @@ export async function main(argv: string[], out: Output = consoleOutput()): Promi
               key: str('key'),
               flags: Object.fromEntries(TRADE_FLAGS.map((k) => [k, str(k)])),
             },
-            () => createEngine((store = openStore()).snapshot()),
+            async () => {
+              store = await openStore();
+              return createEngine(await store.snapshot());
+            },
             out,
           );
         } finally {
-          (store as SqliteStore | null)?.close();
+          await (store as CitesStore | null)?.close();
         }
       }
       case 'import':
         return await runImportCommand(rest, openStore, out);
       case 'export': {
         const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } } });
-        const store = openStore();
-        const text = JSON.stringify(store.exportBundle());
-        store.close();
+        const store = await openStore();
+        const text = JSON.stringify(await store.exportBundle());
+        await store.close();
         if (values.out) writeFileSync(values.out, text);
         else out.line(text);
         return EXIT.ok;
       }
       case 'keys': {
-        const store = openStore();
+        const store = await openStore();
         try {
-          return runKeys(rest, store, out.line);
+          return await runKeys(rest, store, out.line);
         } finally {
-          store.close();
+          await store.close();
         }
       }
       case 'serve': {

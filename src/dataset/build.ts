@@ -57,7 +57,7 @@ interface Composition {
 
 async function readIndex(sharedDir: string) {
   const input = Readable.from([readFileSync(join(sharedDir, INDEX_FILE))]).pipe(createGunzip({ chunkSize: 1 << 20 }));
-  return parseIndexFile(input, { asOf: INDEX_DATE, today: INDEX_DATE, namesByExternalId: () => new Map() });
+  return parseIndexFile(input, { asOf: INDEX_DATE, today: INDEX_DATE, namesByExternalId: async () => new Map() });
 }
 
 /** Steps 1–3: taxa and the listing timeline. */
@@ -297,7 +297,7 @@ export async function buildDataset(inputs: DatasetInputs): Promise<BuiltDataset>
     const ext = book.get(key)!.externalId;
     if (ext !== null) byExternalId.set(ext, book.refOf(key));
   }
-  const species = await readSpeciesPlusTables(inputs.sharedDir, { today: inputs.asOf, asOf: inputs.asOf, namesByExternalId: () => byExternalId });
+  const species = await readSpeciesPlusTables(inputs.sharedDir, { today: inputs.asOf, asOf: inputs.asOf, namesByExternalId: async () => byExternalId });
   for (const [kind, parsed] of Object.entries(species)) for (const [k, v] of Object.entries(parsed.stats)) notes.count(`Species+ ${kind}: ${k}`, v);
   const keyed = <T extends { taxon: string | null }>(list: readonly T[], what: string): T[] =>
     list.flatMap((r) => {
@@ -409,7 +409,7 @@ function codeEntry(c: Bundle['codes']['terms'][number] & Record<string, unknown>
 /** The cites.org list of Parties for entry-into-force dates; the seed for territories and later Parties. */
 async function mergeParties(inputs: DatasetInputs, notes: ImportNotes): Promise<Bundle['parties']> {
   const file = Readable.from([readFileSync(join(inputs.sharedDir, 'parties', 'CITES_Parties_chronological_2017-10-19.csv'))]);
-  const official = (await parsePartiesFile(file, { today: inputs.asOf, namesByExternalId: () => new Map() })).bundle.parties;
+  const official = (await parsePartiesFile(file, { today: inputs.asOf, namesByExternalId: async () => new Map() })).bundle.parties;
   const byCode = new Map(inputs.seed.parties.map((p) => [p.code, { ...p }]));
   for (const p of official) {
     const seed = byCode.get(p.code);

@@ -25,9 +25,14 @@ export function ifMatchRevision(req: FastifyRequest): number | Problem {
  * Runs a store write and answers with the record (and its ETag), or with the problem:
  * 400 listing every invalid field, 404, 412 when the revision moved on.
  */
-export function answerWrite<T extends { revision: number }>(reply: FastifyReply, run: () => T | null, notFound: string, status = 200): FastifyReply {
+export async function answerWrite<T extends { revision: number }>(
+  reply: FastifyReply,
+  run: () => Promise<T | null>,
+  notFound: string,
+  status = 200,
+): Promise<FastifyReply> {
   try {
-    const record = run();
+    const record = await run();
     if (record === null) return sendProblem(reply, problem('not-found', 404, notFound));
     return reply.code(status).header('etag', etagOf(record.revision)).send(record);
   } catch (e) {

@@ -126,7 +126,7 @@ export async function parseHistoryFile(input: Readable, ctx: ParseContext): Prom
   errors.throwIfAny();
 
   // Taxa the store already has (by Species+ id) keep their names and details; the others are added.
-  const stored = ctx.namesByExternalId();
+  const stored = await ctx.namesByExternalId();
   const taxonomy = buildTaxonomy(
     [...taxaById.values()].filter((t) => !stored.has(t.id)),
     notes,

@@ -28,7 +28,7 @@ export async function parseIndexFile(input: Readable, ctx: ParseContext): Promis
 
   const taxonomy = buildTaxonomy(rows, notes);
   const { taxa } = taxonomy;
-  const listings = buildIndexListings(rows, taxonomy, asOf, countries, notes, ctx.partyCodes?.() ?? null);
+  const listings = buildIndexListings(rows, taxonomy, asOf, countries, notes, (await ctx.partyCodes?.()) ?? null);
   notes.count('taxa', taxa.length);
 
   const bundle = officialFileBundle(asOf, 'Index of CITES Species (CITES Checklist, UNEP-WCMC)', { taxa, listings });

@@ -69,10 +69,10 @@ export interface RunImportOptions {
   confirmed?: boolean | undefined;
 }
 
-function load(store: CitesStore, kind: ImportKind, file: ParsedFile, opts: RunImportOptions, started: number): ImportReport {
+async function load(store: CitesStore, kind: ImportKind, file: ParsedFile, opts: RunImportOptions, started: number): Promise<ImportReport> {
   opts.progress?.({ phase: 'writing', records: 0, bytes: 0 });
   try {
-    const summary = store.importBundle(file.bundle, {
+    const summary = await store.importBundle(file.bundle, {
       mode: opts.mode ?? 'merge',
       maxRemovedShare: opts.maxRemovedShare,
       confirmed: opts.confirmed,
@@ -113,7 +113,7 @@ export async function runImport(store: CitesStore, kind: ImportKind, content: Bu
       asOf: opts.asOf,
       today: opts.today ?? new Date().toISOString().slice(0, 10),
       namesByExternalId: () => store.namesByExternalId(),
-      partyCodes: () => new Set(store.parties().map((p) => p.code)),
+      partyCodes: async () => new Set((await store.parties()).map((p) => p.code)),
     });
   } catch (e) {
     if (e instanceof FileRejected) throw e;
@@ -130,7 +130,7 @@ export async function runImport(store: CitesStore, kind: ImportKind, content: Bu
   // default dataset, as of 2026, would undo three Conferences of the Parties).
   // (The hand-written seed's few later entries are dropped instead, as before: see
   // tests/importers/index-over-seed.test.ts.)
-  const latest = kind === 'index' ? store.latestListingStart(['dataset']) : null;
+  const latest = kind === 'index' ? await store.latestListingStart(['dataset']) : null;
   if (latest !== null && latest > file.bundle.asOf) {
     throw new FileRejected([
       {
@@ -143,6 +143,6 @@ export async function runImport(store: CitesStore, kind: ImportKind, content: Bu
 }
 
 /** Imports a bundle already parsed from JSON (POST /v1/imports with a JSON body). */
-export function runBundleImport(store: CitesStore, value: unknown, opts: RunImportOptions): ImportReport {
+export function runBundleImport(store: CitesStore, value: unknown, opts: RunImportOptions): Promise<ImportReport> {
   return load(store, 'bundle', parseBundle(value), opts, Date.now());
 }

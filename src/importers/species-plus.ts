@@ -22,10 +22,13 @@ const RANKS = new Set(['KINGDOM', 'PHYLUM', 'CLASS', 'ORDER', 'FAMILY', 'SUBFAMI
 class TableRun {
   readonly errors = new LineErrors();
   readonly notes = new ImportNotes();
-  private names: Map<string, string> | null = null;
   private latest = '';
 
-  constructor(private readonly ctx: ParseContext) {}
+  constructor(
+    private readonly ctx: ParseContext,
+    /** The store's names by Species+ id, read once before the rows (the store answers asynchronously). */
+    private readonly names: ReadonlyMap<string, string>,
+  ) {}
 
   /** A date cell (D/M/YYYY); `open` words (e.g. "Present") and blanks give null when allowed. */
   date(line: number, column: string, value: string, required: boolean, open: readonly string[] = []): string | null | undefined {
@@ -57,7 +60,6 @@ class TableRun {
 
   /** The store's name of the taxon with this Species+ id; reported and undefined when it is not there. */
   taxon(row: CsvRow, id: string, name: string): string | undefined {
-    this.names ??= this.ctx.namesByExternalId();
     const found = this.names.get(id.trim());
     if (found === undefined) {
       this.notes.count('rows not joined to a taxon (skipped)');
@@ -121,7 +123,7 @@ const RESERVATION_COLUMNS = ['start_date', 'end_date', 'taxon_name', 'taxon_conc
  * one that matches the listing.
  */
 export async function parseReservationsFile(input: Readable, ctx: ParseContext): Promise<ParsedFile> {
-  const run = new TableRun(ctx);
+  const run = new TableRun(ctx, await ctx.namesByExternalId());
   const reservations: BundleReservation[] = [];
   const seen = new Map<string, number>();
   await readCsv(input, { columns: RESERVATION_COLUMNS, format: 'the Species+ reservations table', progress: ctx.progress }, run.errors, (row) => {
@@ -196,7 +198,7 @@ function dayAfter(isoDate: string): string {
 }
 
 export async function parseQuotasFile(input: Readable, ctx: ParseContext): Promise<ParsedFile> {
-  const run = new TableRun(ctx);
+  const run = new TableRun(ctx, await ctx.namesByExternalId());
   const quotas: BundleQuota[] = [];
   const seen = new Map<string, number>();
   await readCsv(input, { columns: QUOTA_COLUMNS, format: 'the Species+ quotas table', progress: ctx.progress }, run.errors, (row) => {
@@ -323,7 +325,7 @@ function readExemption(cells: readonly string[]): Exemption {
 }
 
 export async function parseSuspensionsFile(input: Readable, ctx: ParseContext): Promise<ParsedFile> {
-  const run = new TableRun(ctx);
+  const run = new TableRun(ctx, await ctx.namesByExternalId());
   const suspensions: BundleSuspension[] = [];
   const seen = new Map<string, number>();
   const terms = knownTerms();

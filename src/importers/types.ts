@@ -55,9 +55,9 @@ export interface ParseContext {
   asOf?: string | undefined;
   today: string;
   /** Species+ taxon id → accepted name, for files keyed by taxon id. */
-  namesByExternalId(): Map<string, string>;
+  namesByExternalId(): Promise<Map<string, string>>;
   /** Codes of the Parties the store knows (a listing may name only a known Party); null: any. */
-  partyCodes?(): ReadonlySet<string> | null;
+  partyCodes?(): Promise<ReadonlySet<string> | null>;
 }
 
 export class FileRejected extends Error {

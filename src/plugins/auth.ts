@@ -31,6 +31,10 @@ declare module 'fastify' {
  */
 export class KeyRing {
   private readonly cache = new Map<string, { record: ApiKeyRecord | null; readAt: number }>();
+  /** Reads under way, so a burst of requests with one uncached key asks the store once. */
+  private readonly reading = new Map<string, Promise<ApiKeyRecord | null>>();
+  /** Bumped by invalidate(): a read that started before a revocation must not be cached after it. */
+  private generation = 0;
   private readonly lastUsed = new Map<string, string>();
   private readonly timer: NodeJS.Timeout;
 
@@ -39,20 +43,37 @@ export class KeyRing {
     flushEveryMs = 60_000,
     private readonly maxAgeMs = 5_000,
   ) {
-    this.timer = setInterval(() => this.flush(), flushEveryMs);
+    this.timer = setInterval(() => void this.flush(), flushEveryMs);
     this.timer.unref();
   }
 
-  find(key: string, now: string): ApiKeyRecord | null {
+  /**
+   * The valid key with this secret, or null. A cached key is answered synchronously (no
+   * promise on the hot path); a key read from the store comes as a promise.
+   */
+  find(key: string, now: string): ApiKeyRecord | null | Promise<ApiKeyRecord | null> {
     const hash = hashKey(key);
     const at = performance.now();
-    let entry = this.cache.get(hash);
-    if (entry === undefined || at - entry.readAt > this.maxAgeMs) {
-      entry = { record: this.store.apiKeyByHash(hash), readAt: at };
-      if (this.cache.size > 10_000) this.cache.clear();
-      this.cache.set(hash, entry);
+    const entry = this.cache.get(hash);
+    if (entry !== undefined && at - entry.readAt <= this.maxAgeMs) return this.use(entry.record, now);
+    let reading = this.reading.get(hash);
+    if (reading === undefined) {
+      const generation = this.generation;
+      reading = this.store.apiKeyByHash(hash).finally(() => this.reading.delete(hash));
+      this.reading.set(hash, reading);
+      void reading.then(
+        (record) => {
+          if (generation !== this.generation) return;
+          if (this.cache.size > 10_000) this.cache.clear();
+          this.cache.set(hash, { record, readAt: at });
+        },
+        () => {},
+      );
     }
-    const record = entry.record;
+    return reading.then((record) => this.use(record, now));
+  }
+
+  private use(record: ApiKeyRecord | null, now: string): ApiKeyRecord | null {
     if (record === null || record.revokedAt !== null) return null;
     this.lastUsed.set(record.id, now);
     return record;
@@ -60,23 +81,25 @@ export class KeyRing {
 
   /** After a revocation: forget every cached key (they are re-read on next use). */
   invalidate(): void {
+    this.generation++;
     this.cache.clear();
+    this.reading.clear();
   }
 
-  flush(): void {
+  async flush(): Promise<void> {
     if (this.lastUsed.size === 0) return;
     const batch = new Map(this.lastUsed);
     this.lastUsed.clear();
     try {
-      this.store.touchApiKeys(batch);
+      await this.store.touchApiKeys(batch);
     } catch {
       // last-used times are informative; never fail a request or shutdown for them
     }
   }
 
-  close(): void {
+  async close(): Promise<void> {
     clearInterval(this.timer);
-    this.flush();
+    await this.flush();
   }
 }
 
@@ -124,8 +147,11 @@ export default fp(async function auth(app: FastifyInstance, opts: { keys: KeyRin
     return sendProblem(reply, UNAUTHORIZED(detail));
   };
   app.addHook('onClose', async () => opts.keys.close());
-  /** Answers the request (and returns the reply) when it may not go on; undefined when it may. */
-  const refuse = (req: FastifyRequest, reply: FastifyReply): FastifyReply | undefined => {
+  /**
+   * Answers the request (and returns the reply) when it may not go on; undefined when it may.
+   * A promise only when the key had to be read from the store.
+   */
+  const refuse = (req: FastifyRequest, reply: FastifyReply): FastifyReply | undefined | Promise<FastifyReply | undefined> => {
     // A CORS preflight carries no credentials (the browser sends them with the request itself).
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) return;
     const wait = failures.blocked(req.ip);
@@ -135,14 +161,20 @@ export default fp(async function auth(app: FastifyInstance, opts: { keys: KeyRin
     }
     const key = bearerKey(req.headers.authorization);
     if (key !== null) {
-      const record = opts.keys.find(key, new Date().toISOString());
-      if (record === null) return unauthorized(req, reply, 'The API key is unknown or revoked.');
-      req.apiKeyId = record.id;
-      req.role = record.role;
-      req.actor = `${record.name} (${record.id})`;
-    } else if (req.headers.authorization !== undefined) {
-      return unauthorized(req, reply, 'Send the key as "Authorization: Bearer <key>".');
+      const found = opts.keys.find(key, new Date().toISOString());
+      return found instanceof Promise ? found.then((record) => withKey(req, reply, record)) : withKey(req, reply, found);
     }
+    if (req.headers.authorization !== undefined) return unauthorized(req, reply, 'Send the key as "Authorization: Bearer <key>".');
+    return allowed(req, reply);
+  };
+  const withKey = (req: FastifyRequest, reply: FastifyReply, record: ApiKeyRecord | null): FastifyReply | undefined => {
+    if (record === null) return unauthorized(req, reply, 'The API key is unknown or revoked.');
+    req.apiKeyId = record.id;
+    req.role = record.role;
+    req.actor = `${record.name} (${record.id})`;
+    return allowed(req, reply);
+  };
+  const allowed = (req: FastifyRequest, reply: FastifyReply): FastifyReply | undefined => {
     const access = accessOf(req);
     const needed: Role | null = access === 'public' ? null : access === 'read' ? (opts.requireKeyForReads ? 'reader' : null) : access;
     if (needed === null) return;
@@ -153,6 +185,8 @@ export default fp(async function auth(app: FastifyInstance, opts: { keys: KeyRin
   };
   // Synchronous (callback style): no promise per request. An answered request is not passed on.
   app.addHook('onRequest', (req, reply, done) => {
-    if (refuse(req, reply) === undefined) done();
+    const answered = refuse(req, reply);
+    if (answered === undefined) done();
+    else if (answered instanceof Promise) answered.then((a) => (a === undefined ? done() : undefined), done);
   });
 });

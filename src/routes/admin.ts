@@ -32,7 +32,7 @@ export default async function adminRoutes(app: FastifyInstance, opts: { keys: Ke
     },
     async (req, reply) => {
       const { id, key, hash } = generateKey();
-      const record = store.createApiKey({ id, name: req.body.name, role: req.body.role, hash });
+      const record = await store.createApiKey({ id, name: req.body.name, role: req.body.role, hash });
       return reply.code(201).send({ ...record, key });
     },
   );
@@ -49,7 +49,7 @@ export default async function adminRoutes(app: FastifyInstance, opts: { keys: Ke
         response: { 200: z.object({ items: z.array(ApiKey) }), ...Errors },
       },
     },
-    async () => ({ items: store.apiKeys() }),
+    async () => ({ items: await store.apiKeys() }),
   );
 
   r.delete(
@@ -66,7 +66,7 @@ export default async function adminRoutes(app: FastifyInstance, opts: { keys: Ke
       },
     },
     async (req, reply) => {
-      const record = store.revokeApiKey(req.params.id, callerOf(req).actor);
+      const record = await store.revokeApiKey(req.params.id, callerOf(req).actor);
       opts.keys.invalidate();
       if (record === null) return sendProblem(reply, problem('not-found', 404, `No API key ${req.params.id}`));
       return record;
@@ -105,12 +105,10 @@ export default async function adminRoutes(app: FastifyInstance, opts: { keys: Ke
       if (decision) filter.decision = decision;
       if (apiKeyId) filter.apiKeyId = apiKeyId;
       if (before) filter.before = before;
-      const items = store
-        .decisions(filter)
-        .map(
-          (d) =>
-            `{"id":${JSON.stringify(d.id)},"createdAt":${JSON.stringify(d.createdAt)},"datasetVersion":${JSON.stringify(d.datasetVersion)},"decision":${JSON.stringify(d.decision)},"apiKeyId":${JSON.stringify(d.apiKeyId)},"request":${d.request},"result":${d.result}}`,
-        );
+      const items = (await store.decisions(filter)).map(
+        (d) =>
+          `{"id":${JSON.stringify(d.id)},"createdAt":${JSON.stringify(d.createdAt)},"datasetVersion":${JSON.stringify(d.datasetVersion)},"decision":${JSON.stringify(d.decision)},"apiKeyId":${JSON.stringify(d.apiKeyId)},"request":${d.request},"result":${d.result}}`,
+      );
       return sendJsonText(reply, `{"items":[${items.join(',')}]}`);
     },
   );
@@ -143,7 +141,7 @@ export default async function adminRoutes(app: FastifyInstance, opts: { keys: Ke
       if (entity) filter.entity = entity;
       if (entityId) filter.entityId = entityId;
       if (before) filter.before = before;
-      return { items: store.audit(filter) };
+      return { items: await store.audit(filter) };
     },
   );
 }

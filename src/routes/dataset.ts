@@ -49,7 +49,7 @@ export default async function datasetRoutes(app: FastifyInstance, opts: { horizo
     },
     async () => {
       const { store, engines, today } = app.services;
-      const state = store.state();
+      const state = await store.state();
       return {
         version: String(state.version),
         asOf: state.asOf,

@@ -59,7 +59,7 @@ export default async function healthRoutes(app: FastifyInstance) {
       const { store, engines } = app.services;
       let database = { open: false, migrationsApplied: 0, migrationsExpected: 0 };
       try {
-        database = store.health();
+        database = await store.health();
       } catch {
         // reported as not ready below
       }

@@ -24,7 +24,7 @@ export default async function referenceRoutes(app: FastifyInstance) {
     async (req) => {
       const { store, engines, today } = app.services;
       const date = req.query.date ?? today();
-      return { date, items: store.parties().map((p) => ({ ...p, isParty: engines.engine.isParty(p.code, date) })) };
+      return { date, items: (await store.parties()).map((p) => ({ ...p, isParty: engines.engine.isParty(p.code, date) })) };
     },
   );
 
@@ -40,6 +40,6 @@ export default async function referenceRoutes(app: FastifyInstance) {
         response: { 200: z.object({ kind: z.string(), items: z.array(CodeView) }), 400: Problem },
       },
     },
-    async (req) => ({ kind: req.params.kind, items: app.services.store.codes(req.params.kind) }),
+    async (req) => ({ kind: req.params.kind, items: await app.services.store.codes(req.params.kind) }),
   );
 }

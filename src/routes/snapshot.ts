@@ -47,11 +47,11 @@ export default async function snapshotRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const version = String(app.services.store.state().version);
+      const version = String((await app.services.store.state()).version);
       const etag = `"dataset-${version}"`;
       reply.header('etag', etag).header('cache-control', 'no-cache').header('vary', 'accept-encoding');
       if (req.headers['if-none-match'] === etag) return reply.code(304).send();
-      if (cached?.version !== version) cached = { version, identity: Buffer.from(app.services.store.snapshotJson()) };
+      if (cached?.version !== version) cached = { version, identity: Buffer.from(await app.services.store.snapshotJson()) };
       const encoding = negotiate(req.headers['accept-encoding']);
       let body = cached.identity;
       if (encoding === 'gzip') body = cached.gzip ??= gzipSync(cached.identity, { level: 6 });

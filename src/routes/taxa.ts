@@ -50,7 +50,7 @@ export default async function taxaRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const { store, engines, today } = app.services;
-      const details = store.taxon(req.params.id);
+      const details = await store.taxon(req.params.id);
       const date = req.query.date ?? today();
       const { origin, term, source, purpose } = req.query;
       const listing = engines.engine.catalog.taxon(req.params.id, date, { origin: origin ?? null, term, source: source ?? 'W', purpose: purpose ?? 'T' });

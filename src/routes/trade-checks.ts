@@ -132,7 +132,7 @@ export default async function tradeCheckRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const d = app.services.store.decision(req.params.id);
+      const d = await app.services.store.decision(req.params.id);
       if (d === null) return sendProblem(reply, problem('not-found', 404, `No decision ${req.params.id}`));
       return sendJsonText(
         reply,

@@ -94,7 +94,7 @@ export default async function transferRoutes(app: FastifyInstance) {
     },
     async (_req, reply) => {
       reply.header('content-disposition', 'attachment; filename="cites-bundle.json"');
-      return app.services.store.exportBundle();
+      return await app.services.store.exportBundle();
     },
   );
 }

@@ -11,7 +11,7 @@ import { BUILTIN_SEED_FILE, DEFAULT_DATASET_FILE } from '../paths.js';
 import type { CitesStore, ImportSummary } from '../store/types.js';
 
 /** The hand-written curated bundle (about 600 taxa). */
-export function loadBuiltinSeed(store: CitesStore): ImportSummary {
+export function loadBuiltinSeed(store: CitesStore): Promise<ImportSummary> {
   const { bundle } = parseBundleText(readFileSync(BUILTIN_SEED_FILE, 'utf8'));
   return store.importBundle(bundle, { mode: 'merge', actor: 'seed', origin: 'seed' });
 }
@@ -19,7 +19,7 @@ export function loadBuiltinSeed(store: CitesStore): ImportSummary {
 export type LoadProgress = (step: string, ms: number) => void;
 
 /** The default dataset: the full Checklist, dated, brought to its as-of date. */
-export function loadDefaultDataset(store: CitesStore, progress: LoadProgress = () => {}): ImportSummary {
+export async function loadDefaultDataset(store: CitesStore, progress: LoadProgress = () => {}): Promise<ImportSummary> {
   let t = Date.now();
   const step = (name: string) => {
     const now = Date.now();
@@ -30,7 +30,7 @@ export function loadDefaultDataset(store: CitesStore, progress: LoadProgress = (
   step('read');
   const { bundle } = parseBundleText(text);
   step('checked');
-  const summary = store.importBundle(bundle, { mode: 'merge', actor: 'default dataset', origin: 'dataset' });
+  const summary = await store.importBundle(bundle, { mode: 'merge', actor: 'default dataset', origin: 'dataset' });
   step('written');
   return summary;
 }

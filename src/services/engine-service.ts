@@ -6,15 +6,22 @@ import { createEngine, type Engine, type EnginePolicy } from '@cites-permit-chec
 import type { CitesStore } from '../store/types.js';
 
 export class EngineService {
-  private current: Engine;
   private warm = false;
+  /**
+   * Refreshes run one after another: one that started before a write may have read the old
+   * version, so a caller after that write gets its own look instead of sharing it.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(
+  private constructor(
     private readonly store: CitesStore,
     private readonly policy: Partial<EnginePolicy>,
     private readonly today: () => string,
-  ) {
-    this.current = this.build();
+    private current: Engine,
+  ) {}
+
+  static async create(store: CitesStore, policy: Partial<EnginePolicy>, today: () => string): Promise<EngineService> {
+    return new EngineService(store, policy, today, createEngine(await store.snapshot(), { policy, today }));
   }
 
   get engine(): Engine {
@@ -32,14 +39,19 @@ export class EngineService {
   }
 
   /** Rebuilds when the stored dataset version differs from the engine's. */
-  refresh(): boolean {
-    if (String(this.store.state().version) === this.current.datasetVersion) return false;
-    this.current = this.build();
-    if (this.warm) this.current.warmUp();
-    return true;
+  refresh(): Promise<boolean> {
+    const run = this.queue.then(
+      () => this.rebuild(),
+      () => this.rebuild(),
+    );
+    this.queue = run;
+    return run;
   }
 
-  private build(): Engine {
-    return createEngine(this.store.snapshot(), { policy: this.policy, today: this.today });
+  private async rebuild(): Promise<boolean> {
+    if (String((await this.store.state()).version) === this.current.datasetVersion) return false;
+    this.current = createEngine(await this.store.snapshot(), { policy: this.policy, today: this.today });
+    if (this.warm) this.current.warmUp();
+    return true;
   }
 }

@@ -123,68 +123,73 @@ export type ApiKeyRecord = ApiKey;
 
 export type AuditRecord = AuditEntry;
 
-/** The repository port the HTTP layer, importers and CLI depend on. */
+/**
+ * The repository port the HTTP layer, importers and CLI depend on. Every method is async so a
+ * networked store (PostgreSQL) can stand behind it; the SQLite store answers with resolved
+ * promises and keeps each write inside one synchronous transaction. Trade checks never wait
+ * on it (they read the in-memory engine) except for the decision log's group commit.
+ */
 export interface CitesStore {
-  state(): DatasetState;
-  isEmpty(): boolean;
+  state(): Promise<DatasetState>;
+  isEmpty(): Promise<boolean>;
   /** The latest start date of the listings of these origins (null: none stored). */
-  latestListingStart(origins: readonly string[]): string | null;
-  importBundle(bundle: Bundle, opts: ImportOptions): ImportSummary;
-  exportBundle(): Bundle;
-  snapshot(): Snapshot;
+  latestListingStart(origins: readonly string[]): Promise<string | null>;
+  importBundle(bundle: Bundle, opts: ImportOptions): Promise<ImportSummary>;
+  exportBundle(): Promise<Bundle>;
+  snapshot(): Promise<Snapshot>;
   /** The same snapshot as JSON text (cached per dataset version). */
-  snapshotJson(): string;
-  taxon(id: string): TaxonDetails | null;
+  snapshotJson(): Promise<string>;
+  taxon(id: string): Promise<TaxonDetails | null>;
   /** Accepted name of every taxon that came from an import with an external (Species+) id. */
-  namesByExternalId(): Map<string, string>;
-  parties(): PartyRecord[];
-  codes(kind: 'sources' | 'purposes' | 'terms' | 'units'): CodeRecord[];
-  saveDecisions(records: readonly DecisionRecord[]): void;
-  decision(id: string): DecisionRecord | null;
-  decisions(filter: { from?: string; to?: string; decision?: string; apiKeyId?: string; limit: number; before?: string }): DecisionRecord[];
-  audit(filter: { entity?: string; entityId?: string; limit: number; before?: number }): AuditRecord[];
+  namesByExternalId(): Promise<Map<string, string>>;
+  parties(): Promise<PartyRecord[]>;
+  codes(kind: 'sources' | 'purposes' | 'terms' | 'units'): Promise<CodeRecord[]>;
+  saveDecisions(records: readonly DecisionRecord[]): Promise<void>;
+  decision(id: string): Promise<DecisionRecord | null>;
+  decisions(filter: { from?: string; to?: string; decision?: string; apiKeyId?: string; limit: number; before?: string }): Promise<DecisionRecord[]>;
+  audit(filter: { entity?: string; entityId?: string; limit: number; before?: number }): Promise<AuditRecord[]>;
 
-  createApiKey(key: { id: string; name: string; role: ApiKeyRecord['role']; hash: string }): ApiKeyRecord;
-  apiKeyByHash(hash: string): ApiKeyRecord | null;
-  apiKeys(): ApiKeyRecord[];
-  revokeApiKey(id: string, actor: string): ApiKeyRecord | null;
-  touchApiKeys(lastUsed: ReadonlyMap<string, string>): void;
-  health(): { open: boolean; migrationsApplied: number; migrationsExpected: number };
+  createApiKey(key: { id: string; name: string; role: ApiKeyRecord['role']; hash: string }): Promise<ApiKeyRecord>;
+  apiKeyByHash(hash: string): Promise<ApiKeyRecord | null>;
+  apiKeys(): Promise<ApiKeyRecord[]>;
+  revokeApiKey(id: string, actor: string): Promise<ApiKeyRecord | null>;
+  touchApiKeys(lastUsed: ReadonlyMap<string, string>): Promise<void>;
+  health(): Promise<{ open: boolean; migrationsApplied: number; migrationsExpected: number }>;
 
   // The permit register (issue #19): documents issued here or received, and their endorsements.
-  permit(id: string): PermitRecord | null;
-  permits(filter: { number?: string | undefined; issuer?: string | undefined; limit: number }): PermitRecord[];
-  permitsByKeys(keys: readonly string[]): PermitRecord[];
+  permit(id: string): Promise<PermitRecord | null>;
+  permits(filter: { number?: string | undefined; issuer?: string | undefined; limit: number }): Promise<PermitRecord[]>;
+  permitsByKeys(keys: readonly string[]): Promise<PermitRecord[]>;
   /** Null when a document with the same issuer, type and number is already registered. */
-  createPermit(p: NewPermit, actor: string): PermitRecord | null;
+  createPermit(p: NewPermit, actor: string): Promise<PermitRecord | null>;
   /** All in one transaction; null for each document already registered (left as it is). */
-  createPermits(list: readonly NewPermit[], actor: string): (PermitRecord | null)[];
-  changePermitStatus(id: string, change: PermitStatusChange, revision: number, actor: string): PermitRecord | null;
+  createPermits(list: readonly NewPermit[], actor: string): Promise<(PermitRecord | null)[]>;
+  changePermitStatus(id: string, change: PermitStatusChange, revision: number, actor: string): Promise<PermitRecord | null>;
   /**
    * Throws DocumentInUse when the document cannot be endorsed again. `draws`: what this
    * export takes from export quotas, recorded with the endorsement (in the same transaction).
    */
-  endorsePermit(id: string, e: Endorsement, actor: string, draws?: readonly QuotaDraw[]): PermitRecord | null;
+  endorsePermit(id: string, e: Endorsement, actor: string, draws?: readonly QuotaDraw[]): Promise<PermitRecord | null>;
   /** What endorsed exports have drawn on each of these quotas (by the engine's quotaKey). */
-  quotaUse(keys: readonly string[]): Map<string, number>;
+  quotaUse(keys: readonly string[]): Promise<Map<string, number>>;
 
   // Officers' writes: each is validated like an import, audited and bumps the dataset version.
   // Updates take the revision the officer read and throw StaleRevision when it moved on.
-  listing(id: string): ListingRecord | null;
-  createListing(l: BundleListing, actor: string): ListingRecord;
-  updateListing(id: string, change: (l: BundleListing) => BundleListing, revision: number, actor: string): ListingRecord | null;
-  restriction<K extends RestrictionKind>(kind: K, id: string): (RestrictionOf<K> & RecordMeta) | null;
-  restrictionList<K extends RestrictionKind>(kind: K, filter: { taxonId?: number; activeOn?: string }): (RestrictionOf<K> & RecordMeta)[];
-  createRestriction<K extends RestrictionKind>(kind: K, r: RestrictionOf<K>, actor: string): RestrictionOf<K> & RecordMeta;
+  listing(id: string): Promise<ListingRecord | null>;
+  createListing(l: BundleListing, actor: string): Promise<ListingRecord>;
+  updateListing(id: string, change: (l: BundleListing) => BundleListing, revision: number, actor: string): Promise<ListingRecord | null>;
+  restriction<K extends RestrictionKind>(kind: K, id: string): Promise<(RestrictionOf<K> & RecordMeta) | null>;
+  restrictionList<K extends RestrictionKind>(kind: K, filter: { taxonId?: number; activeOn?: string }): Promise<(RestrictionOf<K> & RecordMeta)[]>;
+  createRestriction<K extends RestrictionKind>(kind: K, r: RestrictionOf<K>, actor: string): Promise<RestrictionOf<K> & RecordMeta>;
   updateRestriction<K extends RestrictionKind>(
     kind: K,
     id: string,
     change: (r: RestrictionOf<K>) => RestrictionOf<K>,
     revision: number,
     actor: string,
-  ): (RestrictionOf<K> & RecordMeta) | null;
-  taxonAsBundle(id: string): BundleTaxon | null;
-  createTaxon(t: BundleTaxon, actor: string): TaxonDetails;
-  updateTaxon(id: string, change: (t: BundleTaxon) => BundleTaxon, revision: number, actor: string): TaxonDetails | null;
-  close(): void;
+  ): Promise<(RestrictionOf<K> & RecordMeta) | null>;
+  taxonAsBundle(id: string): Promise<BundleTaxon | null>;
+  createTaxon(t: BundleTaxon, actor: string): Promise<TaxonDetails>;
+  updateTaxon(id: string, change: (t: BundleTaxon) => BundleTaxon, revision: number, actor: string): Promise<TaxonDetails | null>;
+  close(): Promise<void>;
 }

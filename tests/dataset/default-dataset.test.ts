@@ -15,7 +15,7 @@ let engine: Engine;
 
 beforeAll(async () => {
   t = await testApp({ data: 'dataset' });
-  engine = createEngine(t.store.snapshot(), { today: () => '2026-12-03' });
+  engine = createEngine(await t.store.snapshot(), { today: () => '2026-12-03' });
 }, 120_000);
 afterAll(() => t?.close());
 

@@ -9,11 +9,11 @@ import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { codes, decide } from '../helpers/engine.js';
 
 let engine: Engine;
-beforeAll(() => {
+beforeAll(async () => {
   const store = SqliteStore.open(':memory:');
   loadDefaultDataset(store);
-  engine = createEngine(store.snapshot(), { today: () => '2026-12-03' });
-  store.close();
+  engine = createEngine(await store.snapshot(), { today: () => '2026-12-03' });
+  await store.close();
 }, 120_000);
 
 const trade = { exporter: 'GB', importer: 'AE', purpose: 'T', source: 'C', term: 'LIV', date: '2026-06-01' } as const;

@@ -39,11 +39,11 @@ describe('the default dataset on 4,337 real Trade Database records (2015–2022)
   let shipments: Shipment[];
   const results = new Map<number, ReturnType<Engine['check']>>();
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const store = SqliteStore.open(':memory:');
     loadDefaultDataset(store);
-    engine = createEngine(store.snapshot(), { today: () => '2026-12-03' });
-    store.close();
+    engine = createEngine(await store.snapshot(), { today: () => '2026-12-03' });
+    await store.close();
     shipments = readShipments();
     for (const s of shipments) results.set(s.line, engine.check(s.request));
   }, 120_000);

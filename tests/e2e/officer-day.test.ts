@@ -51,7 +51,7 @@ suite(installed || inCi ? TITLE : `${TITLE} — SKIPPED: ${SKIPPED}`, { timeout:
     rmSync(SCREENSHOTS, { recursive: true, force: true });
     mkdirSync(SCREENSHOTS, { recursive: true });
     t = await testApp({ data: 'seed' });
-    officerKey = keyFor(t, 'officer', 'permit office');
+    officerKey = await keyFor(t, 'officer', 'permit office');
     await t.app.listen({ host: '127.0.0.1', port: 0 }); // a free port, chosen by the system
     base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -192,7 +192,7 @@ suite(installed || inCi ? TITLE : `${TITLE} — SKIPPED: ${SKIPPED}`, { timeout:
     expect(res.status, res.body).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ kind: 'parties', summary: { changed: true, updated: { parties: 1 } } });
     await shot('csv-import', upload);
-    expect(t.store.parties().find((p) => p.code === 'KE')?.entryIntoForce).toBe('1979-03-14');
+    expect((await t.store.parties()).find((p) => p.code === 'KE')?.entryIntoForce).toBe('1979-03-14');
   });
 
   it('is refused cleanly with a stale ETag: 412, nothing changed', async () => {
@@ -204,7 +204,7 @@ suite(installed || inCi ? TITLE : `${TITLE} — SKIPPED: ${SKIPPED}`, { timeout:
     expect(res.headers).toMatch(/content-type: application\/problem\+json/i);
     expect(JSON.parse(res.body)).toMatchObject({ type: '/problems/conflict', status: 412, detail: expect.stringContaining('revision 2') });
     await shot('stale-etag-412', patch);
-    expect(t.store.listing(SEED_IDS.elephantAppendixI)).toMatchObject({ revision: 2, annotation: { en: ANNOTATION } });
+    expect(await t.store.listing(SEED_IDS.elephantAppendixI)).toMatchObject({ revision: 2, annotation: { en: ANNOTATION } });
   });
 
   it('issues a permit, registers the import permit received, and a trade check presenting both is cleared (issue #19)', async () => {

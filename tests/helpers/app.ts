@@ -25,9 +25,9 @@ export async function testApp(
 ): Promise<TestApp> {
   const store = SqliteStore.open(opts.file ?? ':memory:', () => TEST_NOW);
   const data = opts.data ?? 'rules';
-  if (data === 'seed') loadBuiltinSeed(store);
-  else if (data === 'dataset') loadDefaultDataset(store);
-  else if (data !== 'empty') store.importBundle(Bundle.parse(data === 'rules' ? RULES_BUNDLE : data), { mode: 'merge', actor: 'test', origin: 'test' });
+  if (data === 'seed') await loadBuiltinSeed(store);
+  else if (data === 'dataset') await loadDefaultDataset(store);
+  else if (data !== 'empty') await store.importBundle(Bundle.parse(data === 'rules' ? RULES_BUNDLE : data), { mode: 'merge', actor: 'test', origin: 'test' });
   // Tests that import the full Checklist block the event loop for seconds, after which load
   // shedding rightly answers 503 for a moment; only the test of load shedding turns it on.
   // Every reply is checked against its route's documented schema.
@@ -39,7 +39,7 @@ export async function testApp(
     store,
     async close() {
       await app.close();
-      store.close();
+      await store.close();
     },
   };
 }
@@ -52,9 +52,9 @@ export function conforms<T>(schema: ZodType<T>, body: unknown): T {
 }
 
 /** A new API key with this role, straight in the store (as `npm run keys -- create` does). */
-export function keyFor(t: TestApp, role: 'reader' | 'customs' | 'officer' | 'admin', name = `${role} in tests`): string {
+export async function keyFor(t: TestApp, role: 'reader' | 'customs' | 'officer' | 'admin', name = `${role} in tests`): Promise<string> {
   const { id, key, hash } = generateKey();
-  t.store.createApiKey({ id, name, role, hash });
+  await t.store.createApiKey({ id, name, role, hash });
   return key;
 }
 

@@ -1,15 +1,20 @@
 import { Bundle, type BundleInput } from '../../src/contract/bundle.js';
 import type { Snapshot } from '@cites-permit-check/engine/contract/snapshot';
 import { createEngine, type Engine, type EnginePolicy } from '@cites-permit-check/engine';
-import { SqliteStore } from '../../src/store/sqlite/store.js';
+import { openDatabase } from '../../src/db/client.js';
+import { importBundle } from '../../src/store/sqlite/bundle-import.js';
+import { buildSnapshot } from '../../src/store/sqlite/export.js';
 import { RULES_BUNDLE } from '../fixtures/rules-bundle.js';
 
-/** Loads a bundle into a private in-memory store and returns its engine snapshot. */
+/**
+ * Loads a bundle into a private in-memory SQLite store and returns its engine snapshot. The
+ * store's synchronous internals, so the engine tests build their engines without a promise.
+ */
 export function snapshotOf(bundle: BundleInput): Snapshot {
-  const store = SqliteStore.open(':memory:');
-  store.importBundle(Bundle.parse(bundle), { mode: 'merge', actor: 'test', origin: 'test' });
-  const snapshot = store.snapshot();
-  store.close();
+  const db = openDatabase(':memory:');
+  importBundle(db, Bundle.parse(bundle), { mode: 'merge', actor: 'test', origin: 'test' }, new Date().toISOString());
+  const snapshot = buildSnapshot(db);
+  db.$client.close();
   return snapshot;
 }
 

@@ -18,4 +18,4 @@ await runImport(store, 'index', createReadStream(file), {
   },
 });
 process.stdout.write('DONE\n');
-store.close();
+await store.close();

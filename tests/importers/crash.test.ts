@@ -20,9 +20,9 @@ describeWithData('an import killed while it writes', ['index', 'parties'], () =>
     const database = join(mkdtempSync(join(tmpdir(), 'crash-')), 'cites.db');
     const before = SqliteStore.open(database, clock);
     await runImport(before, 'parties', readFileSync(dataFile('parties')), { actor: 'test' });
-    const state = JSON.stringify(before.exportBundle());
-    const version = before.state().version;
-    before.close();
+    const state = JSON.stringify(await before.exportBundle());
+    const version = (await before.state()).version;
+    await before.close();
 
     const child = spawn(process.execPath, ['--import', 'tsx', 'tests/importers/crash-child.ts', database, dataFile('index')], {
       cwd: ROOT,
@@ -46,11 +46,11 @@ describeWithData('an import killed while it writes', ['index', 'parties'], () =>
     const after = SqliteStore.open(database, clock);
     try {
       expect(after.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(JSON.stringify(after.exportBundle())).toBe(state);
-      expect(after.state().version).toBe(version);
-      expect(after.namesByExternalId().size).toBe(0);
+      expect(JSON.stringify(await after.exportBundle())).toBe(state);
+      expect((await after.state()).version).toBe(version);
+      expect((await after.namesByExternalId()).size).toBe(0);
     } finally {
-      after.close();
+      await after.close();
     }
   }, 90_000);
 });

@@ -25,16 +25,16 @@ describeWithData('the History of CITES Listings, alone', ['parties'], () => {
     t = await testApp({ data: 'empty' });
     await runImport(t.store, 'parties', readFileSync(dataFile('parties')), { actor: 'test' });
     report = await runImport(t.store, 'history', HISTORY, { actor: 'test' });
-    t.app.services.engines.refresh();
+    await t.app.services.engines.refresh();
   });
   afterAll(() => t?.close());
 
   const check = async (body: Record<string, unknown>) =>
     (await t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: { importer: 'DE', source: 'W', ...body } })).json();
 
-  it('creates the taxa of the file from its classification columns', () => {
+  it('creates the taxa of the file from its classification columns', async () => {
     expect(report.stats['taxa in the file']).toBe(7);
-    expect(t.store.namesByExternalId().get('9644')).toBe('Psittacus erithacus');
+    expect((await t.store.namesByExternalId()).get('9644')).toBe('Psittacus erithacus');
   });
 
   it('an addition to another Appendix ends the previous entry: Loxodonta africana II → I → split', async () => {
@@ -48,7 +48,7 @@ describeWithData('the History of CITES Listings, alone', ['parties'], () => {
   });
 
   it('each Appendix III listing Party has its own entry and date', async () => {
-    const entries = t.store.exportBundle().listings.filter((l) => l.taxon === 'Cedrela odorata');
+    const entries = (await t.store.exportBundle()).listings.filter((l) => l.taxon === 'Cedrela odorata');
     expect(entries.map((l) => [l.party, l.effectiveFrom, l.populations])).toEqual(
       expect.arrayContaining([
         ['PE', '2001-06-12', { include: ['PE'] }],
@@ -73,7 +73,7 @@ describeWithData('the History of CITES Listings, alone', ['parties'], () => {
   });
 
   it('reservations: entered, withdrawn, and lapsed when the taxon leaves the Appendix (R35)', async () => {
-    const reservations = t.store.exportBundle().reservations.map((r) => [r.taxon, r.party, r.appendix, r.effectiveFrom, r.effectiveTo]);
+    const reservations = (await t.store.exportBundle()).reservations.map((r) => [r.taxon, r.party, r.appendix, r.effectiveFrom, r.effectiveTo]);
     expect(reservations).toEqual(
       expect.arrayContaining([
         ['Psittacus erithacus', 'AE', 'I', '2017-01-02', null],
@@ -97,9 +97,9 @@ describeWithData('the History of CITES Listings, alone', ['parties'], () => {
     ]);
   });
 
-  it('excluded taxa it does not know are reported, not invented', () => {
+  it('excluded taxa it does not know are reported, not invented', async () => {
     expect(report.warnings).toContain('line 2: excluded taxon "Melopsittacus undulatus" is neither in the file nor in the store; left out of the exclusions');
-    const psittaciformes = t.store.exportBundle().listings.filter((l) => l.taxon === 'Psittaciformes');
+    const psittaciformes = (await t.store.exportBundle()).listings.filter((l) => l.taxon === 'Psittaciformes');
     expect(psittaciformes.map((l) => [l.effectiveFrom, l.effectiveTo, l.excludedTaxa])).toEqual([
       ['1981-06-06', '2005-01-12', ['Psittacula krameri']],
       ['2005-01-12', null, ['Psittacula krameri']],
@@ -139,24 +139,27 @@ describeWithData('the History of CITES Listings after the Index', ['index', 'par
   }, 60_000);
   afterAll(() => t?.close());
 
-  const entriesOf = (taxon: string) => t.store.exportBundle().listings.filter((l) => l.taxon === taxon);
+  const entriesOf = async (taxon: string) => (await t.store.exportBundle()).listings.filter((l) => l.taxon === taxon);
 
   describe('in order', () => {
-    it('the Index gives undated entries starting on its date', () => {
-      expect(entriesOf('Loxodonta africana').map((l) => l.effectiveFrom)).toEqual(['2017-04-21', '2017-04-21']);
+    it('the Index gives undated entries starting on its date', async () => {
+      expect((await entriesOf('Loxodonta africana')).map((l) => l.effectiveFrom)).toEqual(['2017-04-21', '2017-04-21']);
     });
 
     it('the history replaces them with dated ones, and names the taxa it excepts', async () => {
       const r = await runImport(t.store, 'history', HISTORY, { actor: 'test' });
       expect(r.summary.ended['listings (replaced)']).toBeGreaterThanOrEqual(4);
-      expect(
-        entriesOf('Loxodonta africana')
-          .map((l) => l.effectiveFrom)
-          .sort(),
-      ).toEqual(['1977-02-04', '1990-01-18', '1997-09-18', '1997-09-18', '2000-07-19', '2000-07-19']);
-      const current = entriesOf('Psittaciformes').find((l) => l.effectiveTo === null)!;
+      expect((await entriesOf('Loxodonta africana')).map((l) => l.effectiveFrom).sort()).toEqual([
+        '1977-02-04',
+        '1990-01-18',
+        '1997-09-18',
+        '1997-09-18',
+        '2000-07-19',
+        '2000-07-19',
+      ]);
+      const current = (await entriesOf('Psittaciformes')).find((l) => l.effectiveTo === null)!;
       expect(current.excludedTaxa).toEqual(['Agapornis roseicollis', 'Melopsittacus undulatus', 'Nymphicus hollandicus', 'Psittacula krameri']);
-      t.app.services.engines.refresh();
+      await t.app.services.engines.refresh();
       const budgie = (
         await t.app.inject({
           method: 'POST',
@@ -171,7 +174,7 @@ describeWithData('the History of CITES Listings after the Index', ['index', 'par
       const r = await runImport(t.store, 'index', extract, { actor: 'test', asOf: '2017-04-21' });
       expect(r.summary.changed).toBe(false);
       expect(r.summary.unchanged['listings (left to another source)']).toBeGreaterThan(0);
-      expect(entriesOf('Loxodonta africana')).toHaveLength(6);
+      expect(await entriesOf('Loxodonta africana')).toHaveLength(6);
     });
   });
 });

@@ -19,7 +19,7 @@ describeWithData('homonyms of the Index (Pholidota) stay apart', ['index'], () =
   beforeAll(async () => {
     t = await testApp({ data: 'seed' });
     await runImport(t.store, 'index', Buffer.from(indexFile(ROWS.map(indexRecord))), { actor: 'test', asOf: '2017-04-21' });
-    t.app.services.engines.refresh();
+    await t.app.services.engines.refresh();
   });
   afterAll(() => t?.close());
 
@@ -67,17 +67,17 @@ describeWithData('homonyms of the Index (Pholidota) stay apart', ['index'], () =
     expect(order).toMatchObject({ taxon: { name: 'Pholidota', rank: 'ORDER' } });
   });
 
-  it('exports the homonym with its kingdom, and the export imports back into an empty store unchanged', () => {
-    const exported = t.store.exportBundle();
+  it('exports the homonym with its kingdom, and the export imports back into an empty store unchanged', async () => {
+    const exported = await t.store.exportBundle();
     const manidae = exported.taxa.find((x) => x.name === 'Manidae')!;
     expect(manidae.parent).toBe('Pholidota [Animalia]');
     const text = JSON.stringify(exported);
     const copy = SqliteStore.open(':memory:');
     try {
-      copy.importBundle(Bundle.parse(JSON.parse(text)), { mode: 'merge', actor: 'test', origin: 'bundle' });
-      expect(JSON.stringify({ ...copy.exportBundle(), source: exported.source })).toBe(text);
+      await copy.importBundle(Bundle.parse(JSON.parse(text)), { mode: 'merge', actor: 'test', origin: 'bundle' });
+      expect(JSON.stringify({ ...(await copy.exportBundle()), source: exported.source })).toBe(text);
     } finally {
-      copy.close();
+      await copy.close();
     }
   });
 });

@@ -15,7 +15,7 @@ describeWithData('the Index imported over the built-in seed', ['index'], () => {
   beforeAll(async () => {
     t = await testApp({ data: 'seed' });
     report = await runImport(t.store, 'index', readFileSync(dataFile('index')), { actor: 'test', asOf: '2017-04-21' });
-    t.app.services.engines.refresh();
+    await t.app.services.engines.refresh();
   }, 120_000);
   afterAll(() => t?.close());
 

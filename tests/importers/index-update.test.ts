@@ -33,7 +33,7 @@ describeWithData('a newer Index of CITES Species', ['index'], () => {
   };
 
   it('updates what changed, ends what disappeared, keeps what stayed, and bumps the version', async () => {
-    const version = t.store.state().version;
+    const version = (await t.store.state()).version;
     const r = await runImport(t.store, 'index', newer, { actor: 'test', asOf: '2017-10-01' });
     expect(r.summary).toMatchObject({
       changed: true,
@@ -42,7 +42,7 @@ describeWithData('a newer Index of CITES Species', ['index'], () => {
       ended: { listings: 3 },
       updated: { taxa: 1 },
     });
-    const listings = t.store.exportBundle().listings;
+    const listings = (await t.store.exportBundle()).listings;
     const of = (taxon: string) => listings.filter((l) => l.taxon === taxon).map((l) => [l.appendix, l.effectiveFrom, l.effectiveTo]);
     expect(of('Psittaciformes')).toEqual([['II', '2017-04-21', null]]);
     expect(of('Saiga tatarica')).toEqual(
@@ -56,7 +56,7 @@ describeWithData('a newer Index of CITES Species', ['index'], () => {
       ['II', '2017-04-21', '2017-10-01'],
     ]);
 
-    t.app.services.engines.refresh();
+    await t.app.services.engines.refresh();
     // The older file confirms Appendix II on its date; the newer one Appendix I on its own. In
     // between the change could have come any day: the stricter reading, flagged for review.
     expect(await appendix('Saiga tatarica', 'KZ', '2017-04-21')).toBe('II');
@@ -75,9 +75,9 @@ describeWithData('a newer Index of CITES Species', ['index'], () => {
   });
 
   it('importing the newer file again changes nothing', async () => {
-    const version = t.store.state().version;
+    const version = (await t.store.state()).version;
     const r = await runImport(t.store, 'index', newer, { actor: 'test', asOf: '2017-10-01' });
     expect(r.summary.changed).toBe(false);
-    expect(t.store.state().version).toBe(version);
+    expect((await t.store.state()).version).toBe(version);
   });
 });

@@ -35,9 +35,9 @@ describeWithData('the Index of CITES Species (2017-04-21)', ['index', 'parties']
     file = readFileSync(dataFile('index'));
     await runImport(t.store, 'parties', readFileSync(dataFile('parties')), { actor: 'test' });
     report = await runImport(t.store, 'index', file, { actor: 'test', asOf: AS_OF });
-    t.app.services.engines.refresh();
+    await t.app.services.engines.refresh();
     catalog = t.app.services.engines.engine.catalog;
-    snapshot = t.store.snapshot();
+    snapshot = await t.store.snapshot();
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -47,10 +47,10 @@ describeWithData('the Index of CITES Species (2017-04-21)', ['index', 'parties']
     return res.json();
   };
 
-  it('loads every row of the file as a taxon with its Species+ id', () => {
+  it('loads every row of the file as a taxon with its Species+ id', async () => {
     expect(report.stats.taxa).toBe(38_079);
-    expect(t.store.namesByExternalId().size).toBe(38_079);
-    expect(t.store.namesByExternalId().get('4521')).toBe('Loxodonta africana');
+    expect((await t.store.namesByExternalId()).size).toBe(38_079);
+    expect((await t.store.namesByExternalId()).get('4521')).toBe('Loxodonta africana');
     expect(report.summary.changed).toBe(true);
     // Repetitions of a higher taxon's listing are not copied down: ~1,300 entries, not 38,000.
     expect(report.summary.created.listings).toBeLessThan(1_500);
@@ -203,8 +203,8 @@ describeWithData('the Index of CITES Species (2017-04-21)', ['index', 'parties']
     expect(await check({ taxon: 'Puma yagouaroundi', exporter: 'BR', purpose: 'T', term: 'SKI' })).toMatchObject({ appendix: 'II', decision: 'needs-permit' });
   });
 
-  it('the store exports what it imported as a valid cites-bundle/1 document', () => {
-    const exported = t.store.exportBundle();
+  it('the store exports what it imported as a valid cites-bundle/1 document', async () => {
+    const exported = await t.store.exportBundle();
     const parsed = Bundle.safeParse(JSON.parse(JSON.stringify(exported)));
     expect(parsed.success ? [] : parsed.error.issues.slice(0, 5)).toEqual([]);
     expect(exported.taxa.find((x) => x.name === 'Loxodonta africana')).toMatchObject({
@@ -221,7 +221,7 @@ describeWithData('the Index of CITES Species (2017-04-21)', ['index', 'parties']
   });
 
   it('re-importing the same file changes nothing and keeps the dataset version', async () => {
-    const version = t.store.state().version;
+    const version = (await t.store.state()).version;
     const again = await runImport(t.store, 'index', file, { actor: 'test', asOf: AS_OF });
     expect(again.summary.changed).toBe(false);
     expect(again.summary.datasetVersion).toBe(version);

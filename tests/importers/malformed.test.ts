@@ -51,8 +51,8 @@ describeWithData('malformed files', ['index', 'parties', 'reservations'], () => 
   afterAll(() => t?.close());
 
   it('lists every bad line with its column and why, and changes nothing', async () => {
-    const before = JSON.stringify(t.store.exportBundle());
-    const version = t.store.state().version;
+    const before = JSON.stringify(await t.store.exportBundle());
+    const version = (await t.store.state()).version;
     const e = await rejection(runImport(t.store, 'index', Buffer.from(malformed), { actor: 'test', asOf: '2017-05-01' }));
     const found = e.errors.map((x) => ({ line: x.line, column: x.column, detail: x.detail }));
     expect(found).toEqual([
@@ -62,8 +62,8 @@ describeWithData('malformed files', ['index', 'parties', 'reservations'], () => 
       { line: lines[3], column: 'CurrentListing', detail: expect.stringMatching(/"IV" is not a listing/) },
       { line: lines[4], column: 'FullAnnotationEnglish', detail: expect.stringMatching(/must start with "Appendix I:"/) },
     ]);
-    expect(JSON.stringify(t.store.exportBundle())).toBe(before);
-    expect(t.store.state().version).toBe(version);
+    expect(JSON.stringify(await t.store.exportBundle())).toBe(before);
+    expect((await t.store.state()).version).toBe(version);
   });
 
   it('a file of another kind is rejected on its header', async () => {
@@ -87,21 +87,21 @@ describeWithData('malformed files', ['index', 'parties', 'reservations'], () => 
   it('a Species+ table with bad dates and codes is rejected with each of them', async () => {
     const good = readFileSync(dataFile('reservations'), 'utf8').split(/\r?\n/).slice(0, 4);
     const bad = [...good, '31/02/2013,,Eubalaena,923,GENUS,CA, ,', '09/07/1975,11/08/1978,Eubalaena,923,GENUS,XY, ,', '28/06/1979,1978,Sousa,1286,GENUS,CA, ,'];
-    const before = JSON.stringify(t.store.exportBundle());
+    const before = JSON.stringify(await t.store.exportBundle());
     const e = await rejection(runImport(t.store, 'reservations', Buffer.from(bad.join('\n')), { actor: 'test' }));
     expect(e.errors.map((x) => [x.line, x.column])).toEqual([
       [5, 'start_date'],
       [6, 'iso_code2'],
       [7, 'end_date'],
     ]);
-    expect(JSON.stringify(t.store.exportBundle())).toBe(before);
+    expect(JSON.stringify(await t.store.exportBundle())).toBe(before);
   });
 
   it('POST /v1/imports answers 400 with every bad line of a gzip upload', async () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/v1/imports?kind=index',
-      headers: { ...bearer(keyFor(t, 'officer')), 'content-type': 'application/gzip' },
+      headers: { ...bearer(await keyFor(t, 'officer')), 'content-type': 'application/gzip' },
       payload: gzipSync(malformed),
     });
     expect(res.statusCode).toBe(400);

@@ -13,7 +13,7 @@ describeWithData('the CITES list of Parties (2017-10-19)', ['parties'], () => {
 
   beforeAll(async () => {
     t = await testApp({ data: 'empty' });
-    officer = keyFor(t, 'officer');
+    officer = await keyFor(t, 'officer');
   });
   afterAll(() => t?.close());
 
@@ -45,6 +45,6 @@ describeWithData('the CITES list of Parties (2017-10-19)', ['parties'], () => {
       'line 3, column date_of_joining: "31/4/1974" is not a date written D/M/YYYY',
       'line 4, column ISO: "XY" is not an ISO 3166 country code (or EU)',
     ]);
-    expect(t.store.parties()).toHaveLength(183);
+    expect(await t.store.parties()).toHaveLength(183);
   });
 });

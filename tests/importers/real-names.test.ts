@@ -17,7 +17,7 @@ describeWithData('real names on the 2017 Index', ['index', 'parties'], () => {
     t = await testApp({ data: 'empty' });
     await runImport(t.store, 'parties', readFileSync(dataFile('parties')), { actor: 'test' });
     await runImport(t.store, 'index', readFileSync(dataFile('index')), { actor: 'test', asOf: '2017-04-21' });
-    t.app.services.engines.refresh();
+    await t.app.services.engines.refresh();
   }, 120_000);
   afterAll(() => t?.close());
 

@@ -22,7 +22,7 @@ describeWithData('the Species+ reservations, quotas and suspensions tables', ['i
     for (const kind of ['reservations', 'quotas', 'suspensions'] as const) {
       reports[kind] = await runImport(t.store, kind, readFileSync(dataFile(kind)), { actor: 'test' });
     }
-    t.app.services.engines.refresh();
+    await t.app.services.engines.refresh();
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -56,7 +56,7 @@ describeWithData('the Species+ reservations, quotas and suspensions tables', ['i
   it('quotas join and bind: the zero quota on wild Nile crocodiles from Egypt denies commercial exports', async () => {
     expect(reports.quotas!.stats.quotas).toBe(66);
     expect(reports.quotas!.stats['rows not joined to a taxon (skipped)']).toBe(6);
-    const quotas = t.store.exportBundle().quotas;
+    const quotas = (await t.store.exportBundle()).quotas;
     const leopard = quotas.find((q) => q.taxon === 'Panthera pardus' && q.exporter === 'NA');
     expect(leopard).toMatchObject({ quantity: 250, terms: ['SKI', 'TRO'], purposes: ['H', 'P'], effectiveFrom: '1997-06-10', effectiveTo: null });
     // Species+ gives the last day a quota applies (25/11/2019, the eve of CoP18's changes):
@@ -81,7 +81,7 @@ describeWithData('the Species+ reservations, quotas and suspensions tables', ['i
     expect(s.stats.suspensions).toBeGreaterThan(40);
     expect(s.stats['rows not joined to a taxon (skipped)']).toBe(2);
     // Afghanistan, from 19/09/2005: "The export of CITES-listed species for commercial purposes."
-    const afghanistan = t.store.exportBundle().suspensions.find((x) => x.country === 'AF' && x.taxon === null && x.effectiveFrom === '2005-09-19');
+    const afghanistan = (await t.store.exportBundle()).suspensions.find((x) => x.country === 'AF' && x.taxon === null && x.effectiveFrom === '2005-09-19');
     expect(afghanistan).toMatchObject({ effectiveTo: null, purposes: ['T'], sources: [], terms: [], review: false });
     const trade = { taxon: 'Falco cherrug', exporter: 'AF', importer: 'DE', source: 'W', term: 'LIV', quantity: 1, date: '2020-01-01' };
     const commercial = await check({ ...trade, purpose: 'T' });
@@ -94,7 +94,7 @@ describeWithData('the Species+ reservations, quotas and suspensions tables', ['i
   });
 
   it('the Indian suspension of wild-taken specimens for commercial purposes leaves a captive-born zoo lion alone', async () => {
-    const india = t.store.exportBundle().suspensions.filter((x) => x.country === 'IN' && x.taxon === null);
+    const india = (await t.store.exportBundle()).suspensions.filter((x) => x.country === 'IN' && x.taxon === null);
     expect(india.length).toBeGreaterThan(0);
     for (const x of india) expect(x).toMatchObject({ purposes: ['T'], sources: ['W'] });
     const zoo = await check({ taxon: 'Panthera leo', exporter: 'IN', importer: 'DE', purpose: 'Z', source: 'F', term: 'LIV', date: '2024-01-01' });
@@ -111,18 +111,18 @@ describeWithData('the Species+ reservations, quotas and suspensions tables', ['i
   it('rows naming a species the recommendation exempts ("All exports, except Calumma …") suspend nothing', async () => {
     const s = reports.suspensions!;
     expect(s.stats['rows naming a taxon the recommendation exempts (no suspension)']).toBeGreaterThan(60);
-    const calumma = t.store.exportBundle().suspensions.filter((x) => x.taxon?.startsWith('Calumma ') || x.taxon?.startsWith('Furcifer '));
+    const calumma = (await t.store.exportBundle()).suspensions.filter((x) => x.taxon?.startsWith('Calumma ') || x.taxon?.startsWith('Furcifer '));
     expect(calumma).toEqual([]);
     const chameleon = await check({ taxon: 'Furcifer pardalis', exporter: 'MG', importer: 'DE', purpose: 'T', source: 'W', term: 'LIV', date: '2013-01-01' });
     expect(reasonsOf(chameleon)).not.toContain('SC_TRADE_SUSPENSION');
   });
 
-  it('a recommendation limited to "Appendix II species" cannot be mapped to codes: it is kept for review, not as a ban', () => {
-    const paraguay = t.store.exportBundle().suspensions.find((x) => x.country === 'PY' && x.taxon === null)!;
+  it('a recommendation limited to "Appendix II species" cannot be mapped to codes: it is kept for review, not as a ban', async () => {
+    const paraguay = (await t.store.exportBundle()).suspensions.find((x) => x.country === 'PY' && x.taxon === null)!;
     expect(paraguay).toMatchObject({ purposes: ['T'], review: true, effectiveFrom: '2011-01-19', effectiveTo: '2014-02-10' });
     expect(paraguay.notes).toMatch(/Appendix II species/);
     // Its rows for Eira barbara (Appendix III, outside it) and Bulnesia sarmientoi (named as an exception) suspend nothing.
-    expect(t.store.exportBundle().suspensions.filter((x) => x.country === 'PY' && x.taxon !== null)).toEqual([]);
+    expect((await t.store.exportBundle()).suspensions.filter((x) => x.country === 'PY' && x.taxon !== null)).toEqual([]);
   });
 
   it('re-importing each table changes nothing', async () => {
@@ -133,7 +133,7 @@ describeWithData('the Species+ reservations, quotas and suspensions tables', ['i
   });
 
   it('a newer quotas table updates what changed and ends what it no longer holds', async () => {
-    const version = t.store.state().version;
+    const version = (await t.store.state()).version;
     const lines = readFileSync(dataFile('quotas'), 'utf8').split('\n');
     const edited = lines
       .filter((l) => !l.includes('Panthera pardus,8619,SPECIES,NA,'))
@@ -142,7 +142,7 @@ describeWithData('the Species+ reservations, quotas and suspensions tables', ['i
     writeFileSync(join(dir, 'quotas.csv'), edited.join('\n'));
     const r = await runImport(t.store, 'quotas', readFileSync(join(dir, 'quotas.csv')), { actor: 'test', asOf: '2024-01-01' });
     expect(r.summary).toMatchObject({ changed: true, datasetVersion: version + 1, updated: { quotas: 1 }, ended: { quotas: 1 } });
-    const quotas = t.store.exportBundle().quotas;
+    const quotas = (await t.store.exportBundle()).quotas;
     expect(quotas.find((q) => q.taxon === 'Panthera pardus' && q.exporter === 'NA')?.effectiveTo).toBe('2024-01-01');
     expect(quotas.find((q) => q.taxon === 'Capra falconeri')?.quantity).toBe(14);
     const again = await runImport(t.store, 'quotas', readFileSync(join(dir, 'quotas.csv')), { actor: 'test', asOf: '2024-01-01' });

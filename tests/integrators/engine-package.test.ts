@@ -143,7 +143,7 @@ describe('GET /v1/snapshot', () => {
 
   it('moves on when the data changes', async () => {
     const { Bundle } = await import('../../src/contract/bundle.js');
-    t.store.importBundle(
+    await t.store.importBundle(
       Bundle.parse({ format: 'cites-bundle/1', asOf: '2026-11-01', parties: [{ code: 'VA', name: 'Holy See', entryIntoForce: '2030-01-01' }] }),
       { mode: 'merge', actor: 'test', origin: 'test' },
     );

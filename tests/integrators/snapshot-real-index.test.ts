@@ -20,7 +20,7 @@ describeWithData('an integrator engine on the real Checklist', ['index', 'partie
     await runImport(t.store, 'parties', readFileSync(dataFile('parties')), { actor: 'test' });
     await runImport(t.store, 'index', readFileSync(dataFile('index')), { actor: 'test', asOf: '2017-04-21' });
     for (const kind of ['reservations', 'quotas', 'suspensions'] as const) await runImport(t.store, kind, readFileSync(dataFile(kind)), { actor: 'test' });
-    t.app.services.engines.refresh();
+    await t.app.services.engines.refresh();
     const snapshot = (await t.app.inject({ url: '/v1/snapshot', headers: { 'accept-encoding': 'identity' } })).json();
     engine = createEngine(snapshot, { today: () => TEST_NOW.toISOString().slice(0, 10) });
     // A spread of real names: every 97th taxon, plus its synonyms and common names.

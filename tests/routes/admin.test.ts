@@ -7,8 +7,8 @@ let admin: string;
 let reader: string;
 beforeAll(async () => {
   t = await testApp();
-  admin = keyFor(t, 'admin');
-  reader = keyFor(t, 'reader', 'customs gateway');
+  admin = await keyFor(t, 'admin');
+  reader = await keyFor(t, 'reader', 'customs gateway');
   for (const payload of [
     { taxon: 'Panthera tigris', exporter: 'IN', importer: 'DE', purpose: 'T', source: 'W' },
     { taxon: 'Amazona aestiva', exporter: 'AR', importer: 'DE', purpose: 'T', source: 'W' },

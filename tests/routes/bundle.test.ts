@@ -8,7 +8,7 @@ let seeded: TestApp;
 let officer: string;
 beforeAll(async () => {
   seeded = await testApp({ data: 'seed' });
-  officer = keyFor(seeded, 'officer');
+  officer = await keyFor(seeded, 'officer');
 });
 afterAll(() => seeded.close());
 
@@ -18,7 +18,7 @@ describe('bundle export and import', () => {
   it('export → import into an empty store → export is byte-identical', async () => {
     const first = await exportText(seeded);
     const empty = await testApp({ data: 'empty' });
-    const key = keyFor(empty, 'officer');
+    const key = await keyFor(empty, 'officer');
     const res = await empty.app.inject({ method: 'POST', url: '/v1/imports', headers: { ...bearer(key), 'content-type': 'application/json' }, payload: first });
     expect(res.statusCode).toBe(200);
     expect(res.json().summary.created.listings).toBeGreaterThan(300);
@@ -101,7 +101,7 @@ describe('bundle export and import', () => {
 
   it("replace mode, an administrator's act, makes the store exactly the bundle", async () => {
     const t = await testApp({ data: 'rules' });
-    const key = keyFor(t, 'admin');
+    const key = await keyFor(t, 'admin');
     const seedBundle = await exportText(seeded);
     const res = await t.app.inject({
       method: 'POST',
@@ -115,7 +115,7 @@ describe('bundle export and import', () => {
   });
 
   it('replace mode is refused for official files, which describe only part of the store', async () => {
-    const key = keyFor(seeded, 'officer');
+    const key = await keyFor(seeded, 'officer');
     const before = await exportText(seeded);
     const parties = 'Country,ISO,Region,Type,date_of_joining,entry_into_force\nKenya,KE,Africa,Ratification,13/12/1978,13/03/1979\n';
     const res = await seeded.app.inject({

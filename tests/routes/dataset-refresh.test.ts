@@ -22,7 +22,7 @@ it('the server rebuilds its engine when the dataset version moves under it', asy
   expect((await check()).decision).toBe('allow');
 
   const cli = SqliteStore.open(file); // as `npm run import` would
-  cli.importBundle(
+  await cli.importBundle(
     Bundle.parse({
       format: 'cites-bundle/1',
       asOf: '2026-11-01',
@@ -30,7 +30,7 @@ it('the server rebuilds its engine when the dataset version moves under it', asy
     }),
     { mode: 'merge', actor: 'cli', origin: 'bundle' },
   );
-  cli.close();
+  await cli.close();
 
   await new Promise((r) => setTimeout(r, 300));
   const after = await check();

@@ -37,7 +37,7 @@ let doc: Doc;
 let admin: string;
 beforeAll(async () => {
   t = await testApp({ data: 'seed' });
-  admin = keyFor(t, 'admin', 'permit office');
+  admin = await keyFor(t, 'admin', 'permit office');
   doc = (await t.app.inject('/docs/json')).json();
 });
 afterAll(() => t.close());

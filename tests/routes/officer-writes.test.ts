@@ -8,8 +8,8 @@ let officer: string;
 let admin: string;
 beforeAll(async () => {
   t = await testApp();
-  officer = keyFor(t, 'officer', 'Ana (permit office)');
-  admin = keyFor(t, 'admin');
+  officer = await keyFor(t, 'officer', 'Ana (permit office)');
+  admin = await keyFor(t, 'admin');
 });
 afterAll(() => t.close());
 

@@ -36,7 +36,7 @@ afterEach(async () => {
 });
 
 async function register(app: TestApp, body: object = PERMIT) {
-  return app.app.inject({ method: 'POST', url: '/v1/permits', headers: bearer(keyFor(app, 'officer')), payload: body });
+  return app.app.inject({ method: 'POST', url: '/v1/permits', headers: bearer(await keyFor(app, 'officer')), payload: body });
 }
 
 describe('registering documents', () => {
@@ -47,11 +47,11 @@ describe('registering documents', () => {
     expect(created.json()).toMatchObject({ id: expect.any(String), status: 'issued', registeredAs: 'issued', usedOn: null, revision: 1 });
     expect(created.headers.etag).toBe('"1"');
     const id = created.json().id;
-    const customs = await t.app.inject({ url: `/v1/permits/${id}`, headers: bearer(keyFor(t, 'customs')) });
+    const customs = await t.app.inject({ url: `/v1/permits/${id}`, headers: bearer(await keyFor(t, 'customs')) });
     expect(customs.json()).toMatchObject({ number: 'NA 2026/0412', importerParty: { name: 'K. Weber' } });
-    expect((await t.app.inject({ url: `/v1/permits/${id}`, headers: bearer(keyFor(t, 'reader')) })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/v1/permits/${id}`, headers: bearer(await keyFor(t, 'reader')) })).statusCode).toBe(403);
     expect((await t.app.inject({ url: `/v1/permits/${id}` })).statusCode).toBe(401);
-    const found = await t.app.inject({ url: '/v1/permits?number=na2026/0412', headers: bearer(keyFor(t, 'customs')) });
+    const found = await t.app.inject({ url: '/v1/permits?number=na2026/0412', headers: bearer(await keyFor(t, 'customs')) });
     expect(found.json().items.map((p: { id: string }) => p.id)).toEqual([id]);
   });
 
@@ -76,7 +76,7 @@ describe('endorsement at the border (Art. VI(5): one document, one consignment)'
   it('endorses once; a second endorsement is refused with 409 and the audit trail has both steps', async () => {
     t = await testApp({ data: 'seed' });
     const id = (await register(t)).json().id;
-    const customs = bearer(keyFor(t, 'customs'));
+    const customs = bearer(await keyFor(t, 'customs'));
     const first = await t.app.inject({ method: 'POST', url: `/v1/permits/${id}/endorsements`, headers: customs, payload: AT_EXPORT });
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ status: 'used', usedOn: '2026-11-02', endorsements: [{ port: AT_EXPORT.port, quantity: 1 }] });
@@ -88,7 +88,7 @@ describe('endorsement at the border (Art. VI(5): one document, one consignment)'
     });
     expect(second.statusCode).toBe(409);
     expect(second.json()).toMatchObject({ type: '/problems/document-unusable', detail: expect.stringContaining('Art. VI(5)') });
-    const audit = (await t.app.inject({ url: `/v1/audit?entity=permit&entityId=${id}`, headers: bearer(keyFor(t, 'admin')) })).json().items;
+    const audit = (await t.app.inject({ url: `/v1/audit?entity=permit&entityId=${id}`, headers: bearer(await keyFor(t, 'admin')) })).json().items;
     expect(audit.map((a: { action: string }) => a.action).sort()).toEqual(['create', 'endorse']);
   });
 
@@ -103,7 +103,7 @@ describe('endorsement at the border (Art. VI(5): one document, one consignment)'
       await app.app.listen({ port: 0, host: '127.0.0.1' });
       urls.push(`http://127.0.0.1:${(app.app.server.address() as AddressInfo).port}`);
     }
-    const key = keyFor(t, 'customs');
+    const key = await keyFor(t, 'customs');
     const attempts = Array.from({ length: 10 }, (_, i) =>
       fetch(`${urls[i % 2]}/v1/permits/${id}/endorsements`, {
         method: 'POST',
@@ -114,14 +114,14 @@ describe('endorsement at the border (Art. VI(5): one document, one consignment)'
     const statuses = await Promise.all(attempts);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(9);
-    expect(t.store.permit(id)?.endorsements).toHaveLength(1);
+    expect((await t.store.permit(id))?.endorsements).toHaveLength(1);
   });
 
   it('a cancelled permit cannot be endorsed; cancelling needs If-Match', async () => {
     t = await testApp({ data: 'seed' });
     const created = await register(t);
     const id = created.json().id;
-    const officer = bearer(keyFor(t, 'officer'));
+    const officer = bearer(await keyFor(t, 'officer'));
     expect((await t.app.inject({ method: 'POST', url: `/v1/permits/${id}/status`, headers: officer, payload: { status: 'cancelled' } })).statusCode).toBe(428);
     const cancelled = await t.app.inject({
       method: 'POST',
@@ -130,7 +130,12 @@ describe('endorsement at the border (Art. VI(5): one document, one consignment)'
       payload: { status: 'cancelled', reason: 'hunt did not take place' },
     });
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', revision: 2 });
-    const endorse = await t.app.inject({ method: 'POST', url: `/v1/permits/${id}/endorsements`, headers: bearer(keyFor(t, 'customs')), payload: AT_EXPORT });
+    const endorse = await t.app.inject({
+      method: 'POST',
+      url: `/v1/permits/${id}/endorsements`,
+      headers: bearer(await keyFor(t, 'customs')),
+      payload: AT_EXPORT,
+    });
     expect(endorse.statusCode).toBe(409);
     expect(endorse.json().detail).toContain('cancelled');
   });
@@ -138,7 +143,7 @@ describe('endorsement at the border (Art. VI(5): one document, one consignment)'
   it('a replaced document names its replacement, and only a replaced one does', async () => {
     t = await testApp({ data: 'seed' });
     const created = await register(t);
-    const officer = { ...bearer(keyFor(t, 'officer')), 'if-match': created.headers.etag as string };
+    const officer = { ...bearer(await keyFor(t, 'officer')), 'if-match': created.headers.etag as string };
     const url = `/v1/permits/${created.json().id}/status`;
     expect((await t.app.inject({ method: 'POST', url, headers: officer, payload: { status: 'replaced' } })).statusCode).toBe(400);
     const replaced = await t.app.inject({ method: 'POST', url, headers: officer, payload: { status: 'replaced', replacedBy: 'NA 2026/0413' } });
@@ -148,7 +153,7 @@ describe('endorsement at the border (Art. VI(5): one document, one consignment)'
   it('a travelling-exhibition certificate is used at every border within its validity (Res. Conf. 12.3)', async () => {
     t = await testApp({ data: 'seed' });
     const id = (await register(t, { ...PERMIT, type: 'travelling-exhibition-certificate', number: 'DE-TEC-77' })).json().id;
-    const customs = bearer(keyFor(t, 'customs'));
+    const customs = bearer(await keyFor(t, 'customs'));
     for (const date of ['2026-11-02', '2026-12-01']) {
       const res = await t.app.inject({ method: 'POST', url: `/v1/permits/${id}/endorsements`, headers: customs, payload: { ...AT_EXPORT, date } });
       expect(res.statusCode).toBe(200);
@@ -195,7 +200,7 @@ describe('a trade check verifies the documents presented against the register (i
     expect(stored.result.documentChecks).toEqual(body.documentChecks);
 
     // Once customs endorse the export permit it has covered its consignment: not again (Art. VI(5)).
-    await t.app.inject({ method: 'POST', url: `/v1/permits/${exportPermit.id}/endorsements`, headers: bearer(keyFor(t, 'customs')), payload: AT_EXPORT });
+    await t.app.inject({ method: 'POST', url: `/v1/permits/${exportPermit.id}/endorsements`, headers: bearer(await keyFor(t, 'customs')), payload: AT_EXPORT });
     const again = (await check(t, presented)).json();
     expect(again.decision).toBe('needs-permit');
     expect(again.documentChecks[1]).toMatchObject({ verdict: 'invalid', inRegister: true });
@@ -227,12 +232,12 @@ describe('endorsed exports count against the exporting Party’s quota (issue #1
   });
   const check = async (quantity: number) => (await t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: trophies(quantity) })).json();
   const small = (r: { quotas: { quantity: number; used: number; remaining: number }[] }) => r.quotas.find((q) => q.quantity === 3);
-  const endorse = (id: string, quantity: number) =>
-    t.app.inject({ method: 'POST', url: `/v1/permits/${id}/endorsements`, headers: bearer(keyFor(t, 'customs')), payload: { ...AT_EXPORT, quantity } });
+  const endorse = async (id: string, quantity: number) =>
+    t.app.inject({ method: 'POST', url: `/v1/permits/${id}/endorsements`, headers: bearer(await keyFor(t, 'customs')), payload: { ...AT_EXPORT, quantity } });
 
   it('draws down across shipments: each endorsed export counts, a check shows what is left, an export beyond it is denied', async () => {
     t = await testApp({ data: 'seed' });
-    const officer = bearer(keyFor(t, 'officer'));
+    const officer = bearer(await keyFor(t, 'officer'));
     expect((await t.app.inject({ method: 'POST', url: '/v1/quotas', headers: officer, payload: QUOTA })).statusCode).toBe(201);
     expect(small(await check(1))).toMatchObject({ used: 0, remaining: 3 });
 
@@ -255,7 +260,7 @@ describe('endorsed exports count against the exporting Party’s quota (issue #1
     expect((await check(1)).decision).toBe('deny');
     // The audit trail records what each endorsement drew (here on both quotas); an import permit draws nothing.
     const drawn = async (id: string) =>
-      (await t.app.inject({ url: `/v1/audit?entity=permit&entityId=${id}`, headers: bearer(keyFor(t, 'admin')) }))
+      (await t.app.inject({ url: `/v1/audit?entity=permit&entityId=${id}`, headers: bearer(await keyFor(t, 'admin')) }))
         .json()
         .items.find((a: { action: string }) => a.action === 'endorse').after.quotaDraws;
     expect(await drawn(second.id)).toHaveLength(2);
@@ -277,14 +282,14 @@ describe('loading documents received from other Parties (issue #19 item 1: JSON 
     'export-permit,ZA 2026/118734,ZA,2026-10-12,2027-04-11,ZA,DE,T,Cape Aloe Exports,Pharma GmbH,Aloe ferox,DER,20,KIL,W,II,,,,',
     're-export-certificate,CH 2026/5521,CH,2026-10-20,2027-04-19,CH,DE,T,Uhren AG,Watch Co,Alligator mississippiensis,LPS,40,,C,II,US,US 2026/00871,US,2026-03-02',
   ].join('\n');
-  const load = (app: TestApp, body: string | object, role: 'officer' | 'reader' = 'officer') =>
+  const load = async (app: TestApp, body: string | object, role: 'officer' | 'reader' = 'officer') =>
     app.app.inject({
       method: 'POST',
       url: '/v1/permits/imports',
-      headers: { ...bearer(keyFor(app, role)), 'content-type': typeof body === 'string' ? 'text/csv' : 'application/json' },
+      headers: { ...bearer(await keyFor(app, role)), 'content-type': typeof body === 'string' ? 'text/csv' : 'application/json' },
       payload: typeof body === 'string' ? body : JSON.stringify(body),
     });
-  const held = async (app: TestApp) => (await app.app.inject({ url: '/v1/permits', headers: bearer(keyFor(app, 'customs')) })).json().items;
+  const held = async (app: TestApp) => (await app.app.inject({ url: '/v1/permits', headers: bearer(await keyFor(app, 'customs')) })).json().items;
 
   it('a CSV file registers each document once, as received, with all its lines; loading it again changes nothing', async () => {
     t = await testApp({ data: 'seed', env: { AUTHORITY_COUNTRY: 'DE' } });

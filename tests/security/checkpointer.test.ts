@@ -43,14 +43,14 @@ describe('WAL checkpoints in a worker thread', () => {
     expect(checkpointer).not.toBeNull();
     expect(store.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     const before = statSync(file).size;
-    store.saveDecisions(decisions(3000)); // about 3 MB, three times the automatic threshold
+    await store.saveDecisions(decisions(3000)); // about 3 MB, three times the automatic threshold
     await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(before + 2_000_000), { timeout: 10_000, interval: 50 });
     await checkpointer!.stop();
-    store.close();
+    await store.close();
     const reopened = SqliteStore.open(file);
     expect(reopened.sqlite.prepare('SELECT count(*) FROM decisions').pluck().get()).toBe(3000);
     expect(reopened.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    reopened.close();
+    await reopened.close();
   });
 
   it('gives the connection its automatic checkpoints back when stopped', async () => {
@@ -58,19 +58,19 @@ describe('WAL checkpoints in a worker thread', () => {
     const checkpointer = startCheckpointer(store.sqlite, 100);
     await checkpointer!.stop();
     expect(store.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
-    store.close();
+    await store.close();
   });
 
-  it('keeps a process alive until its connection is closed, so a shutdown reaches store.close()', () => {
+  it('keeps a process alive until its connection is closed, so a shutdown reaches store.close()', async () => {
     const { file, store } = storeOnDisk();
-    store.close();
+    await store.close();
     const script = `
       import { startCheckpointer } from './src/db/checkpointer.ts';
       import { SqliteStore } from './src/store/sqlite/store.ts';
       const store = SqliteStore.open(${JSON.stringify(file)});
       const checkpointer = startCheckpointer(store.sqlite);
       await checkpointer.stop();
-      store.close();
+      (await store.close());
       console.log('closed');`;
     const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
     expect(run.stderr).toBe('');
@@ -78,10 +78,10 @@ describe('WAL checkpoints in a worker thread', () => {
     expect(run.status).toBe(0);
   });
 
-  it('is not started for an in-memory store', () => {
+  it('is not started for an in-memory store', async () => {
     const store = SqliteStore.open(':memory:');
     expect(startCheckpointer(store.sqlite)).toBeNull();
     expect(store.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
-    store.close();
+    await store.close();
   });
 });

@@ -44,8 +44,9 @@ describe('durability', () => {
 
     const store = SqliteStore.open(file);
     expect(store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    const missing = ids.filter((id) => store.decision(id) === null);
-    store.close();
+    const missing: string[] = [];
+    for (const id of ids) if ((await store.decision(id)) === null) missing.push(id);
+    await store.close();
     expect(missing).toEqual([]);
   }, 60_000);
 
@@ -64,7 +65,9 @@ describe('durability', () => {
     expect(code, server.output()).toBe(0);
     expect(Date.now() - started).toBeLessThan(10_000);
     const store = SqliteStore.open(file);
-    expect(ids.filter((id) => store.decision(id) === null)).toEqual([]);
-    store.close();
+    const missing: string[] = [];
+    for (const id of ids) if ((await store.decision(id)) === null) missing.push(id);
+    expect(missing).toEqual([]);
+    await store.close();
   }, 60_000);
 });

@@ -12,7 +12,7 @@ let admin: string;
 let operations: { method: string; path: string }[];
 beforeAll(async () => {
   t = await testApp();
-  admin = keyFor(t, 'admin');
+  admin = await keyFor(t, 'admin');
   const doc = (await t.app.inject('/docs/json')).json();
   operations = Object.entries<Record<string, unknown>>(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })));
 });
@@ -129,7 +129,7 @@ describe('limits and headers', () => {
 
   it('rate limits answer 429 with Retry-After, per key and per IP for anonymous callers', async () => {
     const limited = await testApp({ env: { ANONYMOUS_RATE_LIMIT_PER_MINUTE: '3', RATE_LIMIT_PER_MINUTE: '5' } });
-    const key = keyFor(limited, 'reader');
+    const key = await keyFor(limited, 'reader');
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await limited.app.inject('/v1/parties')).statusCode);
     expect(statuses).toEqual([200, 200, 200, 429]);

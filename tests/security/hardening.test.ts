@@ -65,7 +65,7 @@ describe('2. a reader key cannot stall the server or flood the decision log', ()
     const over = await batch(Array.from({ length: 20 }, () => trade));
     expect(over.statusCode).toBe(429);
     expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
-    expect(t.store.decisions({ limit: 1000 })).toHaveLength(40);
+    expect(await t.store.decisions({ limit: 1000 })).toHaveLength(40);
     expect((await t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: trade })).statusCode).toBe(200);
   });
 });
@@ -110,24 +110,24 @@ describe('4. an officer cannot wipe the store', () => {
 
   it('replace is for administrators only', async () => {
     t = await testApp();
-    const before = JSON.stringify(t.store.exportBundle());
-    const res = await replace(keyFor(t, 'officer'));
+    const before = JSON.stringify(await t.store.exportBundle());
+    const res = await replace(await keyFor(t, 'officer'));
     expect(res.statusCode).toBe(403);
-    expect(JSON.stringify(t.store.exportBundle())).toBe(before);
+    expect(JSON.stringify(await t.store.exportBundle())).toBe(before);
   });
 
   it('a replace that removes most of the store is refused unless confirmed, and what it removed can be restored from the audit trail', async () => {
     t = await testApp();
-    const admin = keyFor(t, 'admin');
-    const before = t.store.exportBundle();
+    const admin = await keyFor(t, 'admin');
+    const before = await t.store.exportBundle();
     const refused = await replace(admin);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(['#/taxa', '#/listings', '#/parties']));
     expect((await t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: trade })).json().decision).toBe('needs-permit');
 
     expect((await replace(admin, '&confirm=true')).statusCode).toBe(200);
-    expect(t.store.exportBundle().taxa).toEqual([]);
-    const entry = t.store.audit({ entity: 'bundle', limit: 1 })[0]!;
+    expect((await t.store.exportBundle()).taxa).toEqual([]);
+    const entry = (await t.store.audit({ entity: 'bundle', limit: 1 }))[0]!;
     expect(entry.action).toBe('replace');
     const restored = await t.app.inject({
       method: 'POST',
@@ -136,36 +136,36 @@ describe('4. an officer cannot wipe the store', () => {
       payload: entry.before as object,
     });
     expect(restored.statusCode).toBe(200);
-    expect(t.store.exportBundle().listings).toEqual(before.listings);
+    expect((await t.store.exportBundle()).listings).toEqual(before.listings);
   });
 });
 
 describe('5. a gzip bomb is stopped at the unpacked-size cap', () => {
   it('32 MiB of CSV lines in a small gzip is refused at the 4 MiB cap, nothing changed', async () => {
     t = await testApp({ env: { IMPORT_UNPACKED_LIMIT_BYTES: String(4 * 1024 * 1024) } });
-    const before = JSON.stringify(t.store.exportBundle());
+    const before = JSON.stringify(await t.store.exportBundle());
     const row = 'Kenya,KE,Africa,Ratification,13/12/1978,13/03/1979\n';
     const bomb = gzipSync(Buffer.from(`Country,ISO,Region,Type,date_of_joining,entry_into_force\n${row.repeat((32 * 1024 * 1024) / row.length)}`));
     expect(bomb.length).toBeLessThan(512 * 1024);
     const res = await t.app.inject({
       method: 'POST',
       url: '/v1/imports?kind=parties',
-      headers: { ...bearer(keyFor(t, 'officer')), 'content-type': 'application/gzip' },
+      headers: { ...bearer(await keyFor(t, 'officer')), 'content-type': 'application/gzip' },
       payload: bomb,
     });
     expect(res.statusCode).toBe(400);
     expect(JSON.stringify(res.json().errors)).toMatch(/unpacks to more than 4194304 bytes/);
-    expect(JSON.stringify(t.store.exportBundle())).toBe(before);
+    expect(JSON.stringify(await t.store.exportBundle())).toBe(before);
   });
 
   it('an import whose client has gone stops before writing anything', async () => {
     t = await testApp();
-    const before = JSON.stringify(t.store.exportBundle());
+    const before = JSON.stringify(await t.store.exportBundle());
     const gone = new AbortController();
     gone.abort();
     const csv = 'Country,ISO,Region,Type,date_of_joining,entry_into_force\nKenya,KE,Africa,Ratification,13/12/1978,13/03/1979\n';
     await expect(runImport(t.store, 'parties', Buffer.from(csv), { actor: 'test', signal: gone.signal })).rejects.toThrow(FileRejected);
-    expect(JSON.stringify(t.store.exportBundle())).toBe(before);
+    expect(JSON.stringify(await t.store.exportBundle())).toBe(before);
   });
 });
 
@@ -201,7 +201,7 @@ describe('7. no formula or escape sequence reaches a spreadsheet or a terminal',
 
   it('an officer cannot create a taxon named like a formula or holding an escape sequence', async () => {
     t = await testApp();
-    const officer = keyFor(t, 'officer');
+    const officer = await keyFor(t, 'officer');
     for (const name of ['=HYPERLINK("x")', 'Panthera\u001b[31m pardus']) {
       const res = await t.app.inject({ method: 'POST', url: '/v1/taxa', headers: bearer(officer), payload: { name, rank: 'SPECIES', parent: 'Panthera' } });
       expect(res.statusCode, name).toBe(400);
@@ -215,8 +215,8 @@ describe('8. the smaller findings', () => {
     t = await testApp({ env: { REQUIRE_KEY_FOR_READS: 'true' } });
     const answers = [
       await t.app.inject({ url: '/v1/parties' }),
-      await t.app.inject({ method: 'POST', url: '/v1/listings', headers: bearer(keyFor(t, 'reader')), payload: {} }),
-      await t.app.inject({ method: 'POST', url: '/v1/trade-checks', headers: bearer(keyFor(t, 'reader')), payload: {} }),
+      await t.app.inject({ method: 'POST', url: '/v1/listings', headers: bearer(await keyFor(t, 'reader')), payload: {} }),
+      await t.app.inject({ method: 'POST', url: '/v1/trade-checks', headers: bearer(await keyFor(t, 'reader')), payload: {} }),
     ];
     expect(answers.map((a) => a.statusCode)).toEqual([401, 403, 400]);
     for (const a of answers) expect(a.headers['x-content-type-options']).toBe('nosniff');
@@ -277,7 +277,7 @@ describe('5. (continued) a file that is one endless record', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/v1/imports?kind=index',
-      headers: { ...bearer(keyFor(t, 'officer')), 'content-type': 'application/gzip' },
+      headers: { ...bearer(await keyFor(t, 'officer')), 'content-type': 'application/gzip' },
       payload: gzipSync(Buffer.alloc(32 * 1024 * 1024)),
     });
     expect(res.statusCode).toBe(400);

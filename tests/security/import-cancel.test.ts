@@ -28,7 +28,7 @@ const logStream = new Writable({
 async function listening(): Promise<{ url: string; key: string }> {
   t = await testApp({ data: 'seed', logger: { level: 'info', stream: logStream } });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
-  return { url: `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`, key: keyFor(t, 'officer') };
+  return { url: `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`, key: await keyFor(t, 'officer') };
 }
 
 describeWithData('imports over a real socket', ['index'], () => {
@@ -45,7 +45,7 @@ describeWithData('imports over a real socket', ['index'], () => {
 
   it('imports nothing when the client hangs up after sending the whole Checklist Index', async () => {
     const { url, key } = await listening();
-    const before = t.store.state().version;
+    const before = (await t.store.state()).version;
     const taxa = t.store.sqlite.prepare('SELECT count(*) FROM taxa').pluck().get();
     const file = readFileSync(dataFile('index'));
     await new Promise<void>((resolve) => {
@@ -66,7 +66,7 @@ describeWithData('imports over a real socket', ['index'], () => {
     const until = Date.now() + 25_000;
     while (!logged.some((l) => l.msg.startsWith('import cancelled')) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
     expect(logged.map((l) => l.msg)).toContain('import cancelled: the client disconnected');
-    expect(t.store.state().version).toBe(before);
+    expect((await t.store.state()).version).toBe(before);
     expect(t.store.sqlite.prepare('SELECT count(*) FROM taxa').pluck().get()).toBe(taxa);
   }, 30_000);
 });

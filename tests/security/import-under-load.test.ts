@@ -57,11 +57,11 @@ describeWithData('an import from the command line while the server answers trade
 
   it('an Index older than the default dataset is refused, naming why, and nothing changes', async () => {
     const t = await testApp({ data: 'dataset' });
-    const before = t.store.state().version;
+    const before = (await t.store.state()).version;
     const attempt = runImport(t.store, 'index', readFileSync(dataFile('index')), { actor: 'test', asOf: '2017-04-21' });
     await expect(attempt).rejects.toThrow(FileRejected);
     await attempt.catch((e: FileRejected) => expect(e.errors[0]!.detail).toMatch(/describes 2017-04-21, but the data held has listings from as late as 2026/));
-    expect(t.store.state().version).toBe(before);
+    expect((await t.store.state()).version).toBe(before);
     await t.close();
   }, 120_000);
 });

@@ -68,10 +68,10 @@ for (const requireKeyForReads of [true, false]) {
     beforeAll(async () => {
       // The matrix sends hundreds of unauthenticated requests from one address on purpose.
       t = await testApp({ env: { REQUIRE_KEY_FOR_READS: String(requireKeyForReads), AUTH_FAILURES_PER_MINUTE: '100000' } });
-      for (const role of ['reader', 'customs', 'officer', 'admin'] as const) keys[role] = keyFor(t, role);
+      for (const role of ['reader', 'customs', 'officer', 'admin'] as const) keys[role] = await keyFor(t, role);
       const revoked = generateKey();
-      t.store.createApiKey({ id: revoked.id, name: 'revoked', role: 'admin', hash: revoked.hash });
-      t.store.revokeApiKey(revoked.id, 'test');
+      await t.store.createApiKey({ id: revoked.id, name: 'revoked', role: 'admin', hash: revoked.hash });
+      await t.store.revokeApiKey(revoked.id, 'test');
       keys.revoked = revoked.key;
     });
     afterAll(() => t.close());
@@ -112,7 +112,7 @@ for (const requireKeyForReads of [true, false]) {
 describe('keys', () => {
   it('are created by an admin, shown once, listed without the secret, and revocation is immediate', async () => {
     const t = await testApp();
-    const admin = keyFor(t, 'admin');
+    const admin = await keyFor(t, 'admin');
     const created = await t.app.inject({ method: 'POST', url: '/v1/api-keys', headers: bearer(admin), payload: { name: 'customs gateway', role: 'reader' } });
     expect(created.statusCode).toBe(201);
     const { id, key } = created.json();
@@ -128,10 +128,10 @@ describe('keys', () => {
 
   it('a key revoked outside the server (npm run keys -- revoke) stops working once its cached entry is API_KEY_CACHE_MS old', async () => {
     const t = await testApp({ env: { API_KEY_CACHE_MS: '0' } });
-    const key = keyFor(t, 'officer');
+    const key = await keyFor(t, 'officer');
     expect((await t.app.inject({ url: '/v1/parties', headers: bearer(key) })).statusCode).toBe(200);
     const id = t.store.sqlite.prepare("SELECT id FROM api_keys WHERE role = 'officer'").pluck().get() as string;
-    t.store.revokeApiKey(id, 'cli'); // what the CLI does, beside the server
+    await t.store.revokeApiKey(id, 'cli'); // what the CLI does, beside the server
     expect((await t.app.inject({ url: '/v1/parties', headers: bearer(key) })).statusCode).toBe(401);
     await t.close();
   });
@@ -146,7 +146,7 @@ describe('keys', () => {
       },
     });
     const t = await testApp({ logger: { level: 'trace', stream } });
-    const key = keyFor(t, 'reader');
+    const key = await keyFor(t, 'reader');
     expect((await t.app.inject({ url: '/v1/parties', headers: { authorization: 'Basic abc' } })).statusCode).toBe(401);
     await t.app.inject({ url: '/v1/parties', headers: bearer(key) });
     await t.close();

@@ -34,7 +34,7 @@ export default async function listingRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const record = store.listing(req.params.id);
+      const record = await store.listing(req.params.id);
       if (record === null) return sendProblem(reply, problem('not-found', 404, `No listing ${req.params.id}`));
       return reply.header('etag', etagOf(record.revision)).send(record);
     },

@@ -49,7 +49,7 @@ export default async function permitRoutes(app: FastifyInstance) {
         response: { 201: PermitRecord, 400: Problem, 401: Problem, 403: Problem, 409: Problem },
       },
     },
-    async (req, reply) => answer(reply, registerPermit(app.services, callerOf(req), req.body)),
+    async (req, reply) => answer(reply, await registerPermit(app.services, callerOf(req), req.body)),
   );
 
   // A CSV file of received documents arrives as text (the JSON list goes through the default parser).
@@ -72,7 +72,7 @@ export default async function permitRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const a = importPermits(app.services, callerOf(req), req.body);
+      const a = await importPermits(app.services, callerOf(req), req.body);
       if ('problem' in a) return sendProblem(reply, a.problem);
       return a.report;
     },
@@ -91,7 +91,7 @@ export default async function permitRoutes(app: FastifyInstance) {
         response: { 200: PermitList, 400: Problem, 401: Problem, 403: Problem },
       },
     },
-    async (req) => ({ items: store.permits({ ...req.query, limit: req.query.limit ?? 50 }) }),
+    async (req) => ({ items: await store.permits({ ...req.query, limit: req.query.limit ?? 50 }) }),
   );
 
   r.get(
@@ -108,7 +108,7 @@ export default async function permitRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const record = store.permit(req.params.id);
+      const record = await store.permit(req.params.id);
       if (record === null) return sendProblem(reply, problem('not-found', 404, `No permit ${req.params.id}`));
       return reply.header('etag', etagOf(record.revision)).send(record);
     },
@@ -153,6 +153,6 @@ export default async function permitRoutes(app: FastifyInstance) {
         response: { 200: PermitRecord, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
       },
     },
-    async (req, reply) => answer(reply, endorsePermit(app.services, callerOf(req), req.params.id, req.body)),
+    async (req, reply) => answer(reply, await endorsePermit(app.services, callerOf(req), req.params.id, req.body)),
   );
 }

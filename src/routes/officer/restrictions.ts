@@ -70,7 +70,7 @@ export default async function restrictionRoutes(app: FastifyInstance) {
         const filter: { taxonId?: number; activeOn?: string } = {};
         if (req.query.taxonId !== undefined) filter.taxonId = Number(req.query.taxonId);
         if (req.query.activeOn !== undefined) filter.activeOn = req.query.activeOn;
-        return { items: store.restrictionList(kind, filter) };
+        return { items: await store.restrictionList(kind, filter) };
       },
     );
 
@@ -88,7 +88,7 @@ export default async function restrictionRoutes(app: FastifyInstance) {
         },
       },
       async (req, reply) => {
-        const record = store.restriction(kind, req.params.id);
+        const record = await store.restriction(kind, req.params.id);
         if (record === null) return sendProblem(reply, problem('not-found', 404, `No ${k.one} ${req.params.id}`));
         return reply.header('etag', etagOf(record.revision)).send(record);
       },

@@ -92,21 +92,21 @@ export class SqliteStore implements CitesStore {
     return this.clock().toISOString();
   }
 
-  state(): DatasetState {
+  async state(): Promise<DatasetState> {
     return readDatasetState(this.db);
   }
 
-  isEmpty(): boolean {
+  async isEmpty(): Promise<boolean> {
     const anyTaxon = this.db.select({ id: taxa.id }).from(taxa).limit(1).get();
     const anyParty = this.db.select({ code: parties.code }).from(parties).limit(1).get();
     return anyTaxon === undefined && anyParty === undefined;
   }
 
-  importBundle(bundle: Bundle, opts: ImportOptions): ImportSummary {
+  async importBundle(bundle: Bundle, opts: ImportOptions): Promise<ImportSummary> {
     return importBundle(this.db, bundle, opts, this.now());
   }
 
-  latestListingStart(origins: readonly string[]): string | null {
+  async latestListingStart(origins: readonly string[]): Promise<string | null> {
     if (origins.length === 0) return null;
     const row = this.db
       .select({ latest: max(listings.effectiveFrom) })
@@ -116,17 +116,21 @@ export class SqliteStore implements CitesStore {
     return row?.latest ?? null;
   }
 
-  exportBundle(): Bundle {
+  async exportBundle(): Promise<Bundle> {
     return exportBundle(this.db, this.now().slice(0, 10)) as Bundle;
   }
 
-  snapshot(): Snapshot {
-    return JSON.parse(this.snapshotJson()) as Snapshot;
+  async snapshot(): Promise<Snapshot> {
+    return JSON.parse(this.snapshotText()) as Snapshot;
   }
 
   /** The snapshot as JSON text, built once per dataset version and kept in the database. */
-  snapshotJson(): string {
-    const version = this.state().version;
+  async snapshotJson(): Promise<string> {
+    return this.snapshotText();
+  }
+
+  private snapshotText(): string {
+    const version = readDatasetState(this.db).version;
     const cached = this.db.select({ json: snapshotCache.json }).from(snapshotCache).where(eq(snapshotCache.version, version)).get();
     if (cached !== undefined) return cached.json;
     const json = JSON.stringify(buildSnapshot(this.db));
@@ -139,7 +143,12 @@ export class SqliteStore implements CitesStore {
     return json;
   }
 
-  taxon(id: string): TaxonDetails | null {
+  async taxon(id: string): Promise<TaxonDetails | null> {
+    return this.taxonNow(id);
+  }
+
+  /** Synchronous, so the officers' writes can read a taxon inside their transaction. */
+  private taxonNow(id: string): TaxonDetails | null {
     if (!/^\d+$/.test(id)) return null;
     const row = readTaxonRows(this.db, { id: Number(id) })[0];
     if (!row) return null;
@@ -161,21 +170,21 @@ export class SqliteStore implements CitesStore {
     };
   }
 
-  namesByExternalId(): Map<string, string> {
+  async namesByExternalId(): Promise<Map<string, string>> {
     const directory = taxonDirectory(this.db);
     const rows = this.db.select({ ext: taxa.externalId, id: taxa.id }).from(taxa).where(isNotNull(taxa.externalId)).all();
     return new Map(rows.map((r) => [r.ext!, directory.refOf(r.id)]));
   }
 
-  parties(): PartyRecord[] {
+  async parties(): Promise<PartyRecord[]> {
     return partyRows(this.db).map(partyRecordOf);
   }
 
-  codes(kind: 'sources' | 'purposes' | 'terms' | 'units'): CodeRecord[] {
+  async codes(kind: 'sources' | 'purposes' | 'terms' | 'units'): Promise<CodeRecord[]> {
     return codeRows(this.db, kind).map(codeRecordOf);
   }
 
-  saveDecisions(records: readonly DecisionRecord[]): void {
+  async saveDecisions(records: readonly DecisionRecord[]): Promise<void> {
     const known = this.knownParts();
     this.sqlite
       .transaction(() => {
@@ -205,12 +214,12 @@ export class SqliteStore implements CitesStore {
     return { ...d, result: expandStored(d.result, (key) => this.selectPart.get(key) as string | undefined) };
   }
 
-  decision(id: string): DecisionRecord | null {
+  async decision(id: string): Promise<DecisionRecord | null> {
     const d = this.selectDecision.get(id) as DecisionRecord | undefined;
     return d === undefined ? null : this.expanded(d);
   }
 
-  decisions(filter: { from?: string; to?: string; decision?: string; apiKeyId?: string; limit: number; before?: string }): DecisionRecord[] {
+  async decisions(filter: { from?: string; to?: string; decision?: string; apiKeyId?: string; limit: number; before?: string }): Promise<DecisionRecord[]> {
     // Ids begin with the time in hex (decision-log.ts): a date range is an id range.
     const idAt = (date: string) => Date.parse(`${date}T00:00:00Z`).toString(16).padStart(12, '0');
     const d = decisionsTable;
@@ -240,7 +249,7 @@ export class SqliteStore implements CitesStore {
     return rows.map((r) => this.expanded(r));
   }
 
-  audit(filter: { entity?: string; entityId?: string; limit: number; before?: number }): AuditRecord[] {
+  async audit(filter: { entity?: string; entityId?: string; limit: number; before?: number }): Promise<AuditRecord[]> {
     const rows = this.db
       .select()
       .from(auditLog)
@@ -257,7 +266,7 @@ export class SqliteStore implements CitesStore {
     return rows.map((r) => ({ ...r, before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after) }));
   }
 
-  createApiKey(key: { id: string; name: string; role: ApiKeyRecord['role']; hash: string }): ApiKeyRecord {
+  async createApiKey(key: { id: string; name: string; role: ApiKeyRecord['role']; hash: string }): Promise<ApiKeyRecord> {
     const at = this.now();
     this.sqlite
       .transaction(() => {
@@ -276,15 +285,15 @@ export class SqliteStore implements CitesStore {
     return { id: key.id, name: key.name, role: key.role, createdAt: at, revokedAt: null, lastUsedAt: null };
   }
 
-  apiKeyByHash(hash: string): ApiKeyRecord | null {
+  async apiKeyByHash(hash: string): Promise<ApiKeyRecord | null> {
     return this.db.select(KEY_COLUMNS).from(apiKeys).where(eq(apiKeys.secretHash, hash)).get() ?? null;
   }
 
-  apiKeys(): ApiKeyRecord[] {
+  async apiKeys(): Promise<ApiKeyRecord[]> {
     return this.db.select(KEY_COLUMNS).from(apiKeys).orderBy(apiKeys.createdAt).all();
   }
 
-  revokeApiKey(id: string, actor: string): ApiKeyRecord | null {
+  async revokeApiKey(id: string, actor: string): Promise<ApiKeyRecord | null> {
     const at = this.now();
     return this.sqlite
       .transaction(() => {
@@ -299,7 +308,7 @@ export class SqliteStore implements CitesStore {
       .immediate();
   }
 
-  touchApiKeys(lastUsed: ReadonlyMap<string, string>): void {
+  async touchApiKeys(lastUsed: ReadonlyMap<string, string>): Promise<void> {
     this.sqlite
       .transaction(() => {
         // A handful of keys a minute: built per call.
@@ -308,54 +317,54 @@ export class SqliteStore implements CitesStore {
       .immediate();
   }
 
-  permit(id: string): PermitRecord | null {
+  async permit(id: string): Promise<PermitRecord | null> {
     return readPermit(this.db, id);
   }
 
-  permits(filter: { number?: string | undefined; issuer?: string | undefined; limit: number }): PermitRecord[] {
+  async permits(filter: { number?: string | undefined; issuer?: string | undefined; limit: number }): Promise<PermitRecord[]> {
     return findPermits(this.db, filter);
   }
 
-  permitsByKeys(keys: readonly string[]): PermitRecord[] {
+  async permitsByKeys(keys: readonly string[]): Promise<PermitRecord[]> {
     return permitsByKeys(this.db, keys);
   }
 
-  createPermit(p: NewPermit, actor: string): PermitRecord | null {
+  async createPermit(p: NewPermit, actor: string): Promise<PermitRecord | null> {
     return createPermit(this.db, p, { actor, now: this.now() });
   }
 
-  createPermits(list: readonly NewPermit[], actor: string): (PermitRecord | null)[] {
+  async createPermits(list: readonly NewPermit[], actor: string): Promise<(PermitRecord | null)[]> {
     return createPermits(this.db, list, { actor, now: this.now() });
   }
 
-  changePermitStatus(id: string, change: PermitStatusChange, revision: number, actor: string): PermitRecord | null {
+  async changePermitStatus(id: string, change: PermitStatusChange, revision: number, actor: string): Promise<PermitRecord | null> {
     return changePermitStatus(this.db, id, change, revision, { actor, now: this.now() });
   }
 
-  endorsePermit(id: string, e: Endorsement, actor: string, draws: readonly QuotaDraw[] = []): PermitRecord | null {
+  async endorsePermit(id: string, e: Endorsement, actor: string, draws: readonly QuotaDraw[] = []): Promise<PermitRecord | null> {
     return endorsePermit(this.db, id, e, draws, { actor, now: this.now() });
   }
 
-  quotaUse(keys: readonly string[]): Map<string, number> {
+  async quotaUse(keys: readonly string[]): Promise<Map<string, number>> {
     return keys.length === 0 ? new Map() : quotaUse(this.db, keys);
   }
 
-  health() {
+  async health() {
     const status = migrationStatus(this.db);
     return { open: this.sqlite.open, migrationsApplied: status.applied, migrationsExpected: status.expected };
   }
 
   // ── officers' writes (each audited, each bumps the dataset version) ──
 
-  listing(id: string): ListingRecord | null {
+  async listing(id: string): Promise<ListingRecord | null> {
     return readListing(this.db, id);
   }
 
-  createListing(l: BundleListing, actor: string): ListingRecord {
+  async createListing(l: BundleListing, actor: string): Promise<ListingRecord> {
     return createListing(this.db, l, { actor, now: this.now() });
   }
 
-  updateListing(id: string, change: (l: BundleListing) => BundleListing, revision: number, actor: string): ListingRecord | null {
+  async updateListing(id: string, change: (l: BundleListing) => BundleListing, revision: number, actor: string): Promise<ListingRecord | null> {
     return updateListing(this.db, id, change, revision, { actor, now: this.now() });
   }
 
@@ -365,31 +374,35 @@ export class SqliteStore implements CitesStore {
     suspensions: SUSPENSIONS,
   } as const;
 
-  restriction<K extends RestrictionKind>(kind: K, id: string) {
+  async restriction<K extends RestrictionKind>(kind: K, id: string) {
     return readDated(this.db, this.restrictions[kind] as never, id) as (RestrictionOf<K> & RecordMeta) | null;
   }
 
-  restrictionList<K extends RestrictionKind>(kind: K, filter: { taxonId?: number; activeOn?: string }) {
+  async restrictionList<K extends RestrictionKind>(kind: K, filter: { taxonId?: number; activeOn?: string }) {
     return listDated(this.db, this.restrictions[kind] as never, filter) as (RestrictionOf<K> & RecordMeta)[];
   }
 
-  createRestriction<K extends RestrictionKind>(kind: K, r: RestrictionOf<K>, actor: string) {
+  async createRestriction<K extends RestrictionKind>(kind: K, r: RestrictionOf<K>, actor: string) {
     return createDated(this.db, this.restrictions[kind] as never, r, { actor, now: this.now() }) as RestrictionOf<K> & RecordMeta;
   }
 
-  updateRestriction<K extends RestrictionKind>(kind: K, id: string, change: (r: RestrictionOf<K>) => RestrictionOf<K>, revision: number, actor: string) {
+  async updateRestriction<K extends RestrictionKind>(kind: K, id: string, change: (r: RestrictionOf<K>) => RestrictionOf<K>, revision: number, actor: string) {
     return updateDated(this.db, this.restrictions[kind] as never, id, change as never, revision, { actor, now: this.now() }) as
       | (RestrictionOf<K> & RecordMeta)
       | null;
   }
 
   /** A taxon in the bundle's shape (for updates). */
-  taxonAsBundle(id: string): BundleTaxon | null {
-    const t = this.taxon(id);
+  async taxonAsBundle(id: string): Promise<BundleTaxon | null> {
+    return this.taxonAsBundleNow(id);
+  }
+
+  private taxonAsBundleNow(id: string): BundleTaxon | null {
+    const t = this.taxonNow(id);
     if (t === null) return null;
     // The parent is in the taxon's kingdom: name it with the kingdom so that a homonym
     // (Pholidota) cannot be read as the other one.
-    const parent = t.parentId === null ? null : formatTaxonRef(this.taxon(t.parentId)!.name, t.kingdom as Kingdom, true);
+    const parent = t.parentId === null ? null : formatTaxonRef(this.taxonNow(t.parentId)!.name, t.kingdom as Kingdom, true);
     const c = canonicalTaxon({ ...t, parent });
     return {
       name: c.name,
@@ -403,23 +416,23 @@ export class SqliteStore implements CitesStore {
     };
   }
 
-  createTaxon(t: BundleTaxon, actor: string): TaxonDetails {
-    return createTaxon(this.db, t, { actor, now: this.now() }, (id) => this.taxon(id));
+  async createTaxon(t: BundleTaxon, actor: string): Promise<TaxonDetails> {
+    return createTaxon(this.db, t, { actor, now: this.now() }, (id) => this.taxonNow(id));
   }
 
-  updateTaxon(id: string, change: (t: BundleTaxon) => BundleTaxon, revision: number, actor: string): TaxonDetails | null {
+  async updateTaxon(id: string, change: (t: BundleTaxon) => BundleTaxon, revision: number, actor: string): Promise<TaxonDetails | null> {
     return updateTaxon(
       this.db,
       id,
       change,
       revision,
       { actor, now: this.now() },
-      (x) => this.taxon(x),
-      (x) => this.taxonAsBundle(x),
+      (x) => this.taxonNow(x),
+      (x) => this.taxonAsBundleNow(x),
     );
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.sqlite.open) this.sqlite.close();
   }
 }
