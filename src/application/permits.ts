@@ -51,9 +51,25 @@ function asRegistered(p: PermitRecord): RegisteredDocument {
   return boxes;
 }
 
+/**
+ * The engine's view of each record, made once: the store hands back the same (frozen) record
+ * while the permit is unchanged, and a changed permit is a new record, so a new view.
+ */
+const VIEWS = new WeakMap<PermitRecord, { key: string; registered: RegisteredDocument }>();
+
 /** The register's entries for the documents presented with a trade check, by documentKey. */
 export function registerView(store: CitesStore, presented: readonly PresentedDocument[] | undefined): Map<string, RegisteredDocument> | undefined {
   if (presented === undefined || presented.length === 0) return undefined;
-  const found = store.permitsByKeys(presented.map((d) => documentKey(d)));
-  return new Map(found.map((p) => [documentKey(p), asRegistered(p)]));
+  const keys: string[] = [];
+  for (const d of presented) keys.push(documentKey(d));
+  const view = new Map<string, RegisteredDocument>();
+  for (const p of store.permitsByKeys(keys)) {
+    let v = VIEWS.get(p);
+    if (v === undefined) {
+      v = { key: documentKey(p), registered: Object.freeze(asRegistered(p)) };
+      VIEWS.set(p, v);
+    }
+    view.set(v.key, v.registered);
+  }
+  return view;
 }

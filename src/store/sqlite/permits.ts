@@ -8,6 +8,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { DEFAULT_POLICY } from '@cites-permit-check/engine';
 import { documentKey } from '@cites-permit-check/engine/contract/documents';
 import type { Endorsement, NewPermit, PermitRecord, PermitStatusChange } from '../../contract/permits.js';
+import type Database from 'better-sqlite3';
 import type { Db } from '../../db/client.js';
 import { endorsements, permits } from '../../db/schema.js';
 import { DocumentInUse, StaleRevision } from '../types.js';
@@ -97,13 +98,72 @@ export function readPermit(db: Db, id: string): PermitRecord | null {
   return row === undefined ? null : recordOf(db, row);
 }
 
-/** The registered documents with these keys (documentKey), for a trade check's verification. */
+/**
+ * The registered documents with these keys (documentKey), for a trade check's verification.
+ * Every check reads each document's id and revision afresh (one indexed read of two integers);
+ * only the parsed record is reused, and only while both are unchanged. Every write to a permit
+ * or its endorsements bumps its revision (the If-Match of status changes rests on it too), and
+ * a permit registered anew under the same key gets a new id, so a status change or an
+ * endorsement, made by this process or another on the same file, is seen by the next check:
+ * a used document never looks unused. Reading and parsing the whole row and its endorsements
+ * on every check was most of what two documents cost (bench/documents.ts).
+ */
 export function permitsByKeys(db: Db, keys: readonly string[]): PermitRecord[] {
-  const { byKey } = preparedReads(db);
-  return keys.flatMap((key) => {
-    const row = byKey.get({ key });
-    return row === undefined ? [] : [recordOf(db, row)];
-  });
+  const found: PermitRecord[] = [];
+  for (const key of keys) {
+    const record = currentPermit(db, key);
+    if (record !== null) found.push(record);
+  }
+  return found;
+}
+
+interface CachedPermit {
+  id: number;
+  revision: number;
+  record: PermitRecord;
+}
+
+/** Parsed records by key, per connection; a few thousand documents at most are in use at a border at once. */
+const CACHE = new WeakMap<Db, Map<string, CachedPermit>>();
+const CACHE_MAX = 10_000;
+const VERSIONS = new WeakMap<Db, Database.Statement<[string], [number, number]>>();
+
+function currentPermit(db: Db, key: string): PermitRecord | null {
+  let version = VERSIONS.get(db);
+  if (version === undefined) {
+    // The SQL drizzle writes for the schema, run on the driver directly: drizzle's row mapping cost more than the read.
+    const query = db
+      .select({ id: permits.id, revision: permits.revision })
+      .from(permits)
+      .where(eq(permits.key, sql.placeholder('key')));
+    version = db.$client.prepare<[string], [number, number]>(query.toSQL().sql).raw();
+    VERSIONS.set(db, version);
+  }
+  const now = version.get(key);
+  let cache = CACHE.get(db);
+  if (now === undefined) {
+    cache?.delete(key);
+    return null;
+  }
+  const hit = cache?.get(key);
+  if (hit !== undefined && hit.id === now[0] && hit.revision === now[1]) return hit.record;
+  const row = preparedReads(db).byKey.get({ key });
+  if (row === undefined) return null;
+  const record = frozen(recordOf(db, row));
+  if (cache === undefined) CACHE.set(db, (cache = new Map()));
+  if (cache.size >= CACHE_MAX) cache.clear();
+  // The revision of the row read, not of the first read: a change in between is caught by the next check.
+  cache.set(key, { id: row.id, revision: row.revision, record });
+  return record;
+}
+
+/** A record shared by every check that reads it is never changed by one of them. */
+function frozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) frozen(v);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 export function findPermits(db: Db, filter: { number?: string | undefined; issuer?: string | undefined; limit: number }): PermitRecord[] {
