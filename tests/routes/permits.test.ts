@@ -220,6 +220,17 @@ describe('a trade check verifies the documents presented against the register (i
     expect(after.documentChecks[1].reasons.map((r: { code: string }) => r.code)).toContain('DOCUMENT_CANCELLED');
   });
 
+  it('a permit marked used by a write outside the register code (no new revision) is still seen by the next check', async () => {
+    t = await testApp({ data: 'seed' });
+    await register(t, IMPORT_PERMIT);
+    const id = (await register(t)).json().id;
+    expect((await check(t, presented)).json().decision).toBe('allow');
+    t.store.sqlite.prepare("UPDATE permits SET status = 'used', used_on = '2026-10-30' WHERE id = ?").run(Number(id));
+    const after = (await check(t, presented)).json();
+    expect(after.decision).toBe('needs-permit');
+    expect(after.documentChecks[1].reasons.map((r: { code: string }) => r.code)).toContain('DOCUMENT_ALREADY_USED');
+  });
+
   it('a permit endorsed through another server on the same database is seen as used by the next check here', async () => {
     const file = join(tmpdir(), `permits-cache-${process.pid}-${Date.now()}.db`);
     files.push(file, `${file}-wal`, `${file}-shm`);

@@ -4,7 +4,7 @@
  * border posts endorsing the same permit at once exactly one changes the row, the other is
  * told the document is used (Art. VI(5): one document, one consignment).
  */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableName, isNull, sql } from 'drizzle-orm';
 import { DEFAULT_POLICY } from '@cites-permit-check/engine';
 import { documentKey } from '@cites-permit-check/engine/contract/documents';
 import type { Endorsement, NewPermit, PermitRecord, PermitStatusChange } from '../../contract/permits.js';
@@ -100,61 +100,127 @@ export function readPermit(db: Db, id: string): PermitRecord | null {
 
 /**
  * The registered documents with these keys (documentKey), for a trade check's verification.
- * Every check reads each document's id and revision afresh (one indexed read of two integers);
- * only the parsed record is reused, and only while both are unchanged. Every write to a permit
- * or its endorsements bumps its revision (the If-Match of status changes rests on it too), and
- * a permit registered anew under the same key gets a new id, so a status change or an
- * endorsement, made by this process or another on the same file, is seen by the next check:
- * a used document never looks unused. Reading and parsing the whole row and its endorsements
- * on every check was most of what two documents cost (bench/documents.ts).
+ * The parsed records are reused while the register cannot have changed, and that is asked
+ * afresh on every check: `PRAGMA data_version` moves when another connection (another server
+ * on the same file) commits, and `localWrites` when this connection writes a permit or an
+ * endorsement (temporary triggers, so whatever code makes the write). When either moved, the
+ * version of every presented document (versionOf) is read again, in one statement, and a
+ * record is parsed again when it differs: every write to a permit or its endorsements bumps
+ * its revision, and a permit registered anew under the same key gets a new id. So a status
+ * change or an endorsement is seen by the next check: a used document never looks unused.
+ * Reading and parsing every row and its endorsements on every check, in one read transaction
+ * each, was most of what two documents cost (bench/documents.ts, bench/documents-http.ts).
  */
 export function permitsByKeys(db: Db, keys: readonly string[]): PermitRecord[] {
+  const watch = watchOf(db);
+  // The read point of this check: taken before anything is looked at.
+  const dataVersion = watch.dataVersion.get()!;
+  const { localWrites, cache } = watch;
   const found: PermitRecord[] = [];
   for (const key of keys) {
-    const record = currentPermit(db, key);
-    if (record !== null) found.push(record);
+    const held = cache.get(key);
+    if (held === undefined || held.dataVersion !== dataVersion || held.localWrites !== localWrites) return revalidated(db, watch, keys, dataVersion);
+    if (held.record !== null) found.push(held.record);
   }
   return found;
 }
 
-interface CachedPermit {
-  id: number;
-  revision: number;
-  record: PermitRecord;
+/** What this connection knows of the register, and how it learns the register changed. */
+interface RegisterWatch {
+  dataVersion: Database.Statement<[], number>;
+  localWrites: number;
+  /** Parsed records (null: not registered) by key, with the id, revision and read point they were checked at. */
+  cache: Map<string, HeldPermit>;
+}
+interface HeldPermit {
+  /** id, revision, status and day of use as read, joined: what tells whether the row changed. */
+  version: string;
+  record: PermitRecord | null;
+  dataVersion: number;
+  localWrites: number;
+}
+const WATCHES = new WeakMap<Db, RegisterWatch>();
+/** A few thousand documents at most are in use at a border at once. */
+const CACHE_MAX = 10_000;
+
+function watchOf(db: Db): RegisterWatch {
+  let watch = WATCHES.get(db);
+  if (watch === undefined) {
+    const client = db.$client;
+    const created: RegisterWatch = { dataVersion: client.prepare<[], number>('PRAGMA data_version').pluck(), localWrites: 0, cache: new Map() };
+    client.function('cites_register_written', { deterministic: false }, () => {
+      created.localWrites++;
+      return null;
+    });
+    for (const table of [getTableName(permits), getTableName(endorsements)]) {
+      for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+        client.exec(
+          `CREATE TEMP TRIGGER IF NOT EXISTS "${table}_${event.toLowerCase()}_watched" AFTER ${event} ON main."${table}" BEGIN SELECT cites_register_written(); END`,
+        );
+      }
+    }
+    WATCHES.set(db, created);
+    watch = created;
+  }
+  return watch;
 }
 
-/** Parsed records by key, per connection; a few thousand documents at most are in use at a border at once. */
-const CACHE = new WeakMap<Db, Map<string, CachedPermit>>();
-const CACHE_MAX = 10_000;
-const VERSIONS = new WeakMap<Db, Database.Statement<[string], [number, number]>>();
+/** The records of `keys` after reading their ids and revisions again; those read at this read point are kept. */
+function revalidated(db: Db, watch: RegisterWatch, keys: readonly string[], dataVersion: number): PermitRecord[] {
+  const { cache, localWrites } = watch;
+  const found: PermitRecord[] = [];
+  for (let from = 0; from < keys.length; from += VERSION_READ_MAX) {
+    const chunk = keys.slice(from, from + VERSION_READ_MAX);
+    const now: (string | undefined)[] = new Array(chunk.length);
+    for (const [i, version] of versionRead(db, chunk.length).all(...chunk)) now[i] = version;
+    for (let i = 0; i < chunk.length; i++) {
+      const key = chunk[i]!;
+      const version = now[i];
+      let held = cache.get(key);
+      if (held === undefined || held.version !== (version ?? '')) {
+        const row = version === undefined ? undefined : preparedReads(db).byKey.get({ key });
+        // The version of the row read, not of the first read: a change in between is caught by the next check.
+        held =
+          row === undefined
+            ? { version: '', record: null, dataVersion, localWrites }
+            : { version: versionOf(row.id, row.revision, row.status, row.usedOn), record: frozen(recordOf(db, row)), dataVersion, localWrites };
+        if (cache.size >= CACHE_MAX) cache.clear();
+        cache.set(key, held);
+      } else {
+        held.dataVersion = dataVersion;
+        held.localWrites = localWrites;
+      }
+      if (held.record !== null) found.push(held.record);
+    }
+  }
+  return found;
+}
 
-function currentPermit(db: Db, key: string): PermitRecord | null {
-  let version = VERSIONS.get(db);
-  if (version === undefined) {
-    // The SQL drizzle writes for the schema, run on the driver directly: drizzle's row mapping cost more than the read.
-    const query = db
-      .select({ id: permits.id, revision: permits.revision })
-      .from(permits)
-      .where(eq(permits.key, sql.placeholder('key')));
-    version = db.$client.prepare<[string], [number, number]>(query.toSQL().sql).raw();
-    VERSIONS.set(db, version);
+/** A trade check presents at most 10 documents (contract): one statement per count, prepared once. */
+const VERSION_READ_MAX = 10;
+type VersionRead = Database.Statement<string[], [number, string]>;
+const VERSION_READS = new WeakMap<Db, VersionRead[]>();
+
+/**
+ * A row's version: its id and revision, which every write through this module changes, and
+ * its status and day of use, so that even a write that forgot the revision cannot leave a used
+ * or cancelled document looking usable.
+ */
+const versionOf = (id: number, revision: number, status: string, usedOn: string | null) => `${id}|${revision}|${status}|${usedOn ?? ''}`;
+
+/** Rows [position of the key, version (versionOf)] for the keys the register holds, read in one statement. */
+function versionRead(db: Db, count: number): VersionRead {
+  let reads = VERSION_READS.get(db);
+  if (reads === undefined) VERSION_READS.set(db, (reads = []));
+  let read = reads[count];
+  if (read === undefined) {
+    const table = getTableName(permits);
+    const [key, id, revision, status, usedOn] = [permits.key, permits.id, permits.revision, permits.status, permits.usedOn].map((c) => `"${c.name}"`);
+    const one = (i: number) => `SELECT ${i}, ${id} || '|' || ${revision} || '|' || ${status} || '|' || ifnull(${usedOn}, '') FROM "${table}" WHERE ${key} = ?`;
+    read = db.$client.prepare<string[], [number, string]>(Array.from({ length: count }, (_, i) => one(i)).join(' UNION ALL ')).raw();
+    reads[count] = read;
   }
-  const now = version.get(key);
-  let cache = CACHE.get(db);
-  if (now === undefined) {
-    cache?.delete(key);
-    return null;
-  }
-  const hit = cache?.get(key);
-  if (hit !== undefined && hit.id === now[0] && hit.revision === now[1]) return hit.record;
-  const row = preparedReads(db).byKey.get({ key });
-  if (row === undefined) return null;
-  const record = frozen(recordOf(db, row));
-  if (cache === undefined) CACHE.set(db, (cache = new Map()));
-  if (cache.size >= CACHE_MAX) cache.clear();
-  // The revision of the row read, not of the first read: a change in between is caught by the next check.
-  cache.set(key, { id: row.id, revision: row.revision, record });
-  return record;
+  return read;
 }
 
 /** A record shared by every check that reads it is never changed by one of them. */
