@@ -139,12 +139,13 @@ interface HeldPermit {
   dataVersion: number;
   localWrites: number;
 }
-const WATCHES = new WeakMap<Db, RegisterWatch>();
+/** By driver connection, not by drizzle wrapper: the SQL function and triggers belong to the connection. */
+const WATCHES = new WeakMap<Database.Database, RegisterWatch>();
 /** A few thousand documents at most are in use at a border at once. */
 const CACHE_MAX = 10_000;
 
 function watchOf(db: Db): RegisterWatch {
-  let watch = WATCHES.get(db);
+  let watch = WATCHES.get(db.$client);
   if (watch === undefined) {
     const client = db.$client;
     const created: RegisterWatch = { dataVersion: client.prepare<[], number>('PRAGMA data_version').pluck(), localWrites: 0, cache: new Map() };
@@ -159,13 +160,13 @@ function watchOf(db: Db): RegisterWatch {
         );
       }
     }
-    WATCHES.set(db, created);
+    WATCHES.set(db.$client, created);
     watch = created;
   }
   return watch;
 }
 
-/** The records of `keys` after reading their ids and revisions again; those read at this read point are kept. */
+/** The records of `keys` after reading their versions again (versionOf); a record whose version is unchanged is kept. */
 function revalidated(db: Db, watch: RegisterWatch, keys: readonly string[], dataVersion: number): PermitRecord[] {
   const { cache, localWrites } = watch;
   const found: PermitRecord[] = [];
