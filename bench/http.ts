@@ -55,7 +55,7 @@ function wrk(url: string, bodiesFile: string, seconds: number): WrkResult {
 }
 
 /** The bench server, bundled exactly as dist/server.js is. */
-async function bundleServer(): Promise<string> {
+export async function bundleServer(): Promise<string> {
   const outfile = join(CACHE, 'http-server.js');
   await buildServer(outfile, join(ROOT, 'bench/http-server.ts'));
   return outfile;
@@ -68,7 +68,7 @@ async function bundleBareServer(): Promise<string> {
   return outfile;
 }
 
-function wrkAt(url: string, bodiesFile: string, seconds: number, connections: number): WrkResult {
+export function wrkAt(url: string, bodiesFile: string, seconds: number, connections: number): WrkResult {
   const args = ['-c', '1', 'wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', join(ROOT, 'bench/wrk/mix.lua'), url];
   const res = spawnSync('taskset', args, { env: { ...process.env, WRK_BODIES: bodiesFile }, encoding: 'utf8' });
   if (res.status !== 0) throw new Error(`wrk failed: ${res.stderr}`);
@@ -76,7 +76,7 @@ function wrkAt(url: string, bodiesFile: string, seconds: number, connections: nu
 }
 
 /** The service as in production, with limits raised so that the load generator measures work. */
-function serverEnv(db: string, port: number, logLevel: 'info' | 'warn'): Record<string, string> {
+export function serverEnv(db: string, port: number, logLevel: 'info' | 'warn'): Record<string, string> {
   return {
     DATABASE_PATH: db,
     PORT: String(port),

@@ -55,10 +55,29 @@ function asRegistered(p: PermitRecord): RegisteredDocument {
 }
 
 /**
+ * The engine's view of each record, made once: the store hands back the same (frozen) record
+ * while the permit is unchanged, and a changed permit is a new record, so a new view.
+ */
+const VIEWS = new WeakMap<PermitRecord, { key: string; registered: RegisteredDocument }>();
+
+/**
  * The register's entries for the documents presented with a trade check, by documentKey.
  * Undefined at once (no promise, no database) when none is presented: the common trade check.
  */
 export function registerView(store: CitesStore, presented: readonly PresentedDocument[] | undefined): Promise<Map<string, RegisteredDocument>> | undefined {
   if (presented === undefined || presented.length === 0) return undefined;
-  return store.permitsByKeys(presented.map((d) => documentKey(d))).then((found) => new Map(found.map((p) => [documentKey(p), asRegistered(p)])));
+  const keys: string[] = [];
+  for (const d of presented) keys.push(documentKey(d));
+  return store.permitsByKeys(keys).then((found) => {
+    const view = new Map<string, RegisteredDocument>();
+    for (const p of found) {
+      let v = VIEWS.get(p);
+      if (v === undefined) {
+        v = { key: documentKey(p), registered: Object.freeze(asRegistered(p)) };
+        VIEWS.set(p, v);
+      }
+      view.set(v.key, v.registered);
+    }
+    return view;
+  });
 }

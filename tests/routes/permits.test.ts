@@ -207,6 +207,56 @@ describe('a trade check verifies the documents presented against the register (i
     expect(JSON.stringify(again.documentChecks[1].reasons)).toContain('VI(5)');
   });
 
+  // The register's records are reused between checks (src/store/sqlite/permits.ts): a change must still be seen by the very next check.
+  it('a permit cancelled after a check is refused by the next check (the register read is never stale)', async () => {
+    t = await testApp({ data: 'seed' });
+    await register(t, IMPORT_PERMIT);
+    const created = await register(t);
+    expect((await check(t, presented)).json().decision).toBe('allow');
+    const cancelled = await t.app.inject({
+      method: 'POST',
+      url: `/v1/permits/${created.json().id}/status`,
+      headers: { ...bearer(await keyFor(t, 'officer')), 'if-match': created.headers.etag as string },
+      payload: { status: 'cancelled' },
+    });
+    expect(cancelled.statusCode).toBe(200);
+    const after = (await check(t, presented)).json();
+    expect(after.decision).toBe('needs-permit');
+    expect(after.documentChecks[1].reasons.map((r: { code: string }) => r.code)).toContain('DOCUMENT_CANCELLED');
+  });
+
+  it('a permit marked used by a write outside the register code (no new revision) is still seen by the next check', async () => {
+    t = await testApp({ data: 'seed' });
+    await register(t, IMPORT_PERMIT);
+    const id = (await register(t)).json().id;
+    expect((await check(t, presented)).json().decision).toBe('allow');
+    t.store.sqlite.prepare("UPDATE permits SET status = 'used', used_on = '2026-10-30' WHERE id = ?").run(Number(id));
+    const after = (await check(t, presented)).json();
+    expect(after.decision).toBe('needs-permit');
+    expect(after.documentChecks[1].reasons.map((r: { code: string }) => r.code)).toContain('DOCUMENT_ALREADY_USED');
+  });
+
+  it('a permit endorsed through another server on the same database is seen as used by the next check here', async () => {
+    const file = join(tmpdir(), `permits-cache-${process.pid}-${Date.now()}.db`);
+    files.push(file, `${file}-wal`, `${file}-shm`);
+    t = await testApp({ data: 'seed', file });
+    other = await testApp({ data: 'empty', file });
+    await register(t, IMPORT_PERMIT);
+    const id = (await register(t)).json().id;
+    expect((await check(t, presented)).json().decision).toBe('allow');
+    const endorsed = await other.app.inject({
+      method: 'POST',
+      url: `/v1/permits/${id}/endorsements`,
+      headers: bearer(await keyFor(other, 'customs')),
+      payload: AT_EXPORT,
+    });
+    expect(endorsed.statusCode).toBe(200);
+    const after = (await check(t, presented)).json();
+    expect(after.decision).toBe('needs-permit');
+    expect(after.documentChecks[1]).toMatchObject({ verdict: 'invalid', inRegister: true });
+    expect(after.documentChecks[1].reasons.map((r: { code: string }) => r.code)).toContain('DOCUMENT_ALREADY_USED');
+  });
+
   it('a permit the register does not hold is unverified and never clears the trade', async () => {
     t = await testApp({ data: 'seed' });
     const body = (await check(t, presented)).json();
