@@ -114,6 +114,7 @@ export async function runImport(store: CitesStore, kind: ImportKind, content: Bu
       today: opts.today ?? new Date().toISOString().slice(0, 10),
       namesByExternalId: () => store.namesByExternalId(),
       partyCodes: () => new Set(store.parties().map((p) => p.code)),
+      unitCodes: () => new Set(store.codes('units').map((c) => c.code)),
     });
   } catch (e) {
     if (e instanceof FileRejected) throw e;

@@ -58,6 +58,8 @@ export interface ParseContext {
   namesByExternalId(): Map<string, string>;
   /** Codes of the Parties the store knows (a listing may name only a known Party); null: any. */
   partyCodes?(): ReadonlySet<string> | null;
+  /** Unit codes the store knows (a quota may name only a known unit); null: any. */
+  unitCodes?(): ReadonlySet<string> | null;
 }
 
 export class FileRejected extends Error {

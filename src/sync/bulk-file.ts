@@ -1,0 +1,76 @@
+/**
+ * kind `species-plus-bulk`: the Species+ weekly bulk download, `cites_eu_<lang>.ndjson.gz`,
+ * one taxon concept per line (about 90,000 lines, 360 MB unpacked). Read line by line from
+ * the (already unpacked) stream and mapped as it goes (concepts-to-bundle.ts): the file is
+ * never held as one string. A line that is not JSON, or not a taxon concept, rejects the
+ * file (all such lines are listed); odd records inside a concept are left out and counted.
+ *
+ * The file is a complete picture of the CITES taxonomy: its listings replace those of the
+ * Index, the History, the seed and the default dataset for the taxa it lists, and records a
+ * previous sync brought that it no longer holds are ended (`endMissing`).
+ */
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { LineErrors } from '../importers/csv.js';
+import { knownTerms } from '../importers/species-plus.js';
+import { officialFileBundle, type ParseContext, type ParsedFile } from '../importers/types.js';
+import { ConceptsToBundle, type ConceptRecords } from './concepts-to-bundle.js';
+import { notATaxonConcept, type TaxonConcept } from './taxon-concept.js';
+
+/** Origin of the records a Species+ sync writes (bulk file and API alike). */
+export const SPECIES_PLUS_ORIGIN = 'species-plus';
+/** Sources whose listings a Species+ sync takes over, for the taxa it lists. */
+export const SPECIES_PLUS_REPLACES = ['index', 'history', 'seed', 'dataset'];
+const PROGRESS_EVERY = 5_000;
+
+/** What a parser context knows, as the mapper needs it (an empty list in an empty store means: not checked). */
+export function conceptContext(ctx: ParseContext): ConceptsToBundle {
+  const nonEmpty = (s: ReadonlySet<string> | null | undefined) => (s && s.size > 0 ? s : null);
+  return new ConceptsToBundle({ partyCodes: nonEmpty(ctx.partyCodes?.()), unitCodes: nonEmpty(ctx.unitCodes?.()), knownTerms: knownTerms() });
+}
+
+/** The parsed file the store loads, from mapped records. */
+export function speciesPlusFile(records: ConceptRecords, mapper: ConceptsToBundle, asOf: string, source: string): ParsedFile {
+  return {
+    bundle: officialFileBundle(asOf, source, records),
+    warnings: mapper.notes.warnings,
+    stats: mapper.notes.stats,
+    origin: SPECIES_PLUS_ORIGIN,
+    endMissing: { date: asOf },
+    replacesListingsOf: SPECIES_PLUS_REPLACES,
+  };
+}
+
+export async function parseSpeciesPlusBulk(input: Readable, ctx: ParseContext): Promise<ParsedFile> {
+  const errors = new LineErrors();
+  const mapper = conceptContext(ctx);
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  let line = 0;
+  let bytes = 0;
+  for await (const text of lines) {
+    line++;
+    bytes += text.length + 1;
+    if (line % PROGRESS_EVERY === 0) ctx.progress?.({ phase: 'reading', records: line, bytes });
+    if (text.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      errors.add(line, undefined, `not JSON: ${(e as Error).message}`);
+      continue;
+    }
+    const why = notATaxonConcept(value);
+    if (why !== null) {
+      errors.add(line, undefined, `the line ${why}; a Species+ bulk file holds one taxon concept per line`);
+      continue;
+    }
+    mapper.add(value as TaxonConcept, line);
+  }
+  if (line === 0) errors.add(1, undefined, 'the file is empty');
+  errors.throwIfAny();
+  // The file carries no date of its own: the date given, else the latest date it names.
+  const latest = mapper.latestDate;
+  const asOf = ctx.asOf ?? (latest !== '' && latest < ctx.today ? latest : ctx.today);
+  mapper.notes.count('lines', line);
+  return speciesPlusFile(mapper.finish(asOf), mapper, asOf, 'Species+ bulk download (UNEP-WCMC)');
+}
