@@ -256,6 +256,45 @@ export const importRuns = sqliteTable('import_runs', {
 });
 
 /**
+ * Syncs from Species+ (issue 20): one row per run, for GET /v1/dataset (last success, last
+ * failure and why), for the next API run (`updated_since` the API time of the last success)
+ * and as the record of who synced what. `progress` is the resumable state of an API run.
+ */
+export const syncRuns = sqliteTable('sync_runs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** `bulk` (a downloaded file) or `api` (incremental). */
+  via: text('via').notNull(),
+  startedAt: text('started_at').notNull(),
+  finishedAt: text('finished_at'),
+  status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
+  actor: text('actor').notNull(),
+  /** The file read, or the API address. */
+  source: text('source').notNull(),
+  /** API runs: the instant the reading started (the next run asks for changes since it). */
+  apiTime: text('api_time'),
+  /** API runs: JSON of what has been read so far, so that a new run continues it. */
+  progress: text('progress'),
+  error: text('error'),
+  datasetVersion: integer('dataset_version'),
+  /** JSON: the diff's counts. */
+  changes: text('changes'),
+});
+
+/** API runs: each taxon concept read, kept until the run applies them all in one transaction. */
+export const syncStaging = sqliteTable(
+  'sync_staging',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => syncRuns.id, { onDelete: 'cascade' }),
+    taxonId: integer('taxon_id').notNull(),
+    /** The concept as read, with its legislation and distributions, as JSON. */
+    concept: text('concept').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.taxonId] })],
+);
+
+/**
  * The engine snapshot of one dataset version, as JSON text: start-up and GET /v1/snapshot
  * read it instead of rebuilding it from every table (about 0.3 s saved with the full
  * Checklist). Only the current version is kept.

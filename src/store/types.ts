@@ -122,6 +122,24 @@ export type ApiKeyRecord = ApiKey;
 
 export type AuditRecord = AuditEntry;
 
+/** One sync from Species+ (issue 20), as recorded. */
+export interface SyncRun {
+  id: number;
+  via: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: 'running' | 'succeeded' | 'failed';
+  actor: string;
+  source: string;
+  apiTime: string | null;
+  progress: string | null;
+  error: string | null;
+  datasetVersion: number | null;
+  changes: string | null;
+}
+export type NewSyncRun = Pick<SyncRun, 'via' | 'actor' | 'source' | 'apiTime' | 'progress'>;
+export type SyncRunChange = Partial<Pick<SyncRun, 'status' | 'finishedAt' | 'apiTime' | 'progress' | 'error' | 'datasetVersion' | 'changes'>>;
+
 /** The repository port the HTTP layer, importers and CLI depend on. */
 export interface CitesStore {
   state(): DatasetState;
@@ -178,5 +196,14 @@ export interface CitesStore {
   taxonAsBundle(id: string): BundleTaxon | null;
   createTaxon(t: BundleTaxon, actor: string): TaxonDetails;
   updateTaxon(id: string, change: (t: BundleTaxon) => BundleTaxon, revision: number, actor: string): TaxonDetails | null;
+
+  // Syncs from Species+ (issue 20): the runs, newest first, and the concepts an API run has read.
+  syncRuns(limit: number): SyncRun[];
+  startSyncRun(run: NewSyncRun): SyncRun;
+  updateSyncRun(id: number, change: SyncRunChange): void;
+  /** Kept (by Species+ taxon id, JSON text) until the run applies them; a later copy replaces an earlier one. */
+  stageConcepts(runId: number, concepts: ReadonlyArray<{ taxonId: number; concept: string }>): void;
+  stagedConcepts(runId: number): Iterable<string>;
+  dropStaged(runId: number): void;
   close(): void;
 }

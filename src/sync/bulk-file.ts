@@ -9,7 +9,6 @@
  * Index, the History, the seed and the default dataset for the taxa it lists, and records a
  * previous sync brought that it no longer holds are ended (`endMissing`).
  */
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { LineErrors } from '../importers/csv.js';
 import { knownTerms } from '../importers/species-plus.js';
@@ -22,6 +21,27 @@ export const SPECIES_PLUS_ORIGIN = 'species-plus';
 /** Sources whose listings a Species+ sync takes over, for the taxa it lists. */
 export const SPECIES_PLUS_REPLACES = ['index', 'history', 'seed', 'dataset'];
 const PROGRESS_EVERY = 5_000;
+const NEWLINE = 0x0a;
+
+/**
+ * The lines of a stream, one at a time. Each chunk is split as it comes and the next is read
+ * only when its lines are handled, so at most one chunk and one partial line are held.
+ */
+async function* linesOf(input: Readable): AsyncGenerator<string> {
+  let partial: Buffer[] = [];
+  for await (const chunk of input) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    let start = 0;
+    for (let end = buf.indexOf(NEWLINE); end !== -1; end = buf.indexOf(NEWLINE, start)) {
+      const piece = buf.subarray(start, end);
+      yield (partial.length ? Buffer.concat([...partial, piece]) : piece).toString('utf8').replace(/\r$/, '');
+      partial = [];
+      start = end + 1;
+    }
+    if (start < buf.length) partial.push(buf.subarray(start));
+  }
+  if (partial.length) yield Buffer.concat(partial).toString('utf8');
+}
 
 /** What a parser context knows, as the mapper needs it (an empty list in an empty store means: not checked). */
 export function conceptContext(ctx: ParseContext): ConceptsToBundle {
@@ -44,10 +64,9 @@ export function speciesPlusFile(records: ConceptRecords, mapper: ConceptsToBundl
 export async function parseSpeciesPlusBulk(input: Readable, ctx: ParseContext): Promise<ParsedFile> {
   const errors = new LineErrors();
   const mapper = conceptContext(ctx);
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let line = 0;
   let bytes = 0;
-  for await (const text of lines) {
+  for await (const text of linesOf(input)) {
     line++;
     bytes += text.length + 1;
     if (line % PROGRESS_EVERY === 0) ctx.progress?.({ phase: 'reading', records: line, bytes });

@@ -73,6 +73,11 @@ const country = (v: unknown): string | null => {
 
 export class ConceptsToBundle {
   readonly notes = new ImportNotes();
+  /**
+   * One copy of each repeated text (classification names, annotations, notes): every line
+   * parses into fresh strings, and 30,000 orchids share one # annotation.
+   */
+  private readonly texts = new Map<string, string>();
   private readonly accepted: Accepted[] = [];
   private readonly seenIds = new Set<string>();
   private readonly changes: RawChange[] = [];
@@ -85,6 +90,16 @@ export class ConceptsToBundle {
   /** The latest date any record names: what the data describes when nothing else says. */
   get latestDate(): string {
     return this.latest;
+  }
+
+  private intern(text: string): string;
+  private intern(text: string | null): string | null;
+  private intern(text: string | null): string | null {
+    if (text === null) return null;
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    this.texts.set(text, text);
+    return text;
   }
 
   private skip(what: string, line: number, why?: string): void {
@@ -123,13 +138,13 @@ export class ConceptsToBundle {
       rank,
       author: c.author_year?.trim() || null,
       levels: {
-        kingdom: kingdom as Kingdom,
-        phylum: h.phylum ?? '',
-        class: h.class ?? '',
-        order: h.order ?? '',
-        family: h.family ?? '',
-        genus: below ? words[0]! : '',
-        species: rank === 'SUBSPECIES' || rank === 'VARIETY' ? words.slice(0, 2).join(' ') : '',
+        kingdom: this.intern(kingdom) as Kingdom,
+        phylum: this.intern(h.phylum ?? ''),
+        class: this.intern(h.class ?? ''),
+        order: this.intern(h.order ?? ''),
+        family: this.intern(h.family ?? ''),
+        genus: below ? this.intern(words[0]!) : '',
+        species: rank === 'SUBSPECIES' || rank === 'VARIETY' ? this.intern(words.slice(0, 2).join(' ')) : '',
       },
       synonyms: '',
       names: { en: '', es: '', fr: '' },
@@ -217,7 +232,7 @@ export class ConceptsToBundle {
       }
       this.saw(when);
       const symbol = /#\d+/.exec(l.hash_annotation?.symbol ?? '')?.[0] ?? null;
-      const text = l.annotation ?? '';
+      const text = this.intern(l.annotation ?? '');
       this.changes.push({
         line,
         id,
@@ -226,13 +241,13 @@ export class ConceptsToBundle {
         type,
         date: when,
         hashSymbol: symbol,
-        hash: l.hash_annotation?.note ?? '',
+        hash: this.intern(l.hash_annotation?.note ?? ''),
         full: text,
         short: text,
         es: '',
         fr: '',
         kingdom,
-        family: c.higher_taxa?.family ?? '',
+        family: this.intern(c.higher_taxa?.family ?? ''),
       });
     }
   }
@@ -261,7 +276,7 @@ export class ConceptsToBundle {
       sources: [],
       purposes: [],
       effectiveFrom: from,
-      notes: notes === '' ? null : notes.slice(0, 4000),
+      notes: notes === '' ? null : this.intern(notes.slice(0, 4000)),
       current: q.is_current !== false,
       line,
     });
@@ -290,7 +305,7 @@ export class ConceptsToBundle {
       appliesToImports: s.applies_to_import === true,
       effectiveFrom: from,
       notification: notificationIn(`${s.start_notification?.name ?? ''} ${s.notes ?? ''}`),
-      notes: s.notes ?? null,
+      notes: this.intern(s.notes ?? null),
       review: false,
       current: s.is_current !== false,
       end,
@@ -298,22 +313,48 @@ export class ConceptsToBundle {
     });
   }
 
-  /** The bundle's records, once every concept has been added. */
+  /**
+   * The bundle's records, once every concept has been added. The raw records are released as
+   * they are turned into bundle records, and each taxon's listing changes are replayed on
+   * their own, so the two forms are never all in memory together.
+   */
   finish(asOf: string): ConceptRecords {
     const notes = this.notes;
     const taxonomy = buildTaxonomy(this.accepted, notes);
-    const taxa = taxonomy.taxa.map((t, i) => ({ ...t, synonyms: this.accepted[i]!.synonymList, commonNames: this.accepted[i]!.commonNameList }));
+    const taxa = taxonomy.taxa;
+    for (const [i, t] of taxa.entries()) {
+      t.synonyms = this.accepted[i]!.synonymList;
+      t.commonNames = this.accepted[i]!.commonNameList;
+    }
     const byId = new Map(this.accepted.map((a) => [a.id, taxonomy.refOf(a.levels.kingdom, a.name)]));
+    this.accepted.length = 0;
     const knownNames = new Set(byId.values());
     const countries = new CountryNames();
-    const changes = this.changes.map((r) => changeOf(r, byId.get(r.id)!, knownNames, countries, notes));
-    const { listings, reservations } = replayHistory(changes, notes);
+    const byTaxon = new Map<string, RawChange[]>();
+    for (const r of this.changes) {
+      const list = byTaxon.get(r.id);
+      if (list) list.push(r);
+      else byTaxon.set(r.id, [r]);
+    }
+    this.changes.length = 0;
+    const listings: BundleListing[] = [];
+    const reservations: BundleReservation[] = [];
+    for (const [id, raw] of byTaxon) {
+      const replayed = replayHistory(
+        raw.map((r) => changeOf(r, byId.get(id)!, knownNames, countries, notes)),
+        notes,
+      );
+      listings.push(...replayed.listings);
+      for (const r of replayed.reservations) if (r.effectiveTo === null || r.effectiveFrom < r.effectiveTo) reservations.push(r);
+    }
+    byTaxon.clear();
+    this.texts.clear();
     notes.count('listing entries', listings.length);
     notes.count('reservations', reservations.length);
     return {
       taxa,
       listings,
-      reservations: reservations.filter((r) => r.effectiveTo === null || r.effectiveFrom < r.effectiveTo),
+      reservations,
       quotas: this.finishQuotas(byId),
       suspensions: this.finishSuspensions(byId, asOf),
     };

@@ -5,13 +5,13 @@
  * a sync; a field it needs and cannot read is reported with the taxon's line.
  */
 
-export interface GeoEntity {
+interface GeoEntity {
   iso_code2?: string | null;
   name?: string | null;
   type?: string | null;
 }
 
-export interface CitesListingRecord {
+interface CitesListingRecord {
   id?: number;
   taxon_concept_id?: number | null;
   is_current?: boolean;
@@ -51,7 +51,7 @@ export interface CitesSuspensionRecord {
   end_notification?: { name?: string | null; date?: string | null; url?: string | null } | null;
 }
 
-export interface DistributionRecord {
+interface DistributionRecord {
   id?: number;
   iso_code2?: string | null;
   name?: string | null;

@@ -8,7 +8,10 @@ import type {
   AuditRecord,
   CitesStore,
   ListingRecord,
+  NewSyncRun,
   RecordMeta,
+  SyncRun,
+  SyncRunChange,
   RestrictionKind,
   RestrictionOf,
   CodeRecord,
@@ -44,6 +47,7 @@ import { codeRecordOf, codeRows, namesByTaxon, partyRecordOf, partyRows, readTax
 import { expandStored } from '../decision-parts.js';
 import type { Endorsement, NewPermit, PermitRecord, PermitStatusChange } from '../../contract/permits.js';
 import { changePermitStatus, createPermit, endorsePermit, findPermits, permitsByKeys, readPermit } from './permits.js';
+import { dropStaged, listSyncRuns, stageConcepts, stagedConcepts, startSyncRun, updateSyncRun } from './sync-runs.js';
 
 /** An API key as the API shows it (never its hash). */
 const KEY_COLUMNS = {
@@ -305,6 +309,30 @@ export class SqliteStore implements CitesStore {
         for (const [id, at] of lastUsed) this.db.update(apiKeys).set({ lastUsedAt: at }).where(eq(apiKeys.id, id)).run();
       })
       .immediate();
+  }
+
+  syncRuns(limit: number): SyncRun[] {
+    return listSyncRuns(this.db, limit);
+  }
+
+  startSyncRun(run: NewSyncRun): SyncRun {
+    return startSyncRun(this.db, run, this.now());
+  }
+
+  updateSyncRun(id: number, change: SyncRunChange): void {
+    updateSyncRun(this.db, id, change);
+  }
+
+  stageConcepts(runId: number, concepts: ReadonlyArray<{ taxonId: number; concept: string }>): void {
+    stageConcepts(this.db, runId, concepts);
+  }
+
+  stagedConcepts(runId: number): Iterable<string> {
+    return stagedConcepts(this.db, runId);
+  }
+
+  dropStaged(runId: number): void {
+    dropStaged(this.db, runId);
   }
 
   permit(id: string): PermitRecord | null {

@@ -1,0 +1,126 @@
+/**
+ * Use case "sync from Species+" (issue 20): read the new data (a bulk download, or the API's
+ * changes since the last successful sync), compare it with what is held, and, unless it is a
+ * dry run, load it in one transaction. Each real run is recorded (who, when, from which file
+ * or API time, how it ended), and a failed run leaves the data as it was. One sync at a time
+ * per process: another asked meanwhile is refused (SyncBusy).
+ */
+import type { Readable } from 'node:stream';
+import type { SyncDiff, SyncReport } from '../contract/syncs.js';
+import { FileRejected } from '../importers/index.js';
+import type { ParsedFile } from '../importers/types.js';
+import type { CitesStore, SyncRun } from '../store/types.js';
+import { applySync, beginRun, heldData, readBulkFile, recentRuns, recordRun } from '../sync/apply.js';
+import { diffBundles } from '../sync/diff.js';
+
+export class SyncBusy extends Error {
+  constructor() {
+    super('a sync is already running');
+  }
+}
+
+export interface SyncOptions {
+  actor: string;
+  dryRun: boolean;
+  today: string;
+  /** The date the data describes (default: the latest date it names). */
+  asOf?: string | undefined;
+  unpackedLimit?: number | undefined;
+}
+
+let running = false;
+
+/** Runs `work` as the only sync of this process. */
+export async function exclusively<T>(work: () => Promise<T>): Promise<T> {
+  if (running) throw new SyncBusy();
+  running = true;
+  try {
+    return await work();
+  } finally {
+    running = false;
+  }
+}
+
+const counts = (d: SyncDiff) =>
+  JSON.stringify({
+    taxaAdded: d.taxaAdded.count,
+    namesChanged: d.namesChanged.count,
+    appendixChanges: d.appendixChanges.count,
+    listingsAdded: d.listingsAdded.count,
+    listingsEnded: d.listingsEnded.count,
+    quotasAdded: d.quotasAdded.count,
+    quotasEnded: d.quotasEnded.count,
+    suspensionsAdded: d.suspensionsAdded.count,
+    suspensionsEnded: d.suspensionsEnded.count,
+  });
+
+/** Why a run failed, in one line for GET /v1/dataset. */
+export function failureReason(e: unknown): string {
+  if (e instanceof FileRejected) {
+    const first = e.errors[0];
+    const where = first?.line !== undefined ? `line ${first.line}: ` : '';
+    return `${e.errors.length} error(s) in the data, nothing was changed${first ? ` (${where}${first.detail})` : ''}`.slice(0, 1000);
+  }
+  return (e instanceof Error ? e.message : String(e)).slice(0, 1000);
+}
+
+/**
+ * Compares parsed data with what is held and, unless a dry run, applies it and records the
+ * run as succeeded. `run` is the record of a real run (null in a dry run).
+ */
+export function diffAndApply(store: CitesStore, file: ParsedFile, source: string, opts: SyncOptions, run: SyncRun | null, started: number): SyncReport {
+  const diff = diffBundles(heldData(store), file.bundle);
+  const base = { source, diff, warnings: file.warnings, stats: file.stats };
+  if (run === null) return { dryRun: true, ...base, summary: null, durationMs: Date.now() - started };
+  const report = applySync(store, file, opts.actor, started);
+  recordRun(store, run.id, {
+    status: 'succeeded',
+    finishedAt: new Date().toISOString(),
+    datasetVersion: report.summary.datasetVersion,
+    changes: counts(diff),
+    progress: null,
+  });
+  return { dryRun: false, ...base, summary: report.summary, durationMs: Date.now() - started };
+}
+
+/** Syncs from a bulk download (`cites_eu_<lang>.ndjson.gz`, plain or gzip). Throws FileRejected when it cannot be read. */
+export function syncFromFile(store: CitesStore, input: Readable, name: string, opts: SyncOptions): Promise<SyncReport> {
+  return exclusively(async () => {
+    const started = Date.now();
+    const source = `Species+ bulk download ${name}`;
+    const run = opts.dryRun ? null : beginRun(store, { via: 'bulk', actor: opts.actor, source, apiTime: null, progress: null });
+    try {
+      const file = await readBulkFile(store, input, {
+        actor: opts.actor,
+        asOf: opts.asOf,
+        today: opts.today,
+        ...(opts.unpackedLimit === undefined ? {} : { unpackedLimit: opts.unpackedLimit }),
+      });
+      file.bundle.source = `${source}, as of ${file.bundle.asOf}`;
+      return diffAndApply(store, file, source, opts, run, started);
+    } catch (e) {
+      if (run) recordRun(store, run.id, { status: 'failed', finishedAt: new Date().toISOString(), error: failureReason(e) });
+      throw e;
+    }
+  });
+}
+
+export interface SyncStatus {
+  lastSuccess: { at: string; via: string; source: string; actor: string; datasetVersion: number | null } | null;
+  lastFailure: { at: string; via: string; source: string; actor: string; reason: string } | null;
+  running: boolean;
+}
+
+/** The last successful and failed syncs, for GET /v1/dataset. */
+export function syncStatus(store: CitesStore): SyncStatus {
+  const runs = recentRuns(store);
+  const ok = runs.find((r) => r.status === 'succeeded');
+  const failed = runs.find((r) => r.status === 'failed');
+  return {
+    lastSuccess: ok ? { at: ok.finishedAt ?? ok.startedAt, via: ok.via, source: ok.source, actor: ok.actor, datasetVersion: ok.datasetVersion } : null,
+    lastFailure: failed
+      ? { at: failed.finishedAt ?? failed.startedAt, via: failed.via, source: failed.source, actor: failed.actor, reason: failed.error ?? 'unknown' }
+      : null,
+    running,
+  };
+}

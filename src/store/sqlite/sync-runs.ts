@@ -1,0 +1,45 @@
+/**
+ * Syncs from Species+ (issue 20): the record of each run, and the taxon concepts an API run
+ * has read so far. The concepts are staged in their own small transactions as they arrive, so
+ * a run that stops (a crash, a lost connection) keeps what it read; the data itself changes
+ * only when the run applies them all in one import.
+ */
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { syncRuns, syncStaging } from '../../db/schema.js';
+import type { NewSyncRun, SyncRun, SyncRunChange } from '../types.js';
+
+export function startSyncRun(db: Db, run: NewSyncRun, now: string): SyncRun {
+  return db
+    .insert(syncRuns)
+    .values({ ...run, startedAt: now, status: 'running' })
+    .returning()
+    .get();
+}
+
+export function updateSyncRun(db: Db, id: number, change: SyncRunChange): void {
+  db.update(syncRuns).set(change).where(eq(syncRuns.id, id)).run();
+}
+
+export function listSyncRuns(db: Db, limit: number): SyncRun[] {
+  return db.select().from(syncRuns).orderBy(desc(syncRuns.id)).limit(limit).all();
+}
+
+/** Stages concepts (JSON text by Species+ taxon id); a concept read again replaces the earlier copy. */
+export function stageConcepts(db: Db, runId: number, concepts: ReadonlyArray<{ taxonId: number; concept: string }>): void {
+  const upsert = db.$client.prepare(
+    'INSERT INTO sync_staging (run_id, taxon_id, concept) VALUES (?, ?, ?) ON CONFLICT (run_id, taxon_id) DO UPDATE SET concept = excluded.concept',
+  );
+  db.$client.transaction(() => {
+    for (const c of concepts) upsert.run(runId, c.taxonId, c.concept);
+  })();
+}
+
+export function* stagedConcepts(db: Db, runId: number): Generator<string> {
+  const rows = db.$client.prepare('SELECT concept FROM sync_staging WHERE run_id = ? ORDER BY taxon_id').pluck().iterate(runId);
+  for (const row of rows) yield row as string;
+}
+
+export function dropStaged(db: Db, runId: number): void {
+  db.delete(syncStaging).where(eq(syncStaging.runId, runId)).run();
+}

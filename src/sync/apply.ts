@@ -1,0 +1,38 @@
+/**
+ * Every call a sync makes into the store, in one place: what is held now, loading the new
+ * data in one transaction, the record of the runs and the concepts an API run has staged.
+ * (The store port is to become asynchronous: these are the lines that will take an `await`.)
+ */
+import type { Readable } from 'node:stream';
+import type { Bundle } from '../contract/bundle.js';
+import { loadImport, readImport, type ImportReport, type RunImportOptions } from '../importers/index.js';
+import type { ParsedFile, ParseContext } from '../importers/types.js';
+import type { CitesStore, NewSyncRun, SyncRun, SyncRunChange } from '../store/types.js';
+
+export const heldData = (store: CitesStore): Bundle => store.exportBundle();
+
+/** Parses a bulk file against what the store knows (Parties, units), writing nothing. */
+export const readBulkFile = (store: CitesStore, input: Readable, opts: RunImportOptions): Promise<ParsedFile> =>
+  readImport(store, 'species-plus-bulk', input, opts);
+
+/** What a parser may ask the store, for data that does not come as a file (API runs). */
+export function parseContextOf(store: CitesStore, today: string, asOf?: string): ParseContext {
+  return {
+    today,
+    asOf,
+    namesByExternalId: () => store.namesByExternalId(),
+    partyCodes: () => new Set(store.parties().map((p) => p.code)),
+    unitCodes: () => new Set(store.codes('units').map((c) => c.code)),
+  };
+}
+
+/** Loads the synced data in one transaction; bumps the dataset version and audits when anything changed. */
+export const applySync = (store: CitesStore, file: ParsedFile, actor: string, started: number): ImportReport =>
+  loadImport(store, 'species-plus-bulk', file, { actor, mode: 'merge' }, started);
+
+export const beginRun = (store: CitesStore, run: NewSyncRun): SyncRun => store.startSyncRun(run);
+export const recordRun = (store: CitesStore, id: number, change: SyncRunChange): void => store.updateSyncRun(id, change);
+export const recentRuns = (store: CitesStore, limit = 50): SyncRun[] => store.syncRuns(limit);
+export const stage = (store: CitesStore, runId: number, concepts: ReadonlyArray<{ taxonId: number; concept: string }>) => store.stageConcepts(runId, concepts);
+export const staged = (store: CitesStore, runId: number): Iterable<string> => store.stagedConcepts(runId);
+export const dropStaged = (store: CitesStore, runId: number): void => store.dropStaged(runId);
