@@ -20,3 +20,5 @@ CREATE TABLE `sync_staging` (
 	PRIMARY KEY(`run_id`, `taxon_id`),
 	FOREIGN KEY (`run_id`) REFERENCES `sync_runs`(`id`) ON UPDATE no action ON DELETE cascade
 );
+--> statement-breakpoint
+CREATE INDEX `sync_staging_taxon` ON `sync_staging` (`taxon_id`,`run_id`);

@@ -1,7 +1,7 @@
 /**
  * A sync asked for over HTTP: run it, have trade checks use the new data at once, and turn
  * what went wrong into a problem (a refused file: 400 with every error; another sync
- * running: 503).
+ * running, or Species+ failing or refusing the token: 503).
  */
 import type { Readable } from 'node:stream';
 import { problem, type Problem } from '@cites-permit-check/engine/contract/problem';
@@ -10,6 +10,8 @@ import { FileRejected } from '../importers/index.js';
 import type { Services } from '../services/index.js';
 import type { SyncRun } from '../store/types.js';
 import { recentRuns } from '../sync/apply.js';
+import { SpeciesPlusError } from '../sync/api-client.js';
+import { syncFromApi } from './sync-api.js';
 import { SyncBusy, syncFromFile } from './sync.js';
 
 export interface SyncRequest {
@@ -25,11 +27,12 @@ export async function runSync(services: Services, actor: string, req: SyncReques
   const { store, engines, config } = services;
   const opts = { actor, dryRun: req.dryRun, today: services.today(), asOf: req.asOf, unpackedLimit: config.IMPORT_UNPACKED_LIMIT_BYTES };
   try {
-    if (req.file === null) return { problem: problem('validation-error', 400, 'send the bulk file as the body (the API sync is not available in this build)') };
-    const report = await syncFromFile(store, req.file.stream, req.file.name, opts);
+    const report = req.file === null ? await syncFromApi(store, config, opts) : await syncFromFile(store, req.file.stream, req.file.name, opts);
     if (!req.dryRun) engines.refresh();
     return { report };
   } catch (e) {
+    if (e instanceof SpeciesPlusError)
+      return { problem: problem('service-unavailable', 503, `the Species+ API sync failed, nothing was changed: ${e.message}`) };
     if (e instanceof SyncBusy) return { problem: problem('service-unavailable', 503, 'a sync is already running; try again when it has finished') };
     if (!(e instanceof FileRejected)) throw e;
     return {

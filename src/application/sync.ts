@@ -10,8 +10,10 @@ import type { SyncDiff, SyncReport } from '../contract/syncs.js';
 import { FileRejected } from '../importers/index.js';
 import type { ParsedFile } from '../importers/types.js';
 import type { CitesStore, SyncRun } from '../store/types.js';
-import { applySync, beginRun, heldData, readBulkFile, recentRuns, recordRun } from '../sync/apply.js';
+import { applySync, beginRun, dropStaged, heldData, readBulkFile, recentRuns, recordRun, settleMirror, stage } from '../sync/apply.js';
 import { diffBundles } from '../sync/diff.js';
+import { everyTaxonRow, mirrorRows } from '../sync/from-mirror.js';
+import type { CitesSuspensionRecord, TaxonConcept } from '../sync/taxon-concept.js';
 
 export class SyncBusy extends Error {
   constructor() {
@@ -83,23 +85,49 @@ export function diffAndApply(store: CitesStore, file: ParsedFile, source: string
   return { dryRun: false, ...base, summary: report.summary, durationMs: Date.now() - started };
 }
 
-/** Syncs from a bulk download (`cites_eu_<lang>.ndjson.gz`, plain or gzip). Throws FileRejected when it cannot be read. */
+/**
+ * Syncs from a bulk download (`cites_eu_<lang>.ndjson.gz`, plain or gzip). Throws FileRejected
+ * when it cannot be read. A real run also keeps the concepts as the mirror later API runs
+ * complete; the API's changes are asked for from the file's date on.
+ */
 export function syncFromFile(store: CitesStore, input: Readable, name: string, opts: SyncOptions): Promise<SyncReport> {
   return exclusively(async () => {
     const started = Date.now();
     const source = `Species+ bulk download ${name}`;
     const run = opts.dryRun ? null : beginRun(store, { via: 'bulk', actor: opts.actor, source, apiTime: null, progress: null });
+    const everyTaxon = new Map<string, CitesSuspensionRecord>();
+    let batch: { taxonId: number; concept: string }[] = [];
+    const flush = () => {
+      if (run && batch.length) stage(store, run.id, batch);
+      batch = [];
+    };
     try {
       const file = await readBulkFile(store, input, {
         actor: opts.actor,
         asOf: opts.asOf,
         today: opts.today,
         ...(opts.unpackedLimit === undefined ? {} : { unpackedLimit: opts.unpackedLimit }),
+        ...(run === null
+          ? {}
+          : {
+              onRecord: (record: unknown) => {
+                batch.push(...mirrorRows(record as TaxonConcept, everyTaxon));
+                if (batch.length >= 2000) flush();
+              },
+            }),
       });
+      batch.push(everyTaxonRow(everyTaxon));
+      flush();
       file.bundle.source = `${source}, as of ${file.bundle.asOf}`;
-      return diffAndApply(store, file, source, opts, run, started);
+      if (run) recordRun(store, run.id, { apiTime: `${file.bundle.asOf}T00:00:00Z` });
+      const report = diffAndApply(store, file, source, opts, run, started);
+      if (run) settleMirror(store, run.id, true);
+      return report;
     } catch (e) {
-      if (run) recordRun(store, run.id, { status: 'failed', finishedAt: new Date().toISOString(), error: failureReason(e) });
+      if (run) {
+        dropStaged(store, run.id);
+        recordRun(store, run.id, { status: 'failed', finishedAt: new Date().toISOString(), error: failureReason(e) });
+      }
       throw e;
     }
   });
@@ -113,7 +141,7 @@ export interface SyncStatus {
 
 /** The last successful and failed syncs, for GET /v1/dataset. */
 export function syncStatus(store: CitesStore): SyncStatus {
-  const runs = recentRuns(store);
+  const runs = recentRuns(store).filter((r) => r.via === 'bulk' || r.via === 'api');
   const ok = runs.find((r) => r.status === 'succeeded');
   const failed = runs.find((r) => r.status === 'failed');
   return {

@@ -9,10 +9,12 @@ import { parseArgs } from 'node:util';
 import { isIsoDate } from '@cites-permit-check/engine/contract/common';
 import type { Config } from '../config.js';
 import type { SyncDiff, SyncReport } from '../contract/syncs.js';
+import { syncFromApi } from '../application/sync-api.js';
 import { SyncBusy, syncFromFile } from '../application/sync.js';
 import { FileRejected } from '../importers/index.js';
 import { openImportFile } from '../importers/file-input.js';
 import type { CitesStore } from '../store/types.js';
+import { SpeciesPlusError } from '../sync/api-client.js';
 import { EXIT } from './check.js';
 import type { Output } from './output.js';
 
@@ -63,7 +65,7 @@ function printReport(r: SyncReport, out: Output): void {
   if (r.warnings.length) out.line(`warnings: ${number(r.warnings.length)} (--json lists them)`);
 }
 
-export async function runSyncCommand(argv: string[], _config: Config, openStore: () => CitesStore, out: Output): Promise<number> {
+export async function runSyncCommand(argv: string[], config: Config, openStore: () => CitesStore, out: Output): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -90,8 +92,7 @@ export async function runSyncCommand(argv: string[], _config: Config, openStore:
       });
       report = await syncFromFile(store, file.stream, basename(values.file), opts);
     } else {
-      out.error(`the API sync is not built yet: give --file\n${USAGE}`);
-      return EXIT.usage;
+      report = await syncFromApi(store, config, opts);
     }
     if (values.json) out.line(JSON.stringify(report, null, 2));
     else printReport(report, out);
@@ -102,7 +103,7 @@ export async function runSyncCommand(argv: string[], _config: Config, openStore:
       for (const x of e.errors.slice(0, 50)) out.error(`  ${x.line !== undefined ? `line ${x.line}` : x.pointer || 'file'}: ${x.detail}`);
       return EXIT.failure;
     }
-    if (e instanceof SyncBusy) {
+    if (e instanceof SpeciesPlusError || e instanceof SyncBusy) {
       out.error(`sync failed, nothing was changed: ${e.message}`);
       return EXIT.failure;
     }

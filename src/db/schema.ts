@@ -280,7 +280,12 @@ export const syncRuns = sqliteTable('sync_runs', {
   changes: text('changes'),
 });
 
-/** API runs: each taxon concept read, kept until the run applies them all in one transaction. */
+/**
+ * The Species+ taxon concepts the syncs have read (only the fields a sync uses), under the run
+ * that read them: the mirror a sync builds the data from. An API run adds the concepts that
+ * changed, in small transactions as it reads them (so a new run continues where one stopped);
+ * the data itself changes only when the run applies the whole mirror in one import.
+ */
 export const syncStaging = sqliteTable(
   'sync_staging',
   {
@@ -291,7 +296,8 @@ export const syncStaging = sqliteTable(
     /** The concept as read, with its legislation and distributions, as JSON. */
     concept: text('concept').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.runId, t.taxonId] })],
+  // The newest copy of each concept is looked up by taxon.
+  (t) => [primaryKey({ columns: [t.runId, t.taxonId] }), index('sync_staging_taxon').on(t.taxonId, t.runId)],
 );
 
 /**

@@ -60,6 +60,8 @@ export interface RunImportOptions {
   /** Date the file describes; default: a date in the file name, else today. */
   asOf?: string | undefined;
   today?: string;
+  /** Handed each record of a file of records, as read (ParseContext.onRecord). */
+  onRecord?: ((record: unknown) => void) | undefined;
   /** Largest size a gzip input may unpack to. */
   unpackedLimit?: number;
   /** Stops reading (the client hung up): the import fails before it writes anything. */
@@ -133,6 +135,7 @@ export async function readImport(store: CitesStore, kind: ImportKind, content: B
       progress: opts.progress,
       asOf: opts.asOf,
       today: opts.today ?? new Date().toISOString().slice(0, 10),
+      onRecord: opts.onRecord,
       namesByExternalId: () => store.namesByExternalId(),
       partyCodes: () => new Set(store.parties().map((p) => p.code)),
       unitCodes: () => new Set(store.codes('units').map((c) => c.code)),

@@ -58,6 +58,8 @@ export interface ParseContext {
   namesByExternalId(): Map<string, string>;
   /** Codes of the Parties the store knows (a listing may name only a known Party); null: any. */
   partyCodes?(): ReadonlySet<string> | null;
+  /** Handed each record of a file of records (a Species+ bulk file: each taxon concept), as read. */
+  onRecord?: ((record: unknown) => void) | undefined;
   /** Unit codes the store knows (a quota may name only a known unit); null: any. */
   unitCodes?(): ReadonlySet<string> | null;
 }

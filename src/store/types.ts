@@ -197,13 +197,18 @@ export interface CitesStore {
   createTaxon(t: BundleTaxon, actor: string): TaxonDetails;
   updateTaxon(id: string, change: (t: BundleTaxon) => BundleTaxon, revision: number, actor: string): TaxonDetails | null;
 
-  // Syncs from Species+ (issue 20): the runs, newest first, and the concepts an API run has read.
+  // Syncs from Species+ (issue 20): the runs, newest first, and the mirror of every Species+
+  // taxon concept the syncs have read, which an API run completes with the concepts it reads.
   syncRuns(limit: number): SyncRun[];
   startSyncRun(run: NewSyncRun): SyncRun;
   updateSyncRun(id: number, change: SyncRunChange): void;
-  /** Kept (by Species+ taxon id, JSON text) until the run applies them; a later copy replaces an earlier one. */
+  /** Kept under the run (JSON text by Species+ taxon id, each in its own small transaction); a later copy replaces an earlier one. */
   stageConcepts(runId: number, concepts: ReadonlyArray<{ taxonId: number; concept: string }>): void;
-  stagedConcepts(runId: number): Iterable<string>;
+  /** The newest copy of every concept, from the runs that succeeded and from this one, by taxon id. */
+  mirroredConcepts(runId: number): Iterable<string>;
+  /** After the run succeeded: drop the copies it replaced (`whole`: it read every concept, so all other copies). */
+  settleMirror(runId: number, whole: boolean): void;
+  /** After a run that will not be continued: drop what it staged. */
   dropStaged(runId: number): void;
   close(): void;
 }

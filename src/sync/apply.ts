@@ -34,5 +34,6 @@ export const beginRun = (store: CitesStore, run: NewSyncRun): SyncRun => store.s
 export const recordRun = (store: CitesStore, id: number, change: SyncRunChange): void => store.updateSyncRun(id, change);
 export const recentRuns = (store: CitesStore, limit = 50): SyncRun[] => store.syncRuns(limit);
 export const stage = (store: CitesStore, runId: number, concepts: ReadonlyArray<{ taxonId: number; concept: string }>) => store.stageConcepts(runId, concepts);
-export const staged = (store: CitesStore, runId: number): Iterable<string> => store.stagedConcepts(runId);
+export const mirrored = (store: CitesStore, runId: number): Iterable<string> => store.mirroredConcepts(runId);
+export const settleMirror = (store: CitesStore, runId: number, whole: boolean): void => store.settleMirror(runId, whole);
 export const dropStaged = (store: CitesStore, runId: number): void => store.dropStaged(runId);

@@ -17,9 +17,9 @@ import { ConceptsToBundle, type ConceptRecords } from './concepts-to-bundle.js';
 import { notATaxonConcept, type TaxonConcept } from './taxon-concept.js';
 
 /** Origin of the records a Species+ sync writes (bulk file and API alike). */
-export const SPECIES_PLUS_ORIGIN = 'species-plus';
+const SPECIES_PLUS_ORIGIN = 'species-plus';
 /** Sources whose listings a Species+ sync takes over, for the taxa it lists. */
-export const SPECIES_PLUS_REPLACES = ['index', 'history', 'seed', 'dataset'];
+const SPECIES_PLUS_REPLACES = ['index', 'history', 'seed', 'dataset'];
 const PROGRESS_EVERY = 5_000;
 const NEWLINE = 0x0a;
 
@@ -83,6 +83,7 @@ export async function parseSpeciesPlusBulk(input: Readable, ctx: ParseContext): 
       errors.add(line, undefined, `the line ${why}; a Species+ bulk file holds one taxon concept per line`);
       continue;
     }
+    ctx.onRecord?.(value);
     mapper.add(value as TaxonConcept, line);
   }
   if (line === 0) errors.add(1, undefined, 'the file is empty');

@@ -160,6 +160,11 @@ export class ConceptsToBundle {
     for (const s of c.cites_suspensions ?? []) this.suspension(s, id, line);
   }
 
+  /** Suspensions of every taxon, kept apart from any concept (the mirror's row for them). */
+  addEveryTaxon(suspensions: readonly CitesSuspensionRecord[], line: number): void {
+    for (const s of suspensions) this.suspension(s, '', line);
+  }
+
   private distribution(c: TaxonConcept): string[] {
     const codes = new Set<string>();
     for (const d of c.distributions ?? []) {

@@ -11,7 +11,7 @@ interface GeoEntity {
   type?: string | null;
 }
 
-interface CitesListingRecord {
+export interface CitesListingRecord {
   id?: number;
   taxon_concept_id?: number | null;
   is_current?: boolean;
@@ -51,7 +51,7 @@ export interface CitesSuspensionRecord {
   end_notification?: { name?: string | null; date?: string | null; url?: string | null } | null;
 }
 
-interface DistributionRecord {
+export interface DistributionRecord {
   id?: number;
   iso_code2?: string | null;
   name?: string | null;
@@ -92,4 +92,33 @@ export function notATaxonConcept(value: unknown): string | null {
     if (v[list] !== undefined && v[list] !== null && !Array.isArray(v[list])) return `has a "${list}" that is not a list`;
   }
   return null;
+}
+
+/** The concept a mirror row holds for the suspensions of every taxon (Species+ ids start at 1). */
+export const EVERY_TAXON_ID = 0;
+
+/**
+ * What the mirror keeps of a concept: the fields a sync reads. Suspensions of every taxon
+ * (repeated on every concept) are kept once, apart (`everyTaxon`).
+ */
+export function mirrorCopy(c: TaxonConcept): { concept: TaxonConcept; everyTaxon: CitesSuspensionRecord[] } {
+  const own = (c.cites_suspensions ?? []).filter((s) => s.taxon_concept_id != null);
+  const everyTaxon = (c.cites_suspensions ?? []).filter((s) => s.taxon_concept_id == null);
+  const concept: TaxonConcept = {
+    id: c.id,
+    full_name: c.full_name,
+    author_year: c.author_year ?? null,
+    rank: c.rank ?? '',
+    name_status: c.name_status ?? 'A',
+    active: c.active !== false,
+    higher_taxa: c.higher_taxa ?? null,
+    synonyms: (c.synonyms ?? []).map((s) => ({ full_name: s.full_name ?? '', author_year: s.author_year ?? null })),
+    common_names: c.common_names ?? [],
+    cites_listings: c.cites_listings ?? [],
+    cites_quotas: c.cites_quotas ?? [],
+    cites_suspensions: own,
+    distributions: (c.distributions ?? []).map((d) => ({ iso_code2: d.iso_code2 ?? null })),
+  };
+  if (c.taxonomy !== undefined) concept.taxonomy = c.taxonomy;
+  return { concept, everyTaxon };
 }

@@ -14,7 +14,7 @@ export const BULK_SAMPLE = readFileSync(BULK_SAMPLE_PATH, 'utf8');
 export const bulkGz = (text: string = BULK_SAMPLE) => gzipSync(Buffer.from(text));
 
 /** The bulk sample's lines as objects (to derive variants and API pages from). */
-export const sampleConcepts = (): Record<string, unknown>[] =>
+export const sampleConcepts = (): (Record<string, unknown> & { id: number; updated_at?: string })[] =>
   BULK_SAMPLE.split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l));

@@ -47,7 +47,7 @@ import { codeRecordOf, codeRows, namesByTaxon, partyRecordOf, partyRows, readTax
 import { expandStored } from '../decision-parts.js';
 import type { Endorsement, NewPermit, PermitRecord, PermitStatusChange } from '../../contract/permits.js';
 import { changePermitStatus, createPermit, endorsePermit, findPermits, permitsByKeys, readPermit } from './permits.js';
-import { dropStaged, listSyncRuns, stageConcepts, stagedConcepts, startSyncRun, updateSyncRun } from './sync-runs.js';
+import { dropStaged, listSyncRuns, mirroredConcepts, settleMirror, stageConcepts, startSyncRun, updateSyncRun } from './sync-runs.js';
 
 /** An API key as the API shows it (never its hash). */
 const KEY_COLUMNS = {
@@ -327,8 +327,12 @@ export class SqliteStore implements CitesStore {
     stageConcepts(this.db, runId, concepts);
   }
 
-  stagedConcepts(runId: number): Iterable<string> {
-    return stagedConcepts(this.db, runId);
+  mirroredConcepts(runId: number): Iterable<string> {
+    return mirroredConcepts(this.db, runId);
+  }
+
+  settleMirror(runId: number, whole: boolean): void {
+    settleMirror(this.db, runId, whole);
   }
 
   dropStaged(runId: number): void {

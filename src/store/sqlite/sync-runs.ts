@@ -35,9 +35,23 @@ export function stageConcepts(db: Db, runId: number, concepts: ReadonlyArray<{ t
   })();
 }
 
-export function* stagedConcepts(db: Db, runId: number): Generator<string> {
-  const rows = db.$client.prepare('SELECT concept FROM sync_staging WHERE run_id = ? ORDER BY taxon_id').pluck().iterate(runId);
+/** Reads the rows one by one (better-sqlite3 iterates without holding them all). */
+export function* mirroredConcepts(db: Db, runId: number): Generator<string> {
+  const rows = db.$client
+    .prepare(
+      `SELECT s.concept FROM sync_staging s
+       WHERE s.run_id = (SELECT max(o.run_id) FROM sync_staging o JOIN sync_runs r ON r.id = o.run_id
+                         WHERE o.taxon_id = s.taxon_id AND (r.status = 'succeeded' OR r.id = ?))
+       ORDER BY s.taxon_id`,
+    )
+    .pluck()
+    .iterate(runId);
   for (const row of rows) yield row as string;
+}
+
+export function settleMirror(db: Db, runId: number, whole: boolean): void {
+  if (whole) db.$client.prepare('DELETE FROM sync_staging WHERE run_id <> ?').run(runId);
+  else db.$client.prepare('DELETE FROM sync_staging WHERE run_id <> ? AND taxon_id IN (SELECT taxon_id FROM sync_staging WHERE run_id = ?)').run(runId, runId);
 }
 
 export function dropStaged(db: Db, runId: number): void {
