@@ -71,8 +71,18 @@ const country = (v: unknown): string | null => {
   return isCountryCode(c) ? c : null;
 };
 
+/** Warnings listed in full; past them only counted (a whole file can give tens of thousands). */
+const WARNINGS_LISTED = 1000;
+
+class CappedNotes extends ImportNotes {
+  override warn(message: string): void {
+    if (this.warnings.length < WARNINGS_LISTED) super.warn(message);
+    else this.count('warnings not listed (past the first 1000)');
+  }
+}
+
 export class ConceptsToBundle {
-  readonly notes = new ImportNotes();
+  readonly notes: ImportNotes = new CappedNotes();
   /**
    * One copy of each repeated text (classification names, annotations, notes): every line
    * parses into fresh strings, and 30,000 orchids share one # annotation.
