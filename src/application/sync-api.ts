@@ -11,7 +11,7 @@
 import type { Config } from '../config.js';
 import type { SyncReport } from '../contract/syncs.js';
 import type { CitesStore, SyncRun } from '../store/types.js';
-import { SpeciesPlusClient, SpeciesPlusError, type ApiClientOptions } from '../sync/api-client.js';
+import { SpeciesPlusClient, type ApiClientOptions } from '../sync/api-client.js';
 import { beginRun, dropStaged, mirrored, parseContextOf, recentRuns, recordRun, settleMirror, stage } from '../sync/apply.js';
 import { everyTaxonRow, fileFromMirror, mirrorRows } from '../sync/from-mirror.js';
 import type { CitesSuspensionRecord } from '../sync/taxon-concept.js';
@@ -26,10 +26,15 @@ interface Progress {
 
 const DRY_RUN = 'api, dry run';
 
-function clientOf(config: Config, sleep?: (ms: number) => Promise<void>): SpeciesPlusClient {
-  if (config.SPECIES_PLUS_TOKEN === undefined) {
-    throw new SpeciesPlusError('SPECIES_PLUS_TOKEN is not set: the API sync needs a token (or sync from a bulk file)');
+/** No SPECIES_PLUS_TOKEN: the API sync is not set up here (a bulk file still can be synced). */
+export class SyncNotConfigured extends Error {
+  constructor() {
+    super('the Species+ API sync needs SPECIES_PLUS_TOKEN, which this service does not have: send a bulk file (cites_eu_<lang>.ndjson.gz) instead');
   }
+}
+
+function clientOf(config: Config, sleep?: (ms: number) => Promise<void>): SpeciesPlusClient {
+  if (config.SPECIES_PLUS_TOKEN === undefined) throw new SyncNotConfigured();
   const opts: ApiClientOptions = {
     baseUrl: config.SPECIES_PLUS_URL,
     token: config.SPECIES_PLUS_TOKEN,

@@ -1,7 +1,8 @@
 /**
  * A sync asked for over HTTP: run it, have trade checks use the new data at once, and turn
  * what went wrong into a problem (a refused file: 400 with every error; another sync
- * running, or Species+ failing or refusing the token: 503).
+ * running, or Species+ failing or refusing the token: 503; no body and no SPECIES_PLUS_TOKEN:
+ * 400).
  */
 import type { Readable } from 'node:stream';
 import { problem, type Problem } from '@cites-permit-check/engine/contract/problem';
@@ -11,7 +12,7 @@ import type { Services } from '../services/index.js';
 import type { SyncRun } from '../store/types.js';
 import { recentRuns } from '../sync/apply.js';
 import { SpeciesPlusError } from '../sync/api-client.js';
-import { syncFromApi } from './sync-api.js';
+import { SyncNotConfigured, syncFromApi } from './sync-api.js';
 import { SyncBusy, syncFromFile } from './sync.js';
 
 export interface SyncRequest {
@@ -31,6 +32,8 @@ export async function runSync(services: Services, actor: string, req: SyncReques
     if (!req.dryRun) engines.refresh();
     return { report };
   } catch (e) {
+    if (e instanceof SyncNotConfigured)
+      return { problem: problem('validation-error', 400, e.message, { errors: [{ pointer: '#', in: 'body', detail: e.message }] }) };
     if (e instanceof SpeciesPlusError)
       return { problem: problem('service-unavailable', 503, `the Species+ API sync failed, nothing was changed: ${e.message}`) };
     if (e instanceof SyncBusy) return { problem: problem('service-unavailable', 503, 'a sync is already running; try again when it has finished') };

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { isIsoDate } from '@cites-permit-check/engine/contract/common';
 import type { Config } from '../config.js';
 import type { SyncDiff, SyncReport } from '../contract/syncs.js';
-import { syncFromApi } from '../application/sync-api.js';
+import { SyncNotConfigured, syncFromApi } from '../application/sync-api.js';
 import { SyncBusy, syncFromFile } from '../application/sync.js';
 import { FileRejected } from '../importers/index.js';
 import { openImportFile } from '../importers/file-input.js';
@@ -103,7 +103,7 @@ export async function runSyncCommand(argv: string[], config: Config, openStore: 
       for (const x of e.errors.slice(0, 50)) out.error(`  ${x.line !== undefined ? `line ${x.line}` : x.pointer || 'file'}: ${x.detail}`);
       return EXIT.failure;
     }
-    if (e instanceof SpeciesPlusError || e instanceof SyncBusy) {
+    if (e instanceof SpeciesPlusError || e instanceof SyncBusy || e instanceof SyncNotConfigured) {
       out.error(`sync failed, nothing was changed: ${e.message}`);
       return EXIT.failure;
     }
