@@ -180,7 +180,8 @@ function ifMatchRequired(doc: OpenApiDocument): void {
 /**
  * POST /v1/imports reads the raw body: a bundle as JSON, or an official CSV file, plain or
  * gzip-compressed. Declare the three media types (the zod schema of the route cannot:
- * the body is parsed by content type) so Swagger UI offers a file upload.
+ * the body is parsed by content type) so Swagger UI offers a file upload. The same for the
+ * bulk file POST /v1/syncs takes.
  */
 function importBodies(doc: OpenApiDocument): void {
   const op = (doc.paths?.['/v1/imports'] as Record<string, Operation> | undefined)?.post;
@@ -194,6 +195,17 @@ function importBodies(doc: OpenApiDocument): void {
       'application/json': { schema: { $ref: `${REF}BundleInput` } }, // the bundle as parsed: fields with defaults may be left out
       'text/csv': { ...file('text/csv', 'The CSV file, as downloaded (UTF-8, first line the header)'), examples: { parties: IMPORT_CSV_EXAMPLE } },
       'application/gzip': file('application/gzip', 'The CSV file compressed with gzip (.csv.gz)'),
+    },
+  };
+  const sync = (doc.paths?.['/v1/syncs'] as Record<string, Operation> | undefined)?.post;
+  if (!sync) return;
+  sync.requestBody = {
+    required: false,
+    description:
+      'A Species+ bulk download as downloaded (`application/gzip`, `cites_eu_<lang>.ndjson.gz`), or unpacked (`application/x-ndjson`, one taxon concept per line). No body: the changes the Species+ API reports since the last successful sync.',
+    content: {
+      'application/gzip': file('application/gzip', 'cites_eu_<lang>.ndjson.gz'),
+      'application/x-ndjson': file('application/x-ndjson', 'The bulk file unpacked: one JSON taxon concept per line'),
     },
   };
 }

@@ -123,6 +123,24 @@ export type ApiKeyRecord = ApiKey;
 
 export type AuditRecord = AuditEntry;
 
+/** One sync from Species+ (issue 20), as recorded. */
+export interface SyncRun {
+  id: number;
+  via: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: 'running' | 'succeeded' | 'failed';
+  actor: string;
+  source: string;
+  apiTime: string | null;
+  progress: string | null;
+  error: string | null;
+  datasetVersion: number | null;
+  changes: string | null;
+}
+export type NewSyncRun = Pick<SyncRun, 'via' | 'actor' | 'source' | 'apiTime' | 'progress'>;
+export type SyncRunChange = Partial<Pick<SyncRun, 'status' | 'finishedAt' | 'apiTime' | 'progress' | 'error' | 'datasetVersion' | 'changes'>>;
+
 /**
  * The repository port the HTTP layer, importers and CLI depend on. Every method is async so a
  * networked store (PostgreSQL) can stand behind it; the SQLite store answers with resolved
@@ -191,5 +209,19 @@ export interface CitesStore {
   taxonAsBundle(id: string): Promise<BundleTaxon | null>;
   createTaxon(t: BundleTaxon, actor: string): Promise<TaxonDetails>;
   updateTaxon(id: string, change: (t: BundleTaxon) => BundleTaxon, revision: number, actor: string): Promise<TaxonDetails | null>;
+
+  // Syncs from Species+ (issue 20): the runs, newest first, and the mirror of every Species+
+  // taxon concept the syncs have read, which an API run completes with the concepts it reads.
+  syncRuns(limit: number): Promise<SyncRun[]>;
+  startSyncRun(run: NewSyncRun): Promise<SyncRun>;
+  updateSyncRun(id: number, change: SyncRunChange): Promise<void>;
+  /** Kept under the run (JSON text by Species+ taxon id, each in its own small transaction); a later copy replaces an earlier one. */
+  stageConcepts(runId: number, concepts: ReadonlyArray<{ taxonId: number; concept: string }>): Promise<void>;
+  /** The newest copy of every concept, from the runs that succeeded and from this one, by taxon id. */
+  mirroredConcepts(runId: number): AsyncIterable<string>;
+  /** After the run succeeded: drop the copies it replaced (`whole`: it read every concept, so all other copies). */
+  settleMirror(runId: number, whole: boolean): Promise<void>;
+  /** After a run that will not be continued: drop what it staged. */
+  dropStaged(runId: number): Promise<void>;
   close(): Promise<void>;
 }

@@ -54,6 +54,8 @@ const ACCESS: Record<string, Access> = {
   'DELETE /v1/api-keys/{id}': 'admin',
   'GET /v1/decisions': 'admin',
   'GET /v1/audit': 'admin',
+  'POST /v1/syncs': 'admin',
+  'GET /v1/syncs': 'admin',
 };
 
 const SAMPLE_PARAMS: Record<string, string> = { '{id}': '1', '{type}': 'not-found', '{kind}': 'terms' };

@@ -9,7 +9,10 @@ import type {
   AuditRecord,
   CitesStore,
   ListingRecord,
+  NewSyncRun,
   RecordMeta,
+  SyncRun,
+  SyncRunChange,
   RestrictionKind,
   RestrictionOf,
   CodeRecord,
@@ -45,6 +48,7 @@ import { codeRecordOf, codeRows, namesByTaxon, partyRecordOf, partyRows, readTax
 import { expandStored } from '../decision-parts.js';
 import type { Endorsement, NewPermit, PermitRecord, PermitStatusChange } from '../../contract/permits.js';
 import { changePermitStatus, createPermit, createPermits, endorsePermit, findPermits, permitsByKeys, quotaUse, readPermit } from './permits.js';
+import { dropStaged, listSyncRuns, mirroredConcepts, settleMirror, stageConcepts, startSyncRun, updateSyncRun } from './sync-runs.js';
 
 /** An API key as the API shows it (never its hash). */
 const KEY_COLUMNS = {
@@ -315,6 +319,34 @@ export class SqliteStore implements CitesStore {
         for (const [id, at] of lastUsed) this.db.update(apiKeys).set({ lastUsedAt: at }).where(eq(apiKeys.id, id)).run();
       })
       .immediate();
+  }
+
+  async syncRuns(limit: number): Promise<SyncRun[]> {
+    return listSyncRuns(this.db, limit);
+  }
+
+  async startSyncRun(run: NewSyncRun): Promise<SyncRun> {
+    return startSyncRun(this.db, run, this.now());
+  }
+
+  async updateSyncRun(id: number, change: SyncRunChange): Promise<void> {
+    updateSyncRun(this.db, id, change);
+  }
+
+  async stageConcepts(runId: number, concepts: ReadonlyArray<{ taxonId: number; concept: string }>): Promise<void> {
+    stageConcepts(this.db, runId, concepts);
+  }
+
+  mirroredConcepts(runId: number): AsyncIterable<string> {
+    return mirroredConcepts(this.db, runId);
+  }
+
+  async settleMirror(runId: number, whole: boolean): Promise<void> {
+    settleMirror(this.db, runId, whole);
+  }
+
+  async dropStaged(runId: number): Promise<void> {
+    dropStaged(this.db, runId);
   }
 
   async permit(id: string): Promise<PermitRecord | null> {
