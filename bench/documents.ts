@@ -1,10 +1,12 @@
 /**
  * `npx tsx bench/documents.ts`: what verifying presented documents adds to a trade check
  * (issue #19: a check with two documents to verify stays within 80 % of the throughput of one
- * without). In-process, on the default dataset, through the use case the route calls (the
- * register lookup, the engine, serialising and storing the decision): HTTP would add the same
- * cost to both. The baseline, measured in the same run and alternated with it, is the same
- * trade check without documents.
+ * without). In-process, on the default dataset in an in-memory database, through the use case
+ * the route calls (the register lookup, the engine, serialising and storing the decision). The
+ * baseline, measured in the same run and alternated with it, is the same trade check without
+ * documents. HTTP adds parsing and validating the documents and a longer answer, and a file
+ * database makes the register's freshness read cost more: bench/documents-http.ts measures
+ * the check as a customs system sees it.
  */
 import { checkTrade } from '../src/application/check-trade.js';
 import { buildApp } from '../src/app.js';

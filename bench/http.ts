@@ -11,12 +11,14 @@
  * `npx tsx bench/http.ts [--seconds 10] [--rounds 2]`
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer } from '../scripts/build.js';
 import { CACHE, fullChecklistDatabase, median, pinned, ROOT, rssMb, waitFor, writeResult } from './lib.js';
 import { TRADE_MIX } from './mix.js';
+
+const logFile = (path: string) => openSync(path, 'w');
 import { freePort } from '../tests/helpers/server-process.js';
 
 const arg = (name: string, fallback: number) => {
@@ -55,7 +57,7 @@ function wrk(url: string, bodiesFile: string, seconds: number): WrkResult {
 }
 
 /** The bench server, bundled exactly as dist/server.js is. */
-async function bundleServer(): Promise<string> {
+export async function bundleServer(): Promise<string> {
   const outfile = join(CACHE, 'http-server.js');
   await buildServer(outfile, join(ROOT, 'bench/http-server.ts'));
   return outfile;
@@ -68,7 +70,7 @@ async function bundleBareServer(): Promise<string> {
   return outfile;
 }
 
-function wrkAt(url: string, bodiesFile: string, seconds: number, connections: number): WrkResult {
+export function wrkAt(url: string, bodiesFile: string, seconds: number, connections: number): WrkResult {
   const args = ['-c', '1', 'wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', join(ROOT, 'bench/wrk/mix.lua'), url];
   const res = spawnSync('taskset', args, { env: { ...process.env, WRK_BODIES: bodiesFile }, encoding: 'utf8' });
   if (res.status !== 0) throw new Error(`wrk failed: ${res.stderr}`);
@@ -76,7 +78,7 @@ function wrkAt(url: string, bodiesFile: string, seconds: number, connections: nu
 }
 
 /** The service as in production, with limits raised so that the load generator measures work. */
-function serverEnv(db: string, port: number, logLevel: 'info' | 'warn'): Record<string, string> {
+export function serverEnv(db: string, port: number, logLevel: 'info' | 'warn'): Record<string, string> {
   return {
     DATABASE_PATH: db,
     PORT: String(port),
@@ -103,8 +105,7 @@ function peakRssMb(pid: number): number {
  */
 async function batchMemory(entry: string, db: string) {
   const port = await freePort();
-  const server = pinned(0, process.execPath, ['--max-old-space-size=256', entry], serverEnv(db, port, 'warn'));
-  server.stdout!.resume();
+  const server = pinned(0, process.execPath, ['--max-old-space-size=256', entry], serverEnv(db, port, 'warn'), logFile(`${db}.memory.log`));
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${url}/ready`);
@@ -141,8 +142,8 @@ export async function benchHttp(seconds = arg('seconds', 10), rounds = arg('roun
   copyFileSync(await fullChecklistDatabase(), db);
   const entry = await bundleServer();
   const port = await freePort();
-  const server = pinned(0, process.execPath, [entry], serverEnv(db, port, 'info'));
-  server.stdout!.resume();
+  // The log to a file, as a collector would drain it: a pipe stalls the server while wrk runs (see pinned).
+  const server = pinned(0, process.execPath, [entry], serverEnv(db, port, 'info'), logFile(`${db}.server.log`));
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${url}/ready`);
@@ -170,7 +171,7 @@ export async function benchHttp(seconds = arg('seconds', 10), rounds = arg('roun
     // The real ceiling: a bare Fastify process on the same core, measured alternately with the
     // service (each runs alone on CPU 0 while measured; the other is idle), 50 and 10 connections.
     const barePort = await freePort();
-    const bareProcess = pinned(0, process.execPath, [await bundleBareServer()], { PORT: String(barePort) });
+    const bareProcess = pinned(0, process.execPath, [await bundleBareServer()], { PORT: String(barePort) }, logFile(`${db}.bare.log`));
     const bareUrl = `http://127.0.0.1:${barePort}/v1/trade-checks`;
     const processRuns = { bare50: [] as WrkResult[], service50: [] as WrkResult[], bare10: [] as WrkResult[], service10: [] as WrkResult[] };
     try {

@@ -63,13 +63,18 @@ export const median = (xs: number[]) => {
   return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-/** Runs a command pinned to one core (taskset), so server and load generator do not share one. */
-export function pinned(core: number, cmd: string, args: string[], env: Record<string, string> = {}): ChildProcess {
+/**
+ * Runs a command pinned to one core (taskset), so server and load generator do not share one.
+ * `stdout`: a file descriptor to write its output to instead of a pipe. A pipe is drained only
+ * while this process's event loop runs, and spawnSync(wrk) blocks it: the server's logger then
+ * finds the pipe full and sleeps (pino's atomic-sleep), which measures the pipe, not the server.
+ */
+export function pinned(core: number, cmd: string, args: string[], env: Record<string, string> = {}, stdout?: number): ChildProcess {
   const hasTaskset = existsSync('/usr/bin/taskset');
   return spawn(hasTaskset ? 'taskset' : cmd, hasTaskset ? ['-c', String(core), cmd, ...args] : args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', stdout ?? 'pipe', 'pipe'],
   });
 }
 

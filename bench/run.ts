@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchCommits } from './commits.js';
+import { benchDocumentsHttp } from './documents-http.js';
 import { benchEngine } from './engine.js';
 import { benchHttp } from './http.js';
 import { benchLoad } from './load.js';
@@ -93,6 +94,17 @@ if (wanted.includes('replicas') || (wanted.length === 0 && process.env.DATABASE_
     null,
   );
   row('  one decision, one commit (median)', `PostgreSQL ${r.commits.postgresMs} ms`, `SQLite ${r.commits.sqliteMs} ms`, '', '', null);
+}
+if (run('documents')) {
+  const d = await benchDocumentsHttp();
+  row(
+    'POST /v1/trade-checks with two documents to verify (wrk, 50 conn.)',
+    `${n(d.requestsPerSecondWithTwoDocuments)} req/s; server CPU ${d.cpuMicrosPerRequest.with} µs/request`,
+    `same check without ${n(d.requestsPerSecondWithout)} req/s; ${d.cpuMicrosPerRequest.without} µs/request`,
+    `${d.ratio}× (pairs ${d.medianPairRatio}×, CPU ${d.cpuRatio}×)`,
+    '≥ 0.8×',
+    d.ratio >= 0.8,
+  );
 }
 if (run('commits')) {
   const c = await benchCommits();

@@ -25,6 +25,7 @@ import taxonWriteRoutes from './routes/officer/taxa.js';
 import problemTypeRoutes from './routes/problem-types.js';
 import referenceRoutes from './routes/reference.js';
 import snapshotRoutes from './routes/snapshot.js';
+import syncRoutes from './routes/syncs.js';
 import taxaRoutes from './routes/taxa.js';
 import tradeCheckRoutes from './routes/trade-checks.js';
 import transferRoutes from './routes/transfers.js';
@@ -144,6 +145,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(referenceRoutes);
     await api.register(datasetRoutes, { horizonDays: config.DATASET_HORIZON_DAYS });
     await api.register(transferRoutes);
+    await api.register(syncRoutes);
     await api.register(snapshotRoutes);
     await api.register(problemTypeRoutes);
     await api.register(taxonWriteRoutes);

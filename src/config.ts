@@ -68,6 +68,24 @@ const ConfigSchema = z.object({
   CHECK_REPLIES: bool.default(false),
   /** Trades dated this many days past the dataset's as-of date get a warning (a CoP cycle: two years). */
   DATASET_HORIZON_DAYS: z.coerce.number().int().min(0).default(730),
+  /** Species+ API token (sent as X-Authentication-Token) for syncs from the API (issue 20). */
+  SPECIES_PLUS_TOKEN: z.string().trim().min(1).optional(),
+  SPECIES_PLUS_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) address')
+    .transform((u) => u.replace(/\/+$/, ''))
+    .default('https://api.speciesplus.net/api/v1'),
+  /** Pause between two requests to Species+: it refuses bursts (about one request a second). */
+  SPECIES_PLUS_INTERVAL_MS: z.coerce.number().int().min(0).default(1_000),
+  SPECIES_PLUS_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Attempts after the first for a request refused with 429 or 5xx, or timed out. */
+  SPECIES_PLUS_RETRIES: z.coerce.number().int().min(0).max(20).default(5),
+  /** Sync from Species+ inside the server: `off`, or every <n>m, <n>h or <n>d (e.g. 24h). */
+  SYNC_SCHEDULE: z
+    .string()
+    .trim()
+    .regex(/^(?:off|[1-9]\d{0,4}[mhd])$/, 'must be off, or a period such as 30m, 24h or 7d')
+    .default('off'),
 });
 export type Config = z.output<typeof ConfigSchema>;
 

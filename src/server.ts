@@ -5,6 +5,7 @@
 import { createServer } from 'node:net';
 import pino from 'pino';
 import { buildApp } from './app.js';
+import { runSyncProcess, schedulePeriodMs, scheduleSyncs } from './services/sync-schedule.js';
 import { startCheckpointer } from './db/checkpointer.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { loadDotEnv } from './env-file.js';
@@ -40,6 +41,12 @@ export async function start(config: Config) {
     store: await seeded(store, config),
     logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization'], stream: logStream },
   });
+  const period = schedulePeriodMs(config.SYNC_SCHEDULE);
+  if (period !== null) {
+    const stop = scheduleSyncs(period, () => runSyncProcess(app.log));
+    app.addHook('onClose', async () => stop());
+    app.log.info({ every: config.SYNC_SCHEDULE }, 'syncs from Species+ scheduled');
+  }
   // WAL checkpoints are SQLite's own housekeeping (PostgreSQL does its own).
   const checkpointer = store instanceof SqliteStore && startCheckpointer(store.sqlite, 1000, (message) => app.log.warn({ message }, 'WAL checkpoint failed'));
 

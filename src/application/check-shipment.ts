@@ -13,6 +13,7 @@ import type { Services } from '../services/index.js';
 import type { DecisionRecord } from '../store/types.js';
 import type { Caller } from './caller.js';
 import { registerView } from './permits.js';
+import { evaluateWithQuotaUse } from './quota-use.js';
 import { overItemLimit, type Answer } from './check-trade.js';
 
 /**
@@ -44,6 +45,7 @@ export async function checkShipment(services: Services, caller: Caller, items: u
   const createdAt = at.toISOString();
   const engine = engines.engine;
   const counts = { allow: 0, 'needs-permit': 0, deny: 0, invalid: 0 };
+  const pending = new Map<string, number>();
   let records: DecisionRecord[] = [];
   let lines: string[] = [];
   const flush = async () => {
@@ -63,9 +65,11 @@ export async function checkShipment(services: Services, caller: Caller, items: u
     const parsed = TradeCheckRequest.safeParse(items[i]);
     const reading = parsed.success ? registerView(services.store, parsed.data.presented) : undefined;
     const register = reading === undefined ? undefined : await reading;
-    const result = parsed.success
-      ? engine.evaluate(parsed.data, today, budget, register)
+    const deciding = parsed.success
+      ? evaluateWithQuotaUse(engine, services.store, parsed.data, today, budget, { register, pending })
       : validationProblem(parsed.error.issues, `/items/${i}`, engine.codeErrors(items[i], `/items/${i}`));
+    // Only a trade under a quota waits for the register's count: the rest stay synchronous.
+    const result = deciding instanceof Promise ? await deciding : deciding;
     if (isProblem(result)) {
       counts.invalid++;
       // The engine's problems may be shared (unknown names are cached): point into the

@@ -11,6 +11,7 @@ import { newDecisionId } from '../services/decision-log.js';
 import type { Services } from '../services/index.js';
 import type { Caller } from './caller.js';
 import { registerView } from './permits.js';
+import { evaluateWithQuotaUse } from './quota-use.js';
 
 /** Fuzzy name searches a single trade check may run (a hybrid names two parents). */
 const SINGLE_CHECK_SEARCHES = 8;
@@ -40,7 +41,10 @@ export async function checkTrade(services: Services, caller: Caller, request: Tr
   const createdAt = at.toISOString();
   const reading = registerView(services.store, request.presented);
   const register = reading === undefined ? undefined : await reading;
-  const result = services.engines.engine.evaluate(request, createdAt.slice(0, 10), new SearchBudget(SINGLE_CHECK_SEARCHES), register);
+  const deciding = evaluateWithQuotaUse(services.engines.engine, services.store, request, createdAt.slice(0, 10), new SearchBudget(SINGLE_CHECK_SEARCHES), {
+    register,
+  });
+  const result = deciding instanceof Promise ? await deciding : deciding;
   if (isProblem(result)) return { problem: result };
   const id = newDecisionId(at.getTime());
   result.decisionId = id;

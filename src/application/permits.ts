@@ -10,6 +10,7 @@ import type { Endorsement, NewPermit, PermitRecord } from '../contract/permits.j
 import type { Services } from '../services/index.js';
 import { DocumentInUse, type CitesStore } from '../store/types.js';
 import type { Caller } from './caller.js';
+import { exportDraws } from './quota-use.js';
 
 export type PermitAnswer = { record: PermitRecord; status: number } | { problem: Problem };
 
@@ -34,8 +35,10 @@ export async function registerPermit(services: Services, caller: Caller, p: NewP
 }
 
 export async function endorsePermit(services: Services, caller: Caller, id: string, e: Endorsement): Promise<PermitAnswer> {
+  const permit = await services.store.permit(id);
+  if (permit === null) return { problem: problem('not-found', 404, `No permit ${id}`) };
   try {
-    const record = await services.store.endorsePermit(id, e, caller.actor);
+    const record = await services.store.endorsePermit(id, e, caller.actor, exportDraws(services.engines.engine, permit, e));
     if (record === null) return { problem: problem('not-found', 404, `No permit ${id}`) };
     return { record, status: 200 };
   } catch (err) {
@@ -52,10 +55,29 @@ function asRegistered(p: PermitRecord): RegisteredDocument {
 }
 
 /**
+ * The engine's view of each record, made once: the store hands back the same (frozen) record
+ * while the permit is unchanged, and a changed permit is a new record, so a new view.
+ */
+const VIEWS = new WeakMap<PermitRecord, { key: string; registered: RegisteredDocument }>();
+
+/**
  * The register's entries for the documents presented with a trade check, by documentKey.
  * Undefined at once (no promise, no database) when none is presented: the common trade check.
  */
 export function registerView(store: CitesStore, presented: readonly PresentedDocument[] | undefined): Promise<Map<string, RegisteredDocument>> | undefined {
   if (presented === undefined || presented.length === 0) return undefined;
-  return store.permitsByKeys(presented.map((d) => documentKey(d))).then((found) => new Map(found.map((p) => [documentKey(p), asRegistered(p)])));
+  const keys: string[] = [];
+  for (const d of presented) keys.push(documentKey(d));
+  return store.permitsByKeys(keys).then((found) => {
+    const view = new Map<string, RegisteredDocument>();
+    for (const p of found) {
+      let v = VIEWS.get(p);
+      if (v === undefined) {
+        v = { key: documentKey(p), registered: Object.freeze(asRegistered(p)) };
+        VIEWS.set(p, v);
+      }
+      view.set(v.key, v.registered);
+    }
+    return view;
+  });
 }

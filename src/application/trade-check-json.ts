@@ -7,6 +7,7 @@
  * part as {"$ref":"<key>"}, its text kept once (store expands it back when read).
  */
 import { createHash } from 'node:crypto';
+import type { DocumentCheck } from '@cites-permit-check/engine/contract/documents';
 import type { AppliedListing, Note, Reason, TradeCheckResult } from '@cites-permit-check/engine/contract/trade-check';
 import { refTo } from '../store/decision-parts.js';
 
@@ -81,9 +82,29 @@ export function serializeTradeCheck(r: TradeCheckResult, withFull = true): Seria
   }
   const tail =
     `],"reviewRequired":${r.reviewRequired},"datasetVersion":${JSON.stringify(r.datasetVersion)},"datasetAsOf":${JSON.stringify(r.datasetAsOf)}` +
-    `${r.documentChecks === undefined ? '' : `,"documentChecks":${JSON.stringify(r.documentChecks)}`}` +
+    `${r.quotas === undefined ? '' : `,"quotas":${JSON.stringify(r.quotas)}`}` +
+    `${r.documentChecks === undefined ? '' : `,"documentChecks":${documentChecksJson(r.documentChecks)}`}` +
     `${r.decisionId === undefined ? '' : `,"decisionId":"${r.decisionId}"`}}`;
   return { json: withFull ? full + tail : '', stored: stored + tail, parts: used };
+}
+
+/**
+ * The verdicts on the documents presented, as JSON.stringify writes them (same fields, same
+ * order), with the shared reasons from their cached text. The stored form keeps them whole:
+ * a decision's verdicts read back as they were answered.
+ */
+function documentChecksJson(checks: readonly DocumentCheck[]): string {
+  let out = '[';
+  for (let i = 0; i < checks.length; i++) {
+    const c = checks[i]!;
+    out += `${i > 0 ? ',' : ''}{"type":${JSON.stringify(c.type)},"number":${JSON.stringify(c.number)},"issuer":${JSON.stringify(c.issuer)},"verdict":"${c.verdict}","inRegister":${c.inRegister},"reasons":[`;
+    for (let j = 0; j < c.reasons.length; j++) {
+      const reason = c.reasons[j]!;
+      out += `${j > 0 ? ',' : ''}${partOf(reason)?.text ?? JSON.stringify(reason)}`;
+    }
+    out += ']}';
+  }
+  return `${out}]`;
 }
 
 export const tradeCheckResultJson = (r: TradeCheckResult): string => serializeTradeCheck(r).json;

@@ -14,6 +14,7 @@ import type { CitesStore } from '../store/types.js';
 import { EXIT, runCheck } from './check.js';
 import { runImportCommand } from './import.js';
 import { runKeys } from './keys.js';
+import { runSyncCommand } from './sync.js';
 import { consoleOutput, type Output } from './output.js';
 
 const HELP = `cites-check <command> [options]
@@ -26,6 +27,9 @@ const HELP = `cites-check <command> [options]
           exit: 0 decided (none denied), 10 some denied, 3 some items invalid, 2 usage
   import  <kind> <file> [--as-of YYYY-MM-DD] [--mode merge|replace]
           kinds: ${IMPORT_KINDS.join(', ')} (plain or .gz); exit 1 and every bad line when invalid
+  sync    [--dry-run] [--file cites_eu_<lang>.ndjson.gz] [--as-of YYYY-MM-DD] [--json]
+          bring the store up to date with Species+ (a bulk download, or the API with
+          SPECIES_PLUS_TOKEN), printing what changes; --dry-run writes nothing
   export  [--out bundle.json]   the whole store as a cites-bundle/1 document
   keys    create --role <reader|customs|officer|admin> --name <name> | list | revoke <id>
   serve   start the API (same as npm start)`;
@@ -75,6 +79,8 @@ export async function main(argv: string[], out: Output = consoleOutput()): Promi
       }
       case 'import':
         return await runImportCommand(rest, openStore, out);
+      case 'sync':
+        return await runSyncCommand(rest, loadConfig(), openStore, out);
       case 'export': {
         const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } } });
         const store = await openStore();

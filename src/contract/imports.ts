@@ -1,7 +1,7 @@
 /** Shapes of imports: what a file can be, and the report of an import. */
 import { z } from 'zod';
 
-export const IMPORT_KINDS = ['bundle', 'index', 'history', 'reservations', 'quotas', 'suspensions', 'parties'] as const;
+export const IMPORT_KINDS = ['bundle', 'index', 'history', 'reservations', 'quotas', 'suspensions', 'parties', 'species-plus-bulk'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 const Counts = z.record(z.string(), z.number());

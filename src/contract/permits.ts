@@ -84,3 +84,19 @@ export const PermitRecord = NewPermit.extend({
   updatedBy: z.string(),
 }).meta({ id: 'PermitRecord' });
 export type PermitRecord = z.output<typeof PermitRecord>;
+
+/** The most documents one file may hold: a Management Authority's month of incoming permits fits many times over. */
+export const MAX_DOCUMENTS_PER_FILE = 10_000;
+
+export const PermitFile = z.strictObject({ permits: z.array(NewPermit).min(1).max(MAX_DOCUMENTS_PER_FILE) }).meta({ id: 'PermitFile' });
+
+export const PermitImportReport = z
+  .object({
+    registered: z.number().int().describe('Documents added to the register'),
+    alreadyRegistered: z.number().int().describe('Documents the register held already (left unchanged)'),
+    documents: z.array(
+      z.object({ id: z.string().nullable(), issuer: z.string(), type: z.string(), number: z.string(), outcome: z.enum(['registered', 'already-registered']) }),
+    ),
+  })
+  .meta({ id: 'PermitImportReport' });
+export type PermitImportReport = z.output<typeof PermitImportReport>;

@@ -256,6 +256,51 @@ export const importRuns = sqliteTable('import_runs', {
 });
 
 /**
+ * Syncs from Species+ (issue 20): one row per run, for GET /v1/dataset (last success, last
+ * failure and why), for the next API run (`updated_since` the API time of the last success)
+ * and as the record of who synced what. `progress` is the resumable state of an API run.
+ */
+export const syncRuns = sqliteTable('sync_runs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** `bulk` (a downloaded file) or `api` (incremental). */
+  via: text('via').notNull(),
+  startedAt: text('started_at').notNull(),
+  finishedAt: text('finished_at'),
+  status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
+  actor: text('actor').notNull(),
+  /** The file read, or the API address. */
+  source: text('source').notNull(),
+  /** API runs: the instant the reading started (the next run asks for changes since it). */
+  apiTime: text('api_time'),
+  /** API runs: JSON of what has been read so far, so that a new run continues it. */
+  progress: text('progress'),
+  error: text('error'),
+  datasetVersion: integer('dataset_version'),
+  /** JSON: the diff's counts. */
+  changes: text('changes'),
+});
+
+/**
+ * The Species+ taxon concepts the syncs have read (only the fields a sync uses), under the run
+ * that read them: the mirror a sync builds the data from. An API run adds the concepts that
+ * changed, in small transactions as it reads them (so a new run continues where one stopped);
+ * the data itself changes only when the run applies the whole mirror in one import.
+ */
+export const syncStaging = sqliteTable(
+  'sync_staging',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => syncRuns.id, { onDelete: 'cascade' }),
+    taxonId: integer('taxon_id').notNull(),
+    /** The concept as read, with its legislation and distributions, as JSON. */
+    concept: text('concept').notNull(),
+  },
+  // The newest copy of each concept is looked up by taxon.
+  (t) => [primaryKey({ columns: [t.runId, t.taxonId] }), index('sync_staging_taxon').on(t.taxonId, t.runId)],
+);
+
+/**
  * The engine snapshot of one dataset version, as JSON text: start-up and GET /v1/snapshot
  * read it instead of rebuilding it from every table (about 0.3 s saved with the full
  * Checklist). Only the current version is kept.
@@ -327,4 +372,25 @@ export const endorsements = sqliteTable(
     at: text('at').notNull(),
   },
   (t) => [index('endorsements_permit').on(t.permitId)],
+);
+
+/**
+ * What each endorsed export drew on an export quota (Res. Conf. 14.7), in the quota's unit,
+ * keyed by the engine's quotaKey: written with the endorsement, summed by trade checks.
+ */
+export const quotaDraws = sqliteTable(
+  'quota_draws',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    quotaKey: text('quota_key').notNull(),
+    permitId: integer('permit_id')
+      .notNull()
+      .references(() => permits.id),
+    endorsementId: integer('endorsement_id')
+      .notNull()
+      .references(() => endorsements.id),
+    quantity: real('quantity').notNull(),
+    drawnOn: text('drawn_on').notNull(),
+  },
+  (t) => [index('quota_draws_key').on(t.quotaKey)],
 );

@@ -6,23 +6,40 @@
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
 
-export function firstIllFormedString(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return wellFormed(value) ? null : path || '/';
+/** The JSON pointer of the first ill-formed string (or key) in a parsed body; null when there is none. */
+export function firstIllFormedString(value: unknown): string | null {
+  // Walked without building a pointer per value (every request body goes through here); the
+  // pointer is put together, leaf first, only for the string that is ill-formed.
+  const trail: string[] = [];
+  if (!illFormed(value, trail)) return null;
+  return trail.length === 0 ? '/' : trail.reverse().join('');
+}
+
+function illFormed(value: unknown, trail: string[]): boolean {
+  if (typeof value === 'string') return !wellFormed(value);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = firstIllFormedString(value[i], `${path}/${i}`);
-      if (found !== null) return found;
+      if (illFormed(value[i], trail)) {
+        trail.push(`/${i}`);
+        return true;
+      }
     }
-    return null;
+    return false;
   }
   // A file upload (CSV, gzip) arrives as bytes: not JSON text, nothing to walk.
-  if (ArrayBuffer.isView(value)) return null;
+  if (ArrayBuffer.isView(value)) return false;
   if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (!wellFormed(k)) return `${path}/${k}`;
-      const found = firstIllFormedString(v, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-      if (found !== null) return found;
+    const record = value as Record<string, unknown>;
+    for (const k of Object.keys(record)) {
+      if (!wellFormed(k)) {
+        trail.push(`/${k}`);
+        return true;
+      }
+      if (illFormed(record[k], trail)) {
+        trail.push(`/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+        return true;
+      }
     }
   }
-  return null;
+  return false;
 }

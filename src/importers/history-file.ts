@@ -56,7 +56,8 @@ const BOOLEAN = /^(?:true|false|t|f|1|0|yes|no|)$/i;
 /** The annotation cells may repeat the "Appendix II:" prefix of the Index; it is not part of the text. */
 const withoutPrefix = (t: string) => t.replace(/^Appendix I{1,3}\s*:\s*/, '').trim();
 
-interface RawChange {
+/** One listing change as a file gives it (the History CSV, a Species+ record), before it is read. */
+export interface RawChange {
   line: number;
   id: string;
   appendix: Appendix;
@@ -147,7 +148,7 @@ export async function parseHistoryFile(input: Readable, ctx: ParseContext): Prom
   return { bundle, warnings: notes.warnings, stats: notes.stats, origin: 'history', replacesListingsOf: ['index', 'seed'] };
 }
 
-function changeOf(r: RawChange, taxon: string, knownNames: ReadonlySet<string>, countries: CountryNames, notes: ImportNotes): ListingChange {
+export function changeOf(r: RawChange, taxon: string, knownNames: ReadonlySet<string>, countries: CountryNames, notes: ImportNotes): ListingChange {
   const isEntry = r.type === 'ADDITION';
   const text = (t: { en?: string; es?: string; fr?: string }) => {
     const out: Record<string, string> = {};

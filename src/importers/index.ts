@@ -60,6 +60,8 @@ export interface RunImportOptions {
   /** Date the file describes; default: a date in the file name, else today. */
   asOf?: string | undefined;
   today?: string;
+  /** Handed each record of a file of records, as read (ParseContext.onRecord). */
+  onRecord?: ((record: unknown) => void | Promise<void>) | undefined;
   /** Largest size a gzip input may unpack to. */
   unpackedLimit?: number;
   /** Stops reading (the client hung up): the import fails before it writes anything. */
@@ -69,7 +71,8 @@ export interface RunImportOptions {
   confirmed?: boolean | undefined;
 }
 
-async function load(store: CitesStore, kind: ImportKind, file: ParsedFile, opts: RunImportOptions, started: number): Promise<ImportReport> {
+/** Loads a parsed file in one transaction (all or nothing); BundleRejected becomes FileRejected. */
+export async function loadImport(store: CitesStore, kind: ImportKind, file: ParsedFile, opts: RunImportOptions, started: number): Promise<ImportReport> {
   opts.progress?.({ phase: 'writing', records: 0, bytes: 0 });
   try {
     const summary = await store.importBundle(file.bundle, {
@@ -94,6 +97,26 @@ async function load(store: CitesStore, kind: ImportKind, file: ParsedFile, opts:
 /** Imports a file (plain or gzip) of the given kind. Throws FileRejected with every error. */
 export async function runImport(store: CitesStore, kind: ImportKind, content: Buffer | Readable, opts: RunImportOptions): Promise<ImportReport> {
   const started = Date.now();
+  const file = await readImport(store, kind, content, opts);
+  // The Index gives the listings in force on its date and ends what it no longer lists: an
+  // Index older than the data held would end the later changes (a 2017 Index over the
+  // default dataset, as of 2026, would undo three Conferences of the Parties).
+  // (The hand-written seed's few later entries are dropped instead, as before: see
+  // tests/importers/index-over-seed.test.ts.)
+  const latest = kind === 'index' ? await store.latestListingStart(['dataset']) : null;
+  if (latest !== null && latest > file.bundle.asOf) {
+    throw new FileRejected([
+      {
+        pointer: '',
+        detail: `this Index describes ${file.bundle.asOf}, but the data held has listings from as late as ${latest} (the default dataset): importing it would end the listings changed since. Import a newer Index (--as-of / asOf gives its date), or start from an empty store (SEED=none) to load the official files alone.`,
+      },
+    ]);
+  }
+  return loadImport(store, kind, file, opts, started);
+}
+
+/** Reads and parses a file (plain or gzip) of the given kind, writing nothing. Throws FileRejected with every error. */
+export async function readImport(store: CitesStore, kind: ImportKind, content: Buffer | Readable, opts: RunImportOptions): Promise<ParsedFile> {
   if (opts.mode === 'replace' && kind !== 'bundle') {
     // An official file describes part of the store (the Index has no Parties, the quotas
     // table no taxa): replacing the store with it would delete everything else.
@@ -112,8 +135,10 @@ export async function runImport(store: CitesStore, kind: ImportKind, content: Bu
       progress: opts.progress,
       asOf: opts.asOf,
       today: opts.today ?? new Date().toISOString().slice(0, 10),
+      onRecord: opts.onRecord,
       namesByExternalId: () => store.namesByExternalId(),
       partyCodes: async () => new Set((await store.parties()).map((p) => p.code)),
+      unitCodes: async () => new Set((await store.codes('units')).map((c) => c.code)),
     });
   } catch (e) {
     if (e instanceof FileRejected) throw e;
@@ -125,24 +150,10 @@ export async function runImport(store: CitesStore, kind: ImportKind, content: Bu
     opts.signal?.removeEventListener('abort', abort);
   }
   if (opts.signal?.aborted) throw new FileRejected([{ pointer: '', detail: 'the import was cancelled (the client disconnected); nothing was changed' }]);
-  // The Index gives the listings in force on its date and ends what it no longer lists: an
-  // Index older than the data held would end the later changes (a 2017 Index over the
-  // default dataset, as of 2026, would undo three Conferences of the Parties).
-  // (The hand-written seed's few later entries are dropped instead, as before: see
-  // tests/importers/index-over-seed.test.ts.)
-  const latest = kind === 'index' ? await store.latestListingStart(['dataset']) : null;
-  if (latest !== null && latest > file.bundle.asOf) {
-    throw new FileRejected([
-      {
-        pointer: '',
-        detail: `this Index describes ${file.bundle.asOf}, but the data held has listings from as late as ${latest} (the default dataset): importing it would end the listings changed since. Import a newer Index (--as-of / asOf gives its date), or start from an empty store (SEED=none) to load the official files alone.`,
-      },
-    ]);
-  }
-  return load(store, kind, file, opts, started);
+  return file;
 }
 
 /** Imports a bundle already parsed from JSON (POST /v1/imports with a JSON body). */
 export function runBundleImport(store: CitesStore, value: unknown, opts: RunImportOptions): Promise<ImportReport> {
-  return load(store, 'bundle', parseBundle(value), opts, Date.now());
+  return loadImport(store, 'bundle', parseBundle(value), opts, Date.now());
 }

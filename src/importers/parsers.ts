@@ -7,6 +7,7 @@ import { parseBundleText } from './bundle.js';
 import { parseHistoryFile } from './history-file.js';
 import { parseIndexFile } from './index-file.js';
 import { parsePartiesFile } from './parties-file.js';
+import { parseSpeciesPlusBulk } from '../sync/bulk-file.js';
 import { parseQuotasFile, parseReservationsFile, parseSuspensionsFile } from './species-plus.js';
 import type { ImportKind, ParseContext, ParsedFile } from './types.js';
 
@@ -27,4 +28,5 @@ export const PARSERS: Partial<Record<ImportKind, Parser>> = {
   quotas: parseQuotasFile,
   suspensions: parseSuspensionsFile,
   parties: parsePartiesFile,
+  'species-plus-bulk': parseSpeciesPlusBulk,
 };

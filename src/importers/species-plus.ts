@@ -191,7 +191,7 @@ function codeList<T extends string>(run: TableRun, line: number, column: string,
  * dates end the day before `effectiveTo`. One file's rows end on a successor's first day
  * instead; reading every end as a last day keeps those a day longer: the stricter reading.
  */
-function dayAfter(isoDate: string): string {
+export function dayAfter(isoDate: string): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
@@ -260,7 +260,7 @@ export async function parseQuotasFile(input: Readable, ctx: ParseContext): Promi
 // ── exemptions.csv (trade suspensions) ──────────────────────────────────────────────────
 
 /** The Notification a row cites ("Notif. No. 2019/075"), if any: the last one named. */
-function notificationIn(text: string): string | null {
+export function notificationIn(text: string): string | null {
   const all = [...text.matchAll(/Notif(?:ication)?s?\.? No\.? ?(\d{4}\/\d{3})/gi)].map((m) => m[1]!);
   return all.length ? all[all.length - 1]! : null;
 }
@@ -282,7 +282,7 @@ const SUSPENSION_COLUMNS = [
 ] as const;
 
 /** Term codes the service knows (the built-in code list): what "every term except …" stands for. */
-function knownTerms(): string[] {
+export function knownTerms(): string[] {
   const seed = JSON.parse(readFileSync(BUILTIN_SEED_FILE, 'utf8')) as { codes?: { terms?: { code: string }[] } };
   return (seed.codes?.terms ?? []).map((t) => t.code);
 }

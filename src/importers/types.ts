@@ -58,6 +58,13 @@ export interface ParseContext {
   namesByExternalId(): Promise<Map<string, string>>;
   /** Codes of the Parties the store knows (a listing may name only a known Party); null: any. */
   partyCodes?(): Promise<ReadonlySet<string> | null>;
+  /**
+   * Handed each record of a file of records (a Species+ bulk file: each taxon concept), as
+   * read; the parser waits for a returned promise before it reads on.
+   */
+  onRecord?: ((record: unknown) => void | Promise<void>) | undefined;
+  /** Unit codes the store knows (a quota may name only a known unit); null: any. */
+  unitCodes?(): Promise<ReadonlySet<string> | null>;
 }
 
 export class FileRejected extends Error {

@@ -11,6 +11,8 @@ import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fast
 import { z } from 'zod';
 import type { Access } from './auth.js';
 import { IMPORT_CSV_EXAMPLE, withExamples, withResponses, type OpenApiDocument } from './openapi-examples.js';
+import { PERMIT_CSV_COLUMNS } from '../importers/permits-csv.js';
+import { MAX_DOCUMENTS_PER_FILE } from '../contract/permits.js';
 
 const TAGS = [
   { name: 'Trade checks', description: 'Is this movement allowed, and with which documents? For customs systems.' },
@@ -178,7 +180,8 @@ function ifMatchRequired(doc: OpenApiDocument): void {
 /**
  * POST /v1/imports reads the raw body: a bundle as JSON, or an official CSV file, plain or
  * gzip-compressed. Declare the three media types (the zod schema of the route cannot:
- * the body is parsed by content type) so Swagger UI offers a file upload.
+ * the body is parsed by content type) so Swagger UI offers a file upload. The same for the
+ * bulk file POST /v1/syncs takes.
  */
 function importBodies(doc: OpenApiDocument): void {
   const op = (doc.paths?.['/v1/imports'] as Record<string, Operation> | undefined)?.post;
@@ -192,6 +195,46 @@ function importBodies(doc: OpenApiDocument): void {
       'application/json': { schema: { $ref: `${REF}BundleInput` } }, // the bundle as parsed: fields with defaults may be left out
       'text/csv': { ...file('text/csv', 'The CSV file, as downloaded (UTF-8, first line the header)'), examples: { parties: IMPORT_CSV_EXAMPLE } },
       'application/gzip': file('application/gzip', 'The CSV file compressed with gzip (.csv.gz)'),
+    },
+  };
+  const sync = (doc.paths?.['/v1/syncs'] as Record<string, Operation> | undefined)?.post;
+  if (!sync) return;
+  sync.requestBody = {
+    required: false,
+    description:
+      'A Species+ bulk download as downloaded (`application/gzip`, `cites_eu_<lang>.ndjson.gz`), or unpacked (`application/x-ndjson`, one taxon concept per line). No body: the changes the Species+ API reports since the last successful sync.',
+    content: {
+      'application/gzip': file('application/gzip', 'cites_eu_<lang>.ndjson.gz'),
+      'application/x-ndjson': file('application/x-ndjson', 'The bulk file unpacked: one JSON taxon concept per line'),
+    },
+  };
+}
+
+/** The received documents a Management Authority loads (POST /v1/permits/imports): a JSON list, or a CSV file to pick. */
+const PERMIT_CSV_EXAMPLE = [
+  PERMIT_CSV_COLUMNS.join(','),
+  'export-permit,ZA 2026/118734,ZA,2026-11-12,2027-05-11,ZA,DE,T,ZA-0099812,,Cape Aloe Exports,Port Elizabeth,Pharma GmbH,Hamburg,Aloe ferox,EXT,250,KIL,A,II,,,,',
+  're-export-certificate,CH 2026/5521,CH,2026-11-20,2027-05-19,CH,US,T,CH-7781,,Uhren AG,Biel,Watch Co,New York,Alligator mississippiensis,LEA,40,,C,II,US,US 2026/00871,US,2026-03-02',
+].join('\n');
+
+function permitImportBodies(doc: OpenApiDocument): void {
+  const op = (doc.paths?.['/v1/permits/imports'] as Record<string, Operation> | undefined)?.post;
+  if (!op) return;
+  op.requestBody = {
+    required: true,
+    description: `A JSON list of documents, or a CSV file with the columns ${PERMIT_CSV_COLUMNS.join(', ')} (type, number, issuer, issuedOn and taxon required; one line per item).`,
+    content: {
+      'application/json': {
+        schema: {
+          type: 'object',
+          required: ['permits'],
+          properties: { permits: { type: 'array', minItems: 1, maxItems: MAX_DOCUMENTS_PER_FILE, items: { $ref: `${REF}NewPermit` } } },
+        },
+      },
+      'text/csv': {
+        schema: { type: 'string', format: 'binary', contentMediaType: 'text/csv' },
+        examples: { received: { summary: 'Two received documents', value: PERMIT_CSV_EXAMPLE } },
+      },
     },
   };
 }
@@ -283,6 +326,7 @@ export default fp(async function docs(app: FastifyInstance, opts: DocsOptions) {
     transformObject: (input) => {
       const doc = jsonSchemaTransformObject(input) as OpenApiDocument;
       importBodies(doc);
+      permitImportBodies(doc);
       oneSchemaPerShape(doc);
       dropSafeIntegerBounds(doc);
       ifMatchRequired(doc);

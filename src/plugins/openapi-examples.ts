@@ -579,6 +579,35 @@ const importReport = {
   durationMs: 23,
 };
 
+const none = { count: 0, items: [], truncated: false };
+const syncReport = {
+  dryRun: true,
+  source: 'Species+ bulk download cites_eu_en.ndjson.gz',
+  diff: {
+    asOf: '2026-12-01',
+    source: 'Species+ bulk download cites_eu_en.ndjson.gz, as of 2026-12-01',
+    taxaAdded: none,
+    namesChanged: { count: 1, items: [{ externalId: '9644', from: 'Psittacus erithacus', to: 'Psittacus erithacus erithacus' }], truncated: false },
+    appendixChanges: { count: 1, items: [{ taxon: 'Mellivora capensis', from: ['III'], to: [] }], truncated: false },
+    listingsAdded: none,
+    listingsEnded: {
+      count: 1,
+      items: [{ taxon: 'Mellivora capensis', appendix: 'III', party: 'BW', populations: null, effectiveFrom: '1976-02-26' }],
+      truncated: false,
+    },
+    listingHistoryChanged: 2,
+    quotasAdded: { count: 1, items: [{ taxon: 'Panthera pardus', country: 'MZ', effectiveFrom: '2026-06-01', detail: '0' }], truncated: false },
+    quotasEnded: none,
+    suspensionsAdded: none,
+    suspensionsEnded: none,
+    unchanged: false,
+  },
+  summary: null,
+  warnings: [],
+  stats: { lines: 89363, taxa: 56734, 'listing entries': 39365, quotas: 66, suspensions: 120 },
+  durationMs: 16178,
+};
+
 const one = (value: unknown) => ({ value });
 const restrictionExamples = (kind: string, record: object, changed: object) => ({
   [`get /v1/${kind}`]: one({ items: [record] }),
@@ -730,8 +759,36 @@ export const RESPONSE_EXAMPLES: Record<string, { value: unknown } | { examples: 
       unconfirmed: 223,
     },
     counts: { taxa: 39439, listingEntries: 2443, listingEntriesInForce: 1386, parties: 234, reservations: 1435, quotas: 97, suspensions: 58 },
+    sync: {
+      lastSuccess: { at: AT, via: 'api', source: 'Species+ API https://api.speciesplus.net/api/v1', actor: 'cli (cites)', datasetVersion: 42 },
+      lastFailure: {
+        at: '2026-12-02T03:00:41.000Z',
+        via: 'api',
+        source: 'Species+ API https://api.speciesplus.net/api/v1',
+        actor: 'cli (cites)',
+        reason: 'Species+ did not answer after 6 attempts: /taxon_concepts?page=3&per_page=500: 503',
+      },
+      running: false,
+    },
   }),
   'post /v1/imports': one(importReport),
+  'post /v1/syncs': one(syncReport),
+  'get /v1/syncs': one({
+    items: [
+      {
+        id: 12,
+        via: 'bulk',
+        status: 'succeeded',
+        startedAt: '2026-12-03T02:00:00.000Z',
+        finishedAt: '2026-12-03T02:00:31.000Z',
+        actor: 'admin key 3f9a2b7c41d0',
+        source: 'Species+ bulk download cites_eu_en.ndjson.gz',
+        apiTime: '2026-12-01T00:00:00Z',
+        error: null,
+        datasetVersion: 43,
+      },
+    ],
+  }),
   'get /v1/exports/bundle': one({
     format: 'cites-bundle/1',
     asOf: '2026-12-03',
@@ -899,6 +956,8 @@ const SUCCESS: Record<string, string> = {
   'get /v1/codes/{kind}': 'The codes of the list, in English, Spanish and French.',
   'get /v1/dataset': 'What data is loaded, how current it is and where it comes from.',
   'post /v1/imports': 'Imported, in one transaction: what was created, updated, ended or left unchanged, and the new dataset version.',
+  'post /v1/syncs': 'What the sync changes (or would change, in a dry run) and, when applied, what the store did.',
+  'get /v1/syncs': 'The syncs, newest first.',
   'get /v1/exports/bundle': 'The whole store as a cites-bundle/1 document (as an attachment).',
   'get /v1/snapshot': 'The snapshot; the ETag header names the dataset version.',
   'get /problems/{type}': 'The title of the problem type.',

@@ -34,17 +34,56 @@ const endorsed = {
   updatedBy: CUSTOMS,
 };
 
+/** Two documents received from other Parties: Cape aloe extract from South Africa, and alligator watch straps re-exported from Switzerland. */
+const received = {
+  permits: [
+    {
+      type: 'export-permit',
+      number: 'ZA 2026/118734',
+      issuer: 'ZA',
+      issuedOn: '2026-11-12',
+      validUntil: '2027-05-11',
+      exporter: 'ZA',
+      importer: 'DE',
+      purpose: 'T',
+      items: [{ taxon: 'Aloe ferox', term: 'EXT', quantity: 250, unit: 'KIL', source: 'A', appendix: 'II' }],
+    },
+    {
+      type: 're-export-certificate',
+      number: 'CH 2026/5521',
+      issuer: 'CH',
+      issuedOn: '2026-11-20',
+      validUntil: '2027-05-19',
+      exporter: 'CH',
+      importer: 'DE',
+      purpose: 'T',
+      items: [
+        {
+          taxon: 'Alligator mississippiensis',
+          term: 'LPS',
+          quantity: 40,
+          source: 'C',
+          appendix: 'II',
+          origin: 'US',
+          originDocument: { number: 'US 2026/00871', issuer: 'US', issuedOn: '2026-03-02' },
+        },
+      ],
+    },
+  ],
+};
+
 export const PERMIT_REQUEST_EXAMPLES = {
+  'post /v1/permits/{id}/endorsements': {
+    params: { id: '1' },
+    body: { export: { summary: 'Endorse at export, with the quantity shipped', value: endorsement } },
+  },
+  'post /v1/permits/imports': { body: { received: { summary: 'Two documents received from other Parties', value: received } } },
   'post /v1/permits': { body: { trophy: { summary: 'An export permit for a leopard trophy (Appendix I)', value: newPermit } } },
   'get /v1/permits': { params: { number: 'NA 2026/0412', issuer: 'NA' } },
   'get /v1/permits/{id}': { params: { id: '1' } },
   'post /v1/permits/{id}/status': {
     params: { id: '1' },
     body: { cancel: { summary: 'Cancel the permit (send If-Match)', value: { status: 'cancelled', reason: 'Hunt did not take place' } } },
-  },
-  'post /v1/permits/{id}/endorsements': {
-    params: { id: '1' },
-    body: { export: { summary: 'Endorse at export, with the quantity shipped', value: endorsement } },
   },
 };
 
@@ -55,6 +94,13 @@ export const PERMIT_RESPONSE_EXAMPLES = {
   // Endorsed before it is cancelled: the docs test runs the examples in this order.
   'post /v1/permits/{id}/endorsements': { value: endorsed },
   'post /v1/permits/{id}/status': { value: { ...endorsed, status: 'cancelled', revision: 3 } },
+  'post /v1/permits/imports': {
+    value: {
+      registered: 2,
+      alreadyRegistered: 0,
+      documents: received.permits.map((p, i) => ({ id: String(i + 2), issuer: p.issuer, type: p.type, number: p.number, outcome: 'registered' })),
+    },
+  },
 };
 
 export const PERMIT_SUCCESS = {
@@ -63,6 +109,7 @@ export const PERMIT_SUCCESS = {
   'get /v1/permits/{id}': 'The document, its status and endorsements. Its ETag is what a status change needs in If-Match.',
   'post /v1/permits/{id}/status': 'The document with its new status; it no longer clears any trade check.',
   'post /v1/permits/{id}/endorsements': 'The document, endorsed: a single-use document is now used.',
+  'post /v1/permits/imports': 'What was registered, and which documents the register held already (left unchanged).',
 };
 
 export const PERMIT_ERRORS = {
@@ -70,4 +117,5 @@ export const PERMIT_ERRORS = {
   'post /v1/permits/{id}/endorsements': {
     '409': 'The document cannot be endorsed: it was already used for a consignment (Art. VI(5)), or it is cancelled, replaced, lost or stolen.',
   },
+  'post /v1/permits/imports': { '400': 'The file has errors (each with its line and column, or JSON pointer); nothing was registered.' },
 };

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Provenance } from '../contract/bundle.js';
 import { IsoDate } from '@cites-permit-check/engine/contract/common';
+import { syncStatus } from '../application/sync.js';
 
 export const DatasetView = z
   .object({
@@ -26,6 +27,19 @@ export const DatasetView = z
       quotas: z.number().int(),
       suspensions: z.number().int(),
     }),
+    sync: z
+      .object({
+        lastSuccess: z
+          .object({ at: z.string(), via: z.string(), source: z.string(), actor: z.string(), datasetVersion: z.number().int().nullable() })
+          .nullable()
+          .describe('The last sync from Species+ that succeeded (null: none yet)'),
+        lastFailure: z
+          .object({ at: z.string(), via: z.string(), source: z.string(), actor: z.string(), reason: z.string() })
+          .nullable()
+          .describe('The last sync that failed, and why (the data stayed as it was)'),
+        running: z.boolean().describe('A sync is running in this server process'),
+      })
+      .describe('Syncs from Species+ (POST /v1/syncs, `npm run sync`, SYNC_SCHEDULE)'),
   })
   .meta({ id: 'Dataset' });
 
@@ -59,6 +73,7 @@ export default async function datasetRoutes(app: FastifyInstance, opts: { horizo
         horizon: { days: opts.horizonDays, until: state.asOf === null ? null : addDays(state.asOf, opts.horizonDays) },
         provenance: state.provenance,
         counts: engines.engine.counts(today()),
+        sync: await syncStatus(store),
       };
     },
   );

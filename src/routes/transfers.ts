@@ -16,7 +16,7 @@ const ImportQuery = z
       .enum(IMPORT_KINDS)
       .default('bundle')
       .describe(
-        'What the body is: `bundle` (this service\'s cites-bundle/1 JSON), or an official file: `index` (CITES Checklist "Index of CITES Species" CSV), `history` ("History of CITES Listings" CSV), `reservations`, `quotas`, `suspensions` (Species+ reservations.csv, quotas.csv, exemptions.csv), `parties` (CITES list of Parties CSV)',
+        'What the body is: `bundle` (this service\'s cites-bundle/1 JSON), or an official file: `index` (CITES Checklist "Index of CITES Species" CSV), `history` ("History of CITES Listings" CSV), `reservations`, `quotas`, `suspensions` (Species+ reservations.csv, quotas.csv, exemptions.csv), `parties` (CITES list of Parties CSV), `species-plus-bulk` (the Species+ bulk download, NDJSON; POST /v1/syncs also shows what it changes first)',
       ),
     mode: z.enum(['merge', 'replace']).default('merge').describe('merge: add and update by natural keys; replace: the store becomes exactly the bundle'),
     asOf: IsoDate.optional().describe(

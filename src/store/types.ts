@@ -10,6 +10,7 @@ import type { ImportSummary } from '../contract/imports.js';
 import type { Endorsement, NewPermit, PermitRecord, PermitStatusChange } from '../contract/permits.js';
 import type { RecordMeta as RecordMetaSchema, TaxonRecord } from '../contract/records.js';
 import type { Snapshot } from '@cites-permit-check/engine/contract/snapshot';
+import type { QuotaDraw } from '@cites-permit-check/engine';
 import type { CodeView, PartyView } from '../contract/taxa.js';
 
 export interface DatasetState {
@@ -122,6 +123,24 @@ export type ApiKeyRecord = ApiKey;
 
 export type AuditRecord = AuditEntry;
 
+/** One sync from Species+ (issue 20), as recorded. */
+export interface SyncRun {
+  id: number;
+  via: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: 'running' | 'succeeded' | 'failed';
+  actor: string;
+  source: string;
+  apiTime: string | null;
+  progress: string | null;
+  error: string | null;
+  datasetVersion: number | null;
+  changes: string | null;
+}
+export type NewSyncRun = Pick<SyncRun, 'via' | 'actor' | 'source' | 'apiTime' | 'progress'>;
+export type SyncRunChange = Partial<Pick<SyncRun, 'status' | 'finishedAt' | 'apiTime' | 'progress' | 'error' | 'datasetVersion' | 'changes'>>;
+
 /**
  * The repository port the HTTP layer, importers and CLI depend on. Every method is async so a
  * networked store (PostgreSQL) can stand behind it; the SQLite store answers with resolved
@@ -161,9 +180,16 @@ export interface CitesStore {
   permitsByKeys(keys: readonly string[]): Promise<PermitRecord[]>;
   /** Null when a document with the same issuer, type and number is already registered. */
   createPermit(p: NewPermit, actor: string): Promise<PermitRecord | null>;
+  /** All in one transaction; null for each document already registered (left as it is). */
+  createPermits(list: readonly NewPermit[], actor: string): Promise<(PermitRecord | null)[]>;
   changePermitStatus(id: string, change: PermitStatusChange, revision: number, actor: string): Promise<PermitRecord | null>;
-  /** Throws DocumentInUse when the document cannot be endorsed again. */
-  endorsePermit(id: string, e: Endorsement, actor: string): Promise<PermitRecord | null>;
+  /**
+   * Throws DocumentInUse when the document cannot be endorsed again. `draws`: what this
+   * export takes from export quotas, recorded with the endorsement (in the same transaction).
+   */
+  endorsePermit(id: string, e: Endorsement, actor: string, draws?: readonly QuotaDraw[]): Promise<PermitRecord | null>;
+  /** What endorsed exports have drawn on each of these quotas (by the engine's quotaKey). */
+  quotaUse(keys: readonly string[]): Promise<Map<string, number>>;
 
   // Officers' writes: each is validated like an import, audited and bumps the dataset version.
   // Updates take the revision the officer read and throw StaleRevision when it moved on.
@@ -189,5 +215,19 @@ export interface CitesStore {
    * second; without it, DATASET_POLL_MS polling finds the change.
    */
   watch?(changed: () => void): Promise<void>;
+
+  // Syncs from Species+ (issue 20): the runs, newest first, and the mirror of every Species+
+  // taxon concept the syncs have read, which an API run completes with the concepts it reads.
+  syncRuns(limit: number): Promise<SyncRun[]>;
+  startSyncRun(run: NewSyncRun): Promise<SyncRun>;
+  updateSyncRun(id: number, change: SyncRunChange): Promise<void>;
+  /** Kept under the run (JSON text by Species+ taxon id, each in its own small transaction); a later copy replaces an earlier one. */
+  stageConcepts(runId: number, concepts: ReadonlyArray<{ taxonId: number; concept: string }>): Promise<void>;
+  /** The newest copy of every concept, from the runs that succeeded and from this one, by taxon id. */
+  mirroredConcepts(runId: number): AsyncIterable<string>;
+  /** After the run succeeded: drop the copies it replaced (`whole`: it read every concept, so all other copies). */
+  settleMirror(runId: number, whole: boolean): Promise<void>;
+  /** After a run that will not be continued: drop what it staged. */
+  dropStaged(runId: number): Promise<void>;
   close(): Promise<void>;
 }

@@ -2,8 +2,8 @@
  * Issue #16: a permit officer's day, done in Swagger UI in a real browser (Debian's Chromium,
  * driven by playwright-core; never a downloaded browser). Open /docs, authorize with an officer
  * key, look a species up, check a trade and read the decision, read a listing and its ETag,
- * change it with that ETag and see the change, upload a CSV file, and be refused cleanly with a
- * stale ETag. Asserts on what the page shows; a screenshot per step goes to
+ * change it with that ETag and see the change, upload a CSV file, be refused cleanly with a
+ * stale ETag, and (issue #19) issue a permit and see a trade check presenting it cleared. Asserts on what the page shows; a screenshot per step goes to
  * tests/e2e/screenshots/ (git-ignored).
  *
  * Without /usr/bin/chromium the test is skipped with a message, except under CI=true, where it
@@ -205,5 +205,57 @@ suite(installed || inCi ? TITLE : `${TITLE} — SKIPPED: ${SKIPPED}`, { timeout:
     expect(JSON.parse(res.body)).toMatchObject({ type: '/problems/conflict', status: 412, detail: expect.stringContaining('revision 2') });
     await shot('stale-etag-412', patch);
     expect(await t.store.listing(SEED_IDS.elephantAppendixI)).toMatchObject({ revision: 2, annotation: { en: ANNOTATION } });
+  });
+
+  it('issues a permit, registers the import permit received, and a trade check presenting both is cleared (issue #19)', async () => {
+    const register = await operation('Permit register', 'registerPermit');
+    // The example is Namibia's export permit for a leopard trophy: issue it as it stands.
+    const exportPermit = JSON.parse(await register.locator('textarea.body-param__text').inputValue()) as Record<string, unknown>;
+    expect(exportPermit).toMatchObject({ type: 'export-permit', issuer: 'NA', importer: 'DE' });
+    const issued = await execute(register);
+    expect(issued.status, issued.body).toBe(201);
+    expect(JSON.parse(issued.body)).toMatchObject({ number: exportPermit.number, status: 'issued', updatedBy: expect.stringContaining('permit office') });
+    expect(etagIn(issued.headers)).toBe('"1"');
+    await shot('permit-issued', register);
+
+    // Germany's import permit, granted first (Art. III(2)(d)), as received from its authority.
+    const importPermit = {
+      ...exportPermit,
+      type: 'import-permit',
+      number: 'DE-E-2026-1187',
+      issuer: 'DE',
+      issuedOn: '2026-11-02',
+      validUntil: '2027-11-01',
+      registeredAs: 'received',
+    };
+    await register.locator('textarea.body-param__text').fill(JSON.stringify(importPermit, null, 2));
+    expect((await execute(register)).status).toBe(201);
+
+    const check = await operation('Trade checks', 'checkTrade');
+    const trade = {
+      taxon: 'Panthera pardus',
+      exporter: 'NA',
+      importer: 'DE',
+      purpose: 'H',
+      source: 'W',
+      term: 'TRO',
+      quantity: 1,
+      date: '2026-11-25',
+      presented: [
+        { type: 'import-permit', number: 'DE-E-2026-1187', issuer: 'DE' },
+        { type: 'export-permit', number: exportPermit.number, issuer: 'NA' },
+      ],
+    };
+    await check.locator('textarea.body-param__text').fill(JSON.stringify(trade, null, 2));
+    const res = await execute(check);
+    expect(res.status).toBe(200);
+    const decision = JSON.parse(res.body) as { decision: string; documentChecks: { verdict: string; inRegister: boolean }[]; reasons: { code: string }[] };
+    expect(decision.documentChecks.map((d) => [d.verdict, d.inRegister])).toEqual([
+      ['valid', true],
+      ['valid', true],
+    ]);
+    expect(decision.decision).toBe('allow');
+    expect(decision.reasons.map((r) => r.code)).toContain('DOCUMENTS_VERIFIED');
+    await shot('permits-verified', check);
   });
 });

@@ -48,6 +48,16 @@ describe('R9 — re-export of an Appendix-I specimen (Art. III(4))', () => {
     expect(codes(r)).toContain('APP_I_REEXPORT');
   });
 
+  it('the import permit must come first for a live specimen re-exported (Art. III(4)(c)), not for a dead one', () => {
+    const order = (term: string) => decide(engine, { ...tiger, exporter: 'CH', origin: 'IN', purpose: 'E', term }).documents.map((d) => d.order ?? null);
+    expect(order('LIV')).toEqual([1, 2]);
+    expect(order('SKI')).toEqual([null, null]);
+    const skin = decide(engine, { ...tiger, exporter: 'CH', origin: 'IN', purpose: 'E', term: 'SKI' });
+    expect(skin.conditions.map((c) => c.code)).not.toContain('IMPORT_PERMIT_FIRST');
+    // An export needs the import permit first whatever the specimen (Art. III(2)(d)).
+    expect(decide(engine, { ...tiger, purpose: 'E', term: 'SKI' }).documents.map((d) => d.order)).toEqual([1, 2]);
+  });
+
   it('commercial re-export is denied at the import leg', () => {
     expect(decide(engine, { ...tiger, exporter: 'CH', origin: 'IN', purpose: 'T' }).decision).toBe('deny');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '@cites-permit-check/engine';
+import { createEngine, quotaDraws } from '@cites-permit-check/engine';
 import { RULES_BUNDLE } from '../fixtures/rules-bundle.js';
 import { codes, decide, docs, rulesEngine, snapshotOf } from '../helpers/engine.js';
 
@@ -51,6 +51,59 @@ describe('R18 — export quotas, including zero quotas (Art. IV(3), Res. Conf. 1
     expect(r.reviewRequired).toBe(true);
     expect(r.warnings.map((w) => w.code)).toContain('QUOTA_TERM_UNKNOWN');
     expect(decide(engine, { taxon: 'Panthera leo', exporter: 'ZA', importer: 'CN', purpose: 'T', source: 'W', term: 'BON' }).decision).toBe('deny');
+  });
+});
+
+describe('R18 — what endorsed exports have used of a quota (Res. Conf. 14.7; issue #19 item 4)', () => {
+  // Namibia's annual quota of 250 leopard skins and trophies (Res. Conf. 10.14 (Rev. CoP19)).
+  const trophy = { taxon: 'Panthera pardus', exporter: 'NA', importer: 'DE', purpose: 'H', source: 'W', term: 'TRO', date: '2026-11-01' } as const;
+  const standing = (r: ReturnType<typeof decide>) => r.quotas?.[0];
+  const withUse = (request: object, used: number, key = standing(decide(engine, trade(1)))!.key) => {
+    const r = engine.check(request, { quotaUse: new Map([[key, used]]) });
+    if ('status' in r) throw new Error(JSON.stringify(r));
+    return r;
+  };
+  const trade = (quantity: number, date: string = trophy.date) => ({ ...trophy, quantity, date });
+
+  it('without a record of use the answer names the quota and says its use is unknown', () => {
+    const q = standing(decide(engine, trade(1)));
+    expect(q).toMatchObject({ exporter: 'NA', taxon: 'Panthera pardus', quantity: 250, used: null, remaining: null });
+    // Counted per calendar year: the 2026 exports.
+    expect(q?.counted).toEqual({ from: '2026-01-01', to: '2027-01-01' });
+  });
+  it('an export within what is left needs its permit, and the condition says how much is left', () => {
+    const r = withUse(trade(1), 249);
+    expect(r.decision).toBe('needs-permit');
+    expect(standing(r)).toMatchObject({ used: 249, remaining: 1 });
+    expect(r.conditions.find((c) => c.code === 'WITHIN_QUOTA')?.message).toContain('left: 1');
+  });
+  it('an export beyond what is left is denied, citing Art. IV(3) and Res. Conf. 14.7', () => {
+    const r = withUse(trade(2), 249);
+    expect(r.decision).toBe('deny');
+    expect(r.reasons[0]).toMatchObject({ code: 'QUOTA_EXHAUSTED', rule: 'R18' });
+    expect(r.reasons[0]!.article).toBe('Art. IV(3); Res. Conf. 14.7');
+    expect(r.reasons[0]!.message).toContain('249 already exported, 1 left');
+    expect(standing(r)).toMatchObject({ used: 249, remaining: 1 });
+  });
+  it("last year's exports do not count against this year's quota", () => {
+    const lastYear = standing(decide(engine, trade(1, '2025-06-01')))!.key;
+    expect(withUse(trade(2), 250, lastYear).decision).toBe('needs-permit');
+    expect(withUse(trade(2, '2025-12-31'), 250, lastYear).decision).toBe('deny');
+  });
+  it('under the policy quota-period, everything exported while the quota is in force counts', () => {
+    const whole = createEngine(snapshotOf(RULES_BUNDLE), { today: () => '2026-11-01', policy: { quotaCountedPer: 'quota-period' } });
+    const q = standing(decide(whole, trade(1)))!;
+    expect(q.counted).toEqual({ from: '1997-06-10', to: null });
+    const r = whole.check(trade(1), { quotaUse: new Map([[q.key, 250]]) });
+    expect('decision' in r && r.decision).toBe('deny');
+  });
+  it('re-exports draw on no quota, and an export draws its quantity in the quota unit (nothing when denied)', () => {
+    expect(decide(engine, { ...trade(1), exporter: 'ZA', origin: 'NA' }).quotas).toBeUndefined();
+    const request = trade(3);
+    const r = decide(engine, request);
+    expect(quotaDraws({ ...request }, r)).toEqual([{ key: standing(r)!.key, quantity: 3 }]);
+    const denied = decide(engine, trade(300));
+    expect(quotaDraws(trade(300), denied)).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_STATUSES, documentKey, type PresentedDocument, type RegisteredDocument } from '@cites-permit-check/engine/contract/documents';
 import type { TradeCheckRequestInput } from '@cites-permit-check/engine';
-import { lastValidDay } from '../../packages/engine/src/documents/validity.js';
+import { lastValidDay, lastValidDayByDate } from '../../packages/engine/src/documents/validity.js';
 import { codes, rulesEngine } from '../helpers/engine.js';
 
 const engine = rulesEngine();
@@ -221,6 +221,19 @@ describe('dates (R39, R42)', () => {
     expect(lastValidDay('2025-08-31', 6)).toBe('2026-02-28');
     expect(lastValidDay('2025-09-01', 6)).toBe('2026-02-28');
     expect(lastValidDay('2025-11-30', 12)).toBe('2026-11-29');
+    expect(lastValidDay('2024-03-01', 12)).toBe('2025-02-28');
+    expect(lastValidDay('2023-03-01', 12)).toBe('2024-02-29');
+    expect(lastValidDay('2026-07-01', 6)).toBe('2026-12-31');
+  });
+
+  it('the day arithmetic on digits agrees with the calendar (Date) on every day of issue, 1999–2101, for every validity in the table', () => {
+    const day = new Date(Date.UTC(1999, 0, 1));
+    for (; day.getUTCFullYear() <= 2101; day.setUTCDate(day.getUTCDate() + 1)) {
+      const issuedOn = day.toISOString().slice(0, 10);
+      for (const months of [6, 12, 36]) expect.soft(lastValidDay(issuedOn, months), issuedOn).toBe(lastValidDayByDate(issuedOn, months));
+    }
+    // Past the year 9999 the calendar's own reading is kept.
+    expect(lastValidDay('9999-12-31', 36)).toBe(lastValidDayByDate('9999-12-31', 36));
   });
 });
 

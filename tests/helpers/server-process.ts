@@ -39,7 +39,8 @@ export async function startServer(env: Record<string, string>, args = ['--import
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
+  // Up to a minute: a first start loads the default dataset, seconds on a busy 2-core machine.
+  for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     try {
       const res = await fetch(`${url}/ready`);

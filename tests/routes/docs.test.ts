@@ -4,6 +4,7 @@
  * described with a realistic example, each schema appears once, and /docs is compressed and
  * cacheable. (The browser itself: tests/e2e/officer-day.test.ts.)
  */
+import { BULK_SAMPLE } from '../sync/helpers.js';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -224,6 +225,7 @@ describe('the response examples are what the service answers', () => {
       'get /v1/quotas': `?taxonId=${SEED_IDS.leopard}`,
       'get /v1/suspensions': `?taxonId=${SEED_IDS.emperorScorpion}`,
       'post /v1/imports': '?kind=parties',
+      'post /v1/syncs': '?dryRun=true&asOf=2026-11-01',
     };
     const ids: Record<string, string> = { 'get /v1/decisions/{id}': decision, 'delete /v1/api-keys/{id}': spare };
     const bodies: Record<string, unknown> = { 'post /v1/trade-checks/batch': BATCH_EXAMPLES.shipment!.value };
@@ -247,12 +249,14 @@ describe('the response examples are what the service answers', () => {
       const res =
         key === 'post /v1/imports'
           ? await t.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': 'text/csv' }, payload: IMPORT_CSV_EXAMPLE.value })
-          : await t.app.inject({
-              method: method.toUpperCase() as 'GET',
-              url,
-              headers: { ...headers, ...extra },
-              ...(body === undefined ? {} : { payload: body as object }),
-            });
+          : key === 'post /v1/syncs'
+            ? await t.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': 'application/x-ndjson' }, payload: BULK_SAMPLE })
+            : await t.app.inject({
+                method: method.toUpperCase() as 'GET',
+                url,
+                headers: { ...headers, ...extra },
+                ...(body === undefined ? {} : { payload: body as object }),
+              });
       if (res.statusCode >= 300) {
         problems.push(`${key}: ${res.statusCode} ${res.body.slice(0, 200)}`);
         continue;

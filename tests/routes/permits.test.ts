@@ -207,11 +207,200 @@ describe('a trade check verifies the documents presented against the register (i
     expect(JSON.stringify(again.documentChecks[1].reasons)).toContain('VI(5)');
   });
 
+  // The register's records are reused between checks (src/store/sqlite/permits.ts): a change must still be seen by the very next check.
+  it('a permit cancelled after a check is refused by the next check (the register read is never stale)', async () => {
+    t = await testApp({ data: 'seed' });
+    await register(t, IMPORT_PERMIT);
+    const created = await register(t);
+    expect((await check(t, presented)).json().decision).toBe('allow');
+    const cancelled = await t.app.inject({
+      method: 'POST',
+      url: `/v1/permits/${created.json().id}/status`,
+      headers: { ...bearer(await keyFor(t, 'officer')), 'if-match': created.headers.etag as string },
+      payload: { status: 'cancelled' },
+    });
+    expect(cancelled.statusCode).toBe(200);
+    const after = (await check(t, presented)).json();
+    expect(after.decision).toBe('needs-permit');
+    expect(after.documentChecks[1].reasons.map((r: { code: string }) => r.code)).toContain('DOCUMENT_CANCELLED');
+  });
+
+  it('a permit marked used by a write outside the register code (no new revision) is still seen by the next check', async () => {
+    t = await testApp({ data: 'seed' });
+    await register(t, IMPORT_PERMIT);
+    const id = (await register(t)).json().id;
+    expect((await check(t, presented)).json().decision).toBe('allow');
+    t.store.sqlite.prepare("UPDATE permits SET status = 'used', used_on = '2026-10-30' WHERE id = ?").run(Number(id));
+    const after = (await check(t, presented)).json();
+    expect(after.decision).toBe('needs-permit');
+    expect(after.documentChecks[1].reasons.map((r: { code: string }) => r.code)).toContain('DOCUMENT_ALREADY_USED');
+  });
+
+  it('a permit endorsed through another server on the same database is seen as used by the next check here', async () => {
+    const file = join(tmpdir(), `permits-cache-${process.pid}-${Date.now()}.db`);
+    files.push(file, `${file}-wal`, `${file}-shm`);
+    t = await testApp({ data: 'seed', file });
+    other = await testApp({ data: 'empty', file });
+    await register(t, IMPORT_PERMIT);
+    const id = (await register(t)).json().id;
+    expect((await check(t, presented)).json().decision).toBe('allow');
+    const endorsed = await other.app.inject({
+      method: 'POST',
+      url: `/v1/permits/${id}/endorsements`,
+      headers: bearer(await keyFor(other, 'customs')),
+      payload: AT_EXPORT,
+    });
+    expect(endorsed.statusCode).toBe(200);
+    const after = (await check(t, presented)).json();
+    expect(after.decision).toBe('needs-permit');
+    expect(after.documentChecks[1]).toMatchObject({ verdict: 'invalid', inRegister: true });
+    expect(after.documentChecks[1].reasons.map((r: { code: string }) => r.code)).toContain('DOCUMENT_ALREADY_USED');
+  });
+
   it('a permit the register does not hold is unverified and never clears the trade', async () => {
     t = await testApp({ data: 'seed' });
     const body = (await check(t, presented)).json();
     expect(body.decision).toBe('needs-permit');
     expect(body.reviewRequired).toBe(true);
     expect(body.documentChecks.map((d: { verdict: string }) => d.verdict)).toEqual(['unverified', 'unverified']);
+  });
+});
+
+describe('endorsed exports count against the exporting Party’s quota (issue #19 item 4; Art. IV(3), Res. Conf. 14.7)', () => {
+  // A national quota of 3 leopard trophies for 2026, constructed for this test (the seed also
+  // holds the Res. Conf. 10.14 quota of 250: both apply, the smaller decides).
+  const QUOTA = { taxon: 'Panthera pardus', exporter: 'NA', quantity: 3, terms: ['TRO'], effectiveFrom: '2026-01-01', effectiveTo: '2027-01-01' };
+  const trophies = (quantity: number) => ({
+    taxon: 'Panthera pardus',
+    exporter: 'NA',
+    importer: 'DE',
+    purpose: 'H',
+    source: 'W',
+    term: 'TRO',
+    quantity,
+    date: '2026-11-05',
+  });
+  const check = async (quantity: number) => (await t.app.inject({ method: 'POST', url: '/v1/trade-checks', payload: trophies(quantity) })).json();
+  const small = (r: { quotas: { quantity: number; used: number; remaining: number }[] }) => r.quotas.find((q) => q.quantity === 3);
+  const endorse = async (id: string, quantity: number) =>
+    t.app.inject({ method: 'POST', url: `/v1/permits/${id}/endorsements`, headers: bearer(await keyFor(t, 'customs')), payload: { ...AT_EXPORT, quantity } });
+
+  it('draws down across shipments: each endorsed export counts, a check shows what is left, an export beyond it is denied', async () => {
+    t = await testApp({ data: 'seed' });
+    const officer = bearer(await keyFor(t, 'officer'));
+    expect((await t.app.inject({ method: 'POST', url: '/v1/quotas', headers: officer, payload: QUOTA })).statusCode).toBe(201);
+    expect(small(await check(1))).toMatchObject({ used: 0, remaining: 3 });
+
+    // Two trophies leave on the first permit: its endorsement draws them from the quota.
+    const first = (await register(t, { ...PERMIT, number: 'NA 2026/0501', items: [{ ...PERMIT.items[0], quantity: 2 }] })).json();
+    expect((await endorse(first.id, 2)).statusCode).toBe(200);
+    expect(small(await check(1))).toMatchObject({ used: 2, remaining: 1 });
+    const over = await check(2);
+    expect(over.decision).toBe('deny');
+    expect(over.reasons[0]).toMatchObject({ code: 'QUOTA_EXHAUSTED', article: 'Art. IV(3); Res. Conf. 14.7' });
+    expect(over.reasons[0].message).toContain('2 already exported, 1 left');
+
+    // A shipment cannot split the overrun into lines: its second trophy is one too many.
+    const batch = await t.app.inject({ method: 'POST', url: '/v1/trade-checks/batch', payload: { items: [trophies(1), trophies(1)] } });
+    expect(batch.json().results.map((r: { decision: string }) => r.decision)).toEqual(['needs-permit', 'deny']);
+
+    // The second permit's endorsement uses the last one: nothing is left for 2026.
+    const second = (await register(t, { ...PERMIT, number: 'NA 2026/0502' })).json();
+    expect((await endorse(second.id, 1)).statusCode).toBe(200);
+    expect((await check(1)).decision).toBe('deny');
+    // The audit trail records what each endorsement drew (here on both quotas); an import permit draws nothing.
+    const drawn = async (id: string) =>
+      (await t.app.inject({ url: `/v1/audit?entity=permit&entityId=${id}`, headers: bearer(await keyFor(t, 'admin')) }))
+        .json()
+        .items.find((a: { action: string }) => a.action === 'endorse').after.quotaDraws;
+    expect(await drawn(second.id)).toHaveLength(2);
+    const importPermit = (await register(t, { ...PERMIT, type: 'import-permit', number: 'DE-E-2026-2001', issuer: 'DE', registeredAs: 'received' })).json();
+    expect((await endorse(importPermit.id, 1)).statusCode).toBe(200);
+    expect(await drawn(importPermit.id)).toBeUndefined();
+    expect(small(await check(1))).toMatchObject({ used: 3, remaining: 0 });
+  });
+});
+
+describe('loading documents received from other Parties (issue #19 item 1: JSON or CSV, all or nothing)', () => {
+  const HEADER =
+    'type,number,issuer,issuedOn,validUntil,exporter,importer,purpose,exporterName,importerName,taxon,term,quantity,unit,source,appendix,origin,originPermit,originPermitIssuer,originPermitDate';
+  // Real kinds of trade: Cape aloe extract from South Africa (two lines, one document) and
+  // alligator leather watch straps re-exported from Switzerland on a US export permit.
+  const CSV = [
+    HEADER,
+    'export-permit,ZA 2026/118734,ZA,2026-10-12,2027-04-11,ZA,DE,T,Cape Aloe Exports,Pharma GmbH,Aloe ferox,EXT,250,KIL,A,II,,,,',
+    'export-permit,ZA 2026/118734,ZA,2026-10-12,2027-04-11,ZA,DE,T,Cape Aloe Exports,Pharma GmbH,Aloe ferox,DER,20,KIL,W,II,,,,',
+    're-export-certificate,CH 2026/5521,CH,2026-10-20,2027-04-19,CH,DE,T,Uhren AG,Watch Co,Alligator mississippiensis,LPS,40,,C,II,US,US 2026/00871,US,2026-03-02',
+  ].join('\n');
+  const load = async (app: TestApp, body: string | object, role: 'officer' | 'reader' = 'officer') =>
+    app.app.inject({
+      method: 'POST',
+      url: '/v1/permits/imports',
+      headers: { ...bearer(await keyFor(app, role)), 'content-type': typeof body === 'string' ? 'text/csv' : 'application/json' },
+      payload: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const held = async (app: TestApp) => (await app.app.inject({ url: '/v1/permits', headers: bearer(await keyFor(app, 'customs')) })).json().items;
+
+  it('a CSV file registers each document once, as received, with all its lines; loading it again changes nothing', async () => {
+    t = await testApp({ data: 'seed', env: { AUTHORITY_COUNTRY: 'DE' } });
+    const res = await load(t, CSV);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ registered: 2, alreadyRegistered: 0 });
+    const items = await held(t);
+    expect(items.map((p: { number: string; registeredAs: string; items: unknown[] }) => [p.number, p.registeredAs, p.items.length])).toEqual([
+      ['ZA 2026/118734', 'received', 2],
+      ['CH 2026/5521', 'received', 1],
+    ]);
+    expect(items[1].items[0].originDocument).toEqual({ number: 'US 2026/00871', issuer: 'US', issuedOn: '2026-03-02' });
+    expect(items[0].exporterParty).toEqual({ name: 'Cape Aloe Exports' });
+    expect((await load(t, CSV)).json()).toMatchObject({ registered: 0, alreadyRegistered: 2 });
+    expect(await held(t)).toHaveLength(2);
+
+    // A loaded document is verified at the border like one registered by hand.
+    const check = await t.app.inject({
+      method: 'POST',
+      url: '/v1/trade-checks',
+      payload: {
+        taxon: 'Aloe ferox',
+        exporter: 'ZA',
+        importer: 'DE',
+        purpose: 'T',
+        source: 'A',
+        term: 'EXT',
+        quantity: 250,
+        unit: 'KIL',
+        date: '2026-11-01',
+        presented: [{ type: 'export-permit', number: 'ZA 2026/118734', issuer: 'ZA' }],
+      },
+    });
+    expect(check.json().documentChecks[0]).toMatchObject({ inRegister: true });
+  });
+
+  it('one bad line rejects the whole file, naming the line and the column; nothing is registered', async () => {
+    t = await testApp({ data: 'seed' });
+    const bad = [CSV, 'export-permit,MG 2026/77,MG,2026-10-01,2027-03-31,MG,FR,T,,,Pachypodium lamerei,LIV,ten,,Q,II,,,,'].join('\n');
+    const res = await load(t, bad);
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const details = res.json().errors.map((e: { detail: string }) => e.detail);
+    expect(details.some((d: string) => d.startsWith('line 5, column quantity'))).toBe(true);
+    expect(details.some((d: string) => d.startsWith('line 5, column source'))).toBe(true);
+    expect(await held(t)).toHaveLength(0);
+    // Boxes of one document that disagree between its lines are an error too.
+    const split = [HEADER, CSV.split('\n')[1], CSV.split('\n')[2]!.replace('Pharma GmbH', 'Other GmbH')].join('\n');
+    expect((await load(t, split)).json().errors[0].detail).toMatch(/^line 3, column importerName: differs from line 2/);
+    expect((await load(t, 'number,issuer\n1,ZA')).json().errors[0].detail).toContain('missing column(s) type, issuedOn, taxon');
+  });
+
+  it('takes a JSON list too; a reader key may not load documents', async () => {
+    t = await testApp({ data: 'seed' });
+    const { exporterParty, importerParty, ...boxes } = PERMIT;
+    expect((await load(t, { permits: [boxes] }, 'reader')).statusCode).toBe(403);
+    const res = await load(t, { permits: [boxes, { ...boxes, number: 'NA 2026/0413' }] });
+    expect(res.json()).toMatchObject({ registered: 2, documents: [{ outcome: 'registered' }, { outcome: 'registered' }] });
+    expect((await held(t)).map((p: { registeredAs: string }) => p.registeredAs)).toEqual(['received', 'received']);
+    const invalid = await load(t, { permits: [{ ...boxes, issuedOn: '2026-13-01' }] });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().errors[0].pointer).toBe('#/permits/0/issuedOn');
   });
 });

@@ -141,8 +141,26 @@ describe('the reply text', () => {
       source: fc.constantFrom('W', 'C', 'O', 'A', 'X'),
       term: fc.option(fc.constantFrom('LIV', 'TRO', 'SAW'), { nil: undefined }),
     });
+    // Documents presented: the verdicts are written by hand too (numbers are the trader's text, quotes and all).
+    const presented = fc.option(
+      fc.array(
+        fc.record(
+          {
+            type: fc.constantFrom('export-permit', 'import-permit', 're-export-certificate', 'certificate-of-origin'),
+            number: fc.string({ minLength: 1, maxLength: 12 }).filter((n) => n.trim().length > 0),
+            issuer: fc.constantFrom('NA', 'DE', 'KE'),
+            issuedOn: fc.constantFrom('2026-01-10', '2026-12-01'),
+            items: fc.constant([{ taxon: 'Panthera pardus', quantity: 1 }]),
+          },
+          { requiredKeys: ['type', 'number', 'issuer'] },
+        ),
+        { maxLength: 3 },
+      ),
+      { nil: undefined },
+    );
     fc.assert(
-      fc.property(trades, fc.option(fc.constant('0123456789abcdef0123456789abcdef'), { nil: undefined }), (req, id) => {
+      fc.property(trades, presented, fc.option(fc.constant('0123456789abcdef0123456789abcdef'), { nil: undefined }), (trade, docs, id) => {
+        const req = docs === undefined ? trade : { ...trade, presented: docs };
         const r = engine.check(req);
         if ('status' in r) return;
         if (id !== undefined) r.decisionId = id;

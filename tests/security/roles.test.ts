@@ -45,6 +45,7 @@ const ACCESS: Record<string, Access> = {
   'POST /v1/suspensions/{id}/end': 'officer',
   'POST /v1/permits': 'officer',
   'POST /v1/permits/{id}/status': 'officer',
+  'POST /v1/permits/imports': 'officer',
   'GET /v1/permits': 'customs',
   'GET /v1/permits/{id}': 'customs',
   'POST /v1/permits/{id}/endorsements': 'customs',
@@ -53,6 +54,8 @@ const ACCESS: Record<string, Access> = {
   'DELETE /v1/api-keys/{id}': 'admin',
   'GET /v1/decisions': 'admin',
   'GET /v1/audit': 'admin',
+  'POST /v1/syncs': 'admin',
+  'GET /v1/syncs': 'admin',
 };
 
 const SAMPLE_PARAMS: Record<string, string> = { '{id}': '1', '{type}': 'not-found', '{kind}': 'terms' };

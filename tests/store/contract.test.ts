@@ -161,6 +161,39 @@ function contract(name: string, open: () => Promise<Handles>) {
       expect(stored?.endorsements).toHaveLength(1);
       expect((await h.one.permits({ number: 'NA 2026/0412', limit: 5 })).map((p) => p.id)).toEqual([id]);
     });
+
+    it('the quota draws of an endorsement are summed on the other handle; a file of documents goes in whole or not at all', async () => {
+      const key = 'Animalia|Panthera pardus|NA|1997-06-10|SKI+TRO||H+P||2026';
+      const second = await h.one.createPermit({ ...PERMIT, number: 'NA 2026/0413' }, 'officer A');
+      await h.one.endorsePermit(second!.id, { date: '2026-11-03', port: 'Windhoek', quantity: 2 }, 'customs A', [{ key, quantity: 2 }]);
+      expect(await h.two.quotaUse([key, 'unused'])).toEqual(new Map([[key, 2]]));
+      const created = await h.two.createPermits([{ ...PERMIT, number: 'ZA 1' }, PERMIT, { ...PERMIT, number: 'ZA 2' }], 'officer B');
+      expect(created.map((p) => p === null)).toEqual([false, true, false]);
+      expect(await h.one.permits({ number: 'ZA 2', limit: 5 })).toHaveLength(1);
+    });
+
+    it('Species+ sync runs: recorded, staged, mirrored newest copy first-to-last by taxon, settled', async () => {
+      const first = await h.one.startSyncRun({ via: 'bulk', actor: 'admin', source: 'file', apiTime: null, progress: null });
+      await h.one.stageConcepts(first.id, [
+        { taxonId: 2, concept: '{"id":2,"v":1}' },
+        { taxonId: 1, concept: '{"id":1,"v":1}' },
+      ]);
+      await h.one.updateSyncRun(first.id, { status: 'succeeded', finishedAt: '2026-11-01T12:00:00Z', datasetVersion: 7 });
+      const next = await h.two.startSyncRun({ via: 'api', actor: 'admin', source: 'api', apiTime: '2026-11-02T00:00:00Z', progress: '{}' });
+      await h.two.stageConcepts(next.id, [{ taxonId: 2, concept: '{"id":2,"v":2}' }]);
+      const mirror: string[] = [];
+      for await (const c of h.one.mirroredConcepts(next.id)) mirror.push(c);
+      expect(mirror).toEqual(['{"id":1,"v":1}', '{"id":2,"v":2}']);
+      expect((await h.one.syncRuns(5)).map((r) => [r.id, r.status, r.datasetVersion])).toEqual([
+        [next.id, 'running', null],
+        [first.id, 'succeeded', 7],
+      ]);
+      await h.two.settleMirror(next.id, false);
+      await h.two.dropStaged(next.id);
+      const left: string[] = [];
+      for await (const c of h.two.mirroredConcepts(next.id)) left.push(c);
+      expect(left).toEqual(['{"id":1,"v":1}']);
+    });
   });
 }
 

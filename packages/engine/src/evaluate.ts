@@ -20,7 +20,8 @@ import { WARNINGS } from './reasons.js';
 import { appendixI } from './rules/appendix-i.js';
 import { appendixII } from './rules/appendix-ii.js';
 import { appendixIII } from './rules/appendix-iii.js';
-import { exportQuota, quotaConditions, tradeSuspension } from './rules/compliance.js';
+import { exportQuota, quotaConditions, quotaStandings, tradeSuspension } from './rules/compliance.js';
+import type { QuotaUse } from './restrictions.js';
 import { personalEffects, preConvention, scientificExchange, transit, travellingExhibition } from './rules/exemptions.js';
 import { plantHybridOfAppendixI } from './rules/hybrids.js';
 import { comparableDocumentation } from './rules/non-parties.js';
@@ -117,6 +118,8 @@ export interface EvaluateOptions {
   partOf?: 'hybrid' | 'common-name';
   /** Fuzzy name searches this request may still run (taxon-match.ts); unlimited when absent. */
   budget?: SearchBudget | undefined;
+  /** Quantities already exported under export quotas (restrictions.ts); unknown when absent. */
+  quotaUse?: QuotaUse | undefined;
 }
 
 /**
@@ -133,7 +136,8 @@ export function evaluateTrade(
 ): TradeCheckResult | Problem {
   const partOf = opts.partOf ?? null;
   const budget = opts.budget;
-  const as = (role: 'hybrid' | 'common-name') => (member: TradeCheckRequest) => evaluateTrade(data, matcher, policy, member, today, { partOf: role, budget });
+  const as = (role: 'hybrid' | 'common-name') => (member: TradeCheckRequest) =>
+    evaluateTrade(data, matcher, policy, member, today, { partOf: role, budget, quotaUse: opts.quotaUse });
   // A hybrid notation ("Falco hybrid", "A x B") is read before any inference from the name's
   // first words would take "hybrid" or "x" for an epithet.
   if (partOf === null && req.taxonId === undefined) {
@@ -203,6 +207,7 @@ export function evaluateTrade(
     exporterStatus: null,
     importerStatus: null,
     quotas: null,
+    quotaUse: opts.quotaUse,
   };
   const out = new Outcome();
   for (const c of new Set(countrySynonyms)) {
@@ -222,6 +227,7 @@ export function evaluateTrade(
   }
 
   const r = ctx.resolution;
+  const quotas = ctx.quotas === null ? [] : quotaStandings(ctx);
   return {
     decision: out.decision,
     documents: out.documents,
@@ -237,6 +243,7 @@ export function evaluateTrade(
     reviewRequired: out.reviewRequired,
     datasetVersion: data.datasetVersion,
     datasetAsOf: data.asOf,
+    ...(quotas.length ? { quotas } : {}),
   };
 }
 

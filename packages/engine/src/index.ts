@@ -18,6 +18,7 @@ import { TradeCheckRequest, type TradeCheckResult } from './contract/trade-check
 import { countDataset, type DatasetCounts } from './counts.js';
 import { buildEngineData, type EngineData } from './data.js';
 import { type DocumentRegister, verifyDocuments } from './documents/verify.js';
+import type { QuotaUse } from './restrictions.js';
 import { evaluateTrade } from './evaluate.js';
 import { normaliseName } from './names.js';
 import { isPartyOn } from './parties.js';
@@ -30,6 +31,14 @@ export type { Problem } from './contract/problem.js';
 export type { Catalog, CatalogSpecimen, ListingView, SearchHit, TaxonHistory, TaxonListing } from './catalog.js';
 export type { DatasetCounts } from './counts.js';
 export type { DocumentRegister } from './documents/verify.js';
+export type { QuotaUse } from './restrictions.js';
+export { type QuotaDraw, quotaDraws } from './quota-draws.js';
+
+/** What an authority's records add to a trade check: the documents it holds, and what its endorsed exports have used of each quota. */
+export interface TradeRecords {
+  register?: DocumentRegister | undefined;
+  quotaUse?: QuotaUse | undefined;
+}
 export { DEFAULT_POLICY, type EnginePolicy } from './policy.js';
 // Public because a store keys names the way the engine looks them up (the server's SQLite store does).
 export { normaliseName } from './names.js';
@@ -47,15 +56,18 @@ export interface Engine {
    * Validates a raw request (as sent to POST /v1/trade-checks) and evaluates it. With
    * documents presented, `register` is what the checks find them in (see `evaluate`).
    */
-  check(request: unknown, register?: DocumentRegister): TradeCheckResult | Problem;
+  check(request: unknown, records?: DocumentRegister | TradeRecords): TradeCheckResult | Problem;
   /**
    * Evaluates a validated request; `budget` caps the fuzzy name searches it may run (a server
    * shares one budget across a batch so that unknown names cannot hold it for seconds).
    * When the request presents documents, each gets a verdict in `documentChecks`; `register`
    * holds the documents an authority knows, keyed by `documentKey` (contract/documents):
    * one it does not hold is checked for form and dates only and left for review.
+   * `records` may also carry `quotaUse`: what endorsed exports have used of each export
+   * quota (by the `key` a result's `quotas` gives), so that an export beyond what is left is
+   * denied (Res. Conf. 14.7). A bare register (a Map) is read as `{ register }`.
    */
-  evaluate(request: TradeCheckRequest, today?: string, budget?: SearchBudget, register?: DocumentRegister): TradeCheckResult | Problem;
+  evaluate(request: TradeCheckRequest, today?: string, budget?: SearchBudget, records?: DocumentRegister | TradeRecords): TradeCheckResult | Problem;
   /** Builds the fuzzy-name index now instead of on the first unknown name. */
   warmUp(): void;
   /** The as-of date of the dataset (null when the snapshot gives none). */
@@ -111,8 +123,9 @@ export function createEngine(snapshot: Snapshot, options: EngineOptions = {}): E
     const hit = data.names.lookup(normaliseName(name));
     return hit.found && hit.kind !== 'common-name' ? data.taxa[hit.taxon]!.id : null;
   };
-  const evaluate = (request: TradeCheckRequest, day?: string, budget?: SearchBudget, register?: DocumentRegister) => {
-    const result = evaluateTrade(data, matcher, policy, request, day ?? today(), budget === undefined ? {} : { budget });
+  const evaluate = (request: TradeCheckRequest, day?: string, budget?: SearchBudget, records?: DocumentRegister | TradeRecords) => {
+    const { register, quotaUse } = records instanceof Map ? { register: records, quotaUse: undefined } : ((records as TradeRecords | undefined) ?? {});
+    const result = evaluateTrade(data, matcher, policy, request, day ?? today(), { budget, quotaUse });
     if (isProblem(result) || request.presented === undefined) return result;
     return verifyDocuments(request, result, { register, validity: policy.documentValidity, taxonIdOf });
   };
@@ -120,10 +133,10 @@ export function createEngine(snapshot: Snapshot, options: EngineOptions = {}): E
     datasetVersion: snapshot.datasetVersion,
     asOf: data.asOf,
     evaluate,
-    check(request: unknown, register?: DocumentRegister) {
+    check(request: unknown, records?: DocumentRegister | TradeRecords) {
       const parsed = TradeCheckRequest.safeParse(request);
       if (!parsed.success) return validationProblem(parsed.error.issues, '', codeErrors(data, request));
-      return evaluate(parsed.data, undefined, undefined, register);
+      return evaluate(parsed.data, undefined, undefined, records);
     },
     warmUp: () => data.names.warmUp(),
     codeErrors: (request, prefix) => codeErrors(data, request, prefix),

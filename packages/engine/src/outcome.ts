@@ -8,7 +8,7 @@ import type { Claims, Note, Reason, RequiredDocument } from './contract/trade-ch
 import type { EngineData } from './data.js';
 import type { Resolution, Specimen } from './listing.js';
 import type { PartyStatus } from './parties.js';
-import type { QuotaMatch } from './restrictions.js';
+import type { QuotaMatch, QuotaUse } from './restrictions.js';
 import type { EnginePolicy } from './policy.js';
 import { REASONS, type ReasonCode } from './reasons.js';
 
@@ -50,6 +50,8 @@ export interface TradeContext {
   importerStatus: PartyStatus | null;
   /** Export quotas that match the trade (computed once, used twice). */
   quotas: QuotaMatch[] | null;
+  /** Quantities already exported under each quota (by quotaKey), when the caller keeps a record of use. */
+  readonly quotaUse: QuotaUse | undefined;
 }
 
 export class Outcome {

@@ -33,6 +33,13 @@ export interface EnginePolicy {
   datasetHorizonDays: number;
   /** R39: the longest validity of each kind of document; unconfirmed figures send a document to review (documents/validity.ts). */
   documentValidity: ValidityTable;
+  /**
+   * R18: the period over which exports are counted against a quota. A quota is "normally" for
+   * a calendar year (Res. Conf. 14.7; unconfirmed as a rule, hence configurable): the
+   * Appendix I annotation quotas (cheetah, markhor, black rhinoceros) are annual. With
+   * 'quota-period', everything exported while the quota is in force counts.
+   */
+  quotaCountedPer: 'calendar-year' | 'quota-period';
 }
 
 /** The table of Res. Conf. 13.7 (Rev. CoP17), paragraph on personal and household effects. */
@@ -78,4 +85,5 @@ export const DEFAULT_POLICY: EnginePolicy = {
   personalEffectsLimits: DEFAULT_PERSONAL_EFFECTS_LIMITS,
   datasetHorizonDays: 730,
   documentValidity: DOCUMENT_VALIDITY,
+  quotaCountedPer: 'calendar-year',
 };

@@ -58,6 +58,12 @@ export const REASONS = {
     'A zero export quota covers these specimens from this exporter: no export may be authorised.',
   ),
   QUOTA_EXCEEDED: reason('QUOTA_EXCEEDED', 'R18', 'Art. IV(3); Res. Conf. 14.7', 'The quantity exceeds the whole export quota for the period.'),
+  QUOTA_EXHAUSTED: reason(
+    'QUOTA_EXHAUSTED',
+    'R18',
+    'Art. IV(3); Res. Conf. 14.7',
+    'Together with the exports already endorsed against it, the quantity exceeds the export quota for the period.',
+  ),
 
   // Exemptions (Art. VII)
   TRANSIT: reason(

@@ -31,13 +31,57 @@ function filterMatches(f: { terms: string[]; sources: string[]; purposes: string
   return uncertain ? 'uncertain-source' : 'yes';
 }
 
+/**
+ * Quantities already exported under export quotas, by the key quotaCount gives, in each
+ * quota's unit: what a permit register counts from its endorsed export permits (issue #19).
+ * Absent: unknown.
+ */
+export type QuotaUse = ReadonlyMap<string, number>;
+
+/** The stretch of a quota's validity over which exports are counted against it, for a trade on a date. */
+interface QuotaCount {
+  key: string;
+  from: string;
+  to: string | null;
+}
+
+/**
+ * A quota's identity when exports are counted against it: whose, for which taxon, from
+ * when, for which specimens and in which unit, and the year counted (when counted per
+ * calendar year). Names, not store ids, so that it survives a re-import of the same quota;
+ * a change of its quantity keeps it (Parties often revise a quota upwards during the year),
+ * a change of what it covers starts a new count.
+ */
+function quotaCount(data: EngineData, q: SnapshotQuota, taxon: number, date: string, per: 'calendar-year' | 'quota-period'): QuotaCount {
+  const t = data.taxa[taxon]!;
+  const base = [t.kingdom, t.name, q.exporter ?? '*', q.effectiveFrom, q.terms.join('+'), q.sources.join('+'), q.purposes.join('+'), q.unit ?? ''].join('|');
+  if (per === 'quota-period') return { key: base, from: q.effectiveFrom, to: q.effectiveTo };
+  const year = Number(date.slice(0, 4));
+  const first = `${year}-01-01`;
+  const next = `${year + 1}-01-01`;
+  return {
+    key: `${base}|${year}`,
+    from: q.effectiveFrom > first ? q.effectiveFrom : first,
+    to: q.effectiveTo !== null && q.effectiveTo < next ? q.effectiveTo : next,
+  };
+}
+
 export interface QuotaMatch {
   quota: SnapshotQuota;
   match: FilterMatch;
+  /** What exports on this date are counted against (quotaCount). */
+  count: QuotaCount;
 }
 
 /** Export quotas of `exporter` (or of every exporter) in force on `date` for the taxon. */
-export function matchingQuotas(data: EngineData, lineage: readonly number[], exporter: string, s: Specimen, date: string): QuotaMatch[] {
+export function matchingQuotas(
+  data: EngineData,
+  lineage: readonly number[],
+  exporter: string,
+  s: Specimen,
+  date: string,
+  per: 'calendar-year' | 'quota-period',
+): QuotaMatch[] {
   const out: QuotaMatch[] = [];
   for (const t of lineage) {
     const quotas = data.quotasByTaxon.get(t);
@@ -46,7 +90,7 @@ export function matchingQuotas(data: EngineData, lineage: readonly number[], exp
       if (quota.exporter !== null && quota.exporter !== exporter) continue;
       if (!inForce(quota.effectiveFrom, quota.effectiveTo, date)) continue;
       const match = filterMatches(quota, s);
-      if (match !== 'no') out.push({ quota, match });
+      if (match !== 'no') out.push({ quota, match, count: quotaCount(data, quota, t, date, per) });
     }
   }
   return out;

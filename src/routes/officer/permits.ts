@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { problem, Problem } from '@cites-permit-check/engine/contract/problem';
 import { CountryCode } from '@cites-permit-check/engine/contract/common';
 import { endorsePermit, type PermitAnswer, registerPermit } from '../../application/permits.js';
-import { Endorsement, NewPermit, PermitRecord, PermitStatusChange } from '../../contract/permits.js';
+import { importPermits } from '../../application/import-permits.js';
+import { Endorsement, NewPermit, PermitImportReport, PermitRecord, PermitStatusChange } from '../../contract/permits.js';
 import { IfMatchHeaders } from '../../contract/records.js';
 import { callerOf } from '../../http/caller.js';
 import { sendProblem } from '../../http/reply.js';
@@ -49,6 +50,32 @@ export default async function permitRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => answer(reply, await registerPermit(app.services, callerOf(req), req.body)),
+  );
+
+  // A CSV file of received documents arrives as text (the JSON list goes through the default parser).
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: app.services.config.IMPORT_BODY_LIMIT_BYTES }, (_req, body, done) => done(null, body));
+
+  r.post(
+    '/v1/permits/imports',
+    {
+      bodyLimit: app.services.config.IMPORT_BODY_LIMIT_BYTES,
+      config: { access: 'officer' },
+      schema: {
+        tags: TAGS,
+        operationId: 'importPermits',
+        summary: 'Load documents received from other Parties (JSON or CSV), all or nothing',
+        description:
+          'A JSON list (`{"permits": [...]}`, each as for registering one) or a CSV file, one line per item with the document boxes repeated. Documents whose issuer is not this Management Authority (AUTHORITY_COUNTRY) are registered as `received`. One transaction: on any error nothing is registered and every error is listed (line and column for CSV). A document already registered is left unchanged, so loading the same file twice changes nothing. Audited.',
+        security: [{ apiKey: [] }],
+        body: z.unknown(),
+        response: { 200: PermitImportReport, 400: Problem, 401: Problem, 403: Problem, 413: Problem, 415: Problem },
+      },
+    },
+    async (req, reply) => {
+      const a = await importPermits(app.services, callerOf(req), req.body);
+      if ('problem' in a) return sendProblem(reply, a.problem);
+      return a.report;
+    },
   );
 
   r.get(

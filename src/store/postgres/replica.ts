@@ -31,6 +31,7 @@ const TABLES = [
   'suspensions',
   'permits',
   'endorsements',
+  'quota_draws',
 ] as const;
 type Table = (typeof TABLES)[number];
 

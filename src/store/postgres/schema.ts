@@ -232,6 +232,47 @@ export const endorsements = pgTable(
   (t) => [index('endorsements_permit').on(t.permitId)],
 );
 
+/** What each endorsed export drew on an export quota (replicated like the register it belongs to). */
+export const quotaDraws = pgTable(
+  'quota_draws',
+  {
+    id: integer('id').primaryKey(),
+    quotaKey: text('quota_key').notNull(),
+    permitId: integer('permit_id').notNull(),
+    endorsementId: integer('endorsement_id').notNull(),
+    quantity: doublePrecision('quantity').notNull(),
+    drawnOn: text('drawn_on').notNull(),
+  },
+  (t) => [index('quota_draws_key').on(t.quotaKey)],
+);
+
+/** Syncs from Species+ (issue #20): written by the replica that runs them, straight here. */
+export const syncRuns = pgTable('sync_runs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  via: text('via').notNull(),
+  startedAt: text('started_at').notNull(),
+  finishedAt: text('finished_at'),
+  status: text('status').notNull(),
+  actor: text('actor').notNull(),
+  source: text('source').notNull(),
+  apiTime: text('api_time'),
+  progress: text('progress'),
+  error: text('error'),
+  datasetVersion: integer('dataset_version'),
+  changes: text('changes'),
+});
+
+/** The mirror of Species+ taxon concepts the syncs have read (see the SQLite schema). */
+export const syncStaging = pgTable(
+  'sync_staging',
+  {
+    runId: bigint('run_id', { mode: 'number' }).notNull(),
+    taxonId: integer('taxon_id').notNull(),
+    concept: text('concept').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.taxonId] }), index('sync_staging_taxon').on(t.taxonId, t.runId)],
+);
+
 export const decisions = pgTable('decisions', {
   id: text('id').primaryKey(),
   createdAt: text('created_at').notNull(),

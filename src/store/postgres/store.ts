@@ -23,14 +23,20 @@ import type {
   RecordMeta,
   RestrictionKind,
   RestrictionOf,
+  NewSyncRun,
+  SyncRun,
+  SyncRunChange,
   TaxonDetails,
 } from '../types.js';
 import { openPool, pgMigrationStatus } from './client.js';
 import { DecisionTable, KEY_COLUMNS, readAudit, recordAudit } from './log.js';
 import { CHANGES_CHANNEL, WorkingCopy } from './replica.js';
+import { SyncRunTable } from './sync-runs.js';
+import type { QuotaDraw } from '@cites-permit-check/engine';
 
 export class PostgresStore implements CitesStore {
   private readonly decisionTable: DecisionTable;
+  private readonly syncTable: SyncRunTable;
   private listener: pg.Client | null = null;
   private closed = false;
 
@@ -41,6 +47,7 @@ export class PostgresStore implements CitesStore {
     private readonly clock: () => Date,
   ) {
     this.decisionTable = new DecisionTable(pool);
+    this.syncTable = new SyncRunTable(pool);
   }
 
   /**
@@ -153,9 +160,50 @@ export class PostgresStore implements CitesStore {
     return this.copy.write(() => this.copy.store.changePermitStatus(id, change, revision, actor));
   }
 
-  /** Under the dataset lock, after catching up: of two replicas endorsing one document, the second finds it used. */
-  endorsePermit(id: string, e: Endorsement, actor: string): Promise<PermitRecord | null> {
-    return this.copy.write(() => this.copy.store.endorsePermit(id, e, actor));
+  createPermits(list: readonly NewPermit[], actor: string): Promise<(PermitRecord | null)[]> {
+    return this.copy.write(() => this.copy.store.createPermits(list, actor));
+  }
+
+  /**
+   * Under the dataset lock, after catching up: of two replicas endorsing one document, the
+   * second finds it used. The quota draws go in with the endorsement (replicated with it).
+   */
+  endorsePermit(id: string, e: Endorsement, actor: string, draws: readonly QuotaDraw[] = []): Promise<PermitRecord | null> {
+    return this.copy.write(() => this.copy.store.endorsePermit(id, e, actor, draws));
+  }
+
+  quotaUse(keys: readonly string[]): Promise<Map<string, number>> {
+    return this.copy.read(() => this.copy.store.quotaUse(keys));
+  }
+
+  // ── Species+ syncs: written by the replica that runs them, straight to PostgreSQL ──
+
+  syncRuns(limit: number): Promise<SyncRun[]> {
+    return this.syncTable.list(limit);
+  }
+
+  startSyncRun(run: NewSyncRun): Promise<SyncRun> {
+    return this.syncTable.start(run, this.now());
+  }
+
+  updateSyncRun(id: number, change: SyncRunChange): Promise<void> {
+    return this.syncTable.update(id, change);
+  }
+
+  stageConcepts(runId: number, concepts: ReadonlyArray<{ taxonId: number; concept: string }>): Promise<void> {
+    return this.syncTable.stage(runId, concepts);
+  }
+
+  mirroredConcepts(runId: number): AsyncIterable<string> {
+    return this.syncTable.mirrored(runId);
+  }
+
+  settleMirror(runId: number, whole: boolean): Promise<void> {
+    return this.syncTable.settle(runId, whole);
+  }
+
+  dropStaged(runId: number): Promise<void> {
+    return this.syncTable.drop(runId);
   }
 
   listing(id: string): Promise<ListingRecord | null> {

@@ -2,13 +2,17 @@
 import type { Bundle } from '../../contract/bundle.js';
 import type { Snapshot } from '@cites-permit-check/engine/contract/snapshot';
 import type { Kingdom } from '@cites-permit-check/engine/contract/codes';
+import type { QuotaDraw } from '@cites-permit-check/engine';
 import { migrationStatus, openDatabase, type Db } from '../../db/client.js';
 import type {
   ApiKeyRecord,
   AuditRecord,
   CitesStore,
   ListingRecord,
+  NewSyncRun,
   RecordMeta,
+  SyncRun,
+  SyncRunChange,
   RestrictionKind,
   RestrictionOf,
   CodeRecord,
@@ -43,7 +47,8 @@ import { buildSnapshot, exportBundle } from './export.js';
 import { codeRecordOf, codeRows, namesByTaxon, partyRecordOf, partyRows, readTaxonRows } from './rows.js';
 import { expandStored } from '../decision-parts.js';
 import type { Endorsement, NewPermit, PermitRecord, PermitStatusChange } from '../../contract/permits.js';
-import { changePermitStatus, createPermit, endorsePermit, findPermits, permitsByKeys, readPermit } from './permits.js';
+import { changePermitStatus, createPermit, createPermits, endorsePermit, findPermits, permitsByKeys, quotaUse, readPermit } from './permits.js';
+import { dropStaged, listSyncRuns, mirroredConcepts, settleMirror, stageConcepts, startSyncRun, updateSyncRun } from './sync-runs.js';
 
 /** An API key as the API shows it (never its hash). */
 const KEY_COLUMNS = {
@@ -316,6 +321,34 @@ export class SqliteStore implements CitesStore {
       .immediate();
   }
 
+  async syncRuns(limit: number): Promise<SyncRun[]> {
+    return listSyncRuns(this.db, limit);
+  }
+
+  async startSyncRun(run: NewSyncRun): Promise<SyncRun> {
+    return startSyncRun(this.db, run, this.now());
+  }
+
+  async updateSyncRun(id: number, change: SyncRunChange): Promise<void> {
+    updateSyncRun(this.db, id, change);
+  }
+
+  async stageConcepts(runId: number, concepts: ReadonlyArray<{ taxonId: number; concept: string }>): Promise<void> {
+    stageConcepts(this.db, runId, concepts);
+  }
+
+  mirroredConcepts(runId: number): AsyncIterable<string> {
+    return mirroredConcepts(this.db, runId);
+  }
+
+  async settleMirror(runId: number, whole: boolean): Promise<void> {
+    settleMirror(this.db, runId, whole);
+  }
+
+  async dropStaged(runId: number): Promise<void> {
+    dropStaged(this.db, runId);
+  }
+
   async permit(id: string): Promise<PermitRecord | null> {
     return readPermit(this.db, id);
   }
@@ -332,12 +365,20 @@ export class SqliteStore implements CitesStore {
     return createPermit(this.db, p, { actor, now: this.now() });
   }
 
+  async createPermits(list: readonly NewPermit[], actor: string): Promise<(PermitRecord | null)[]> {
+    return createPermits(this.db, list, { actor, now: this.now() });
+  }
+
   async changePermitStatus(id: string, change: PermitStatusChange, revision: number, actor: string): Promise<PermitRecord | null> {
     return changePermitStatus(this.db, id, change, revision, { actor, now: this.now() });
   }
 
-  async endorsePermit(id: string, e: Endorsement, actor: string): Promise<PermitRecord | null> {
-    return endorsePermit(this.db, id, e, { actor, now: this.now() });
+  async endorsePermit(id: string, e: Endorsement, actor: string, draws: readonly QuotaDraw[] = []): Promise<PermitRecord | null> {
+    return endorsePermit(this.db, id, e, draws, { actor, now: this.now() });
+  }
+
+  async quotaUse(keys: readonly string[]): Promise<Map<string, number>> {
+    return keys.length === 0 ? new Map() : quotaUse(this.db, keys);
   }
 
   async health() {

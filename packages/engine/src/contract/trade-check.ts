@@ -124,6 +124,28 @@ export const MatchedTaxon = z
   })
   .meta({ id: 'MatchedTaxon' });
 
+/** An export quota the trade falls under, and how much of it endorsed exports have used (R18, issue #19). */
+export const QuotaStanding = z
+  .object({
+    key: z.string().describe("The quota's identity: exports endorsed against it are counted under this key"),
+    exporter: z.string().nullable().describe('Exporting country; null: a quota for every exporter'),
+    taxon: z.string().describe('Taxon the quota is set for'),
+    quantity: z.number().describe('The quota for the period'),
+    unit: z.string().nullable().describe('null: number of specimens'),
+    from: IsoDate,
+    to: IsoDate.nullable().describe('First day no longer covered; null: open'),
+    counted: z
+      .object({ from: IsoDate, to: IsoDate.nullable() })
+      .describe('The period whose exports `used` counts: the calendar year of the trade within the quota (engine policy quotaCountedPer)'),
+    used: z
+      .number()
+      .nullable()
+      .describe('Quantity already exported under it (endorsed export permits); null when the caller gave no record of use (an engine without a register)'),
+    remaining: z.number().nullable().describe('quantity − used; null when used is unknown'),
+  })
+  .meta({ id: 'QuotaStanding' });
+export type QuotaStanding = z.output<typeof QuotaStanding>;
+
 export const TradeCheckResult = z
   .object({
     decision: z.enum(DECISIONS),
@@ -145,6 +167,10 @@ export const TradeCheckResult = z
       .array(DocumentCheck)
       .optional()
       .describe('With documents presented: one verdict per document. `documents` keeps its meaning: what the movement requires'),
+    quotas: z
+      .array(QuotaStanding)
+      .optional()
+      .describe('Export quotas of the exporting country this trade falls under, with what is left of each (Res. Conf. 14.7)'),
   })
   .meta({ id: 'TradeCheckResult' });
 export type TradeCheckResult = z.output<typeof TradeCheckResult>;

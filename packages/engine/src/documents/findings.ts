@@ -17,6 +17,6 @@ export function reasonOf(f: Finding): Reason {
 
 /** Invalid as soon as one finding refuses it; unverified when only review findings remain or the register does not hold it. */
 export function verdictOf(findings: readonly Finding[], inRegister: boolean): 'valid' | 'invalid' | 'unverified' {
-  if (findings.some((f) => !REVIEW_FINDINGS.has(f.code))) return 'invalid';
+  for (const f of findings) if (!REVIEW_FINDINGS.has(f.code)) return 'invalid';
   return inRegister && findings.length === 0 ? 'valid' : 'unverified';
 }

@@ -92,7 +92,15 @@ export function appendixI(ctx: TradeContext, out: Outcome): void {
       }
       out.because(ctx.movement === 're-export' ? 'APP_I_REEXPORT' : 'APP_I_EXPORT').because('APP_I_IMPORT');
       primarilyCommercialTest(ctx, out);
+      // The import permit comes first for every export (Art. III(2)(d)), but for a re-export
+      // only when the specimen is alive (Art. III(4)(c)); a re-export of unknown term is read as live.
+      if (ctx.movement === 're-export' && ctx.specimen.term !== undefined && !isLive(ctx.specimen)) {
+        out.require([doc('import-permit', importer), exportingDocument(ctx)]);
+        return;
+      }
       out.condition(CONDITIONS.IMPORT_PERMIT_FIRST);
       out.require([doc('import-permit', importer, 1), exportingDocument(ctx, 2)]);
   }
 }
+
+const isLive = (s: { term?: string | undefined; termAlias?: string | undefined }) => s.term === 'LIV' || s.termAlias === 'LIV';
