@@ -6,6 +6,7 @@
  * and the API keys are written to PostgreSQL directly (log.ts).
  */
 import pg from 'pg';
+import { keyCreated, keyRevoked } from '../domain/key-audit.js';
 import type { Bundle, BundleListing, BundleTaxon } from '../../contract/bundle.js';
 import type { Endorsement, NewPermit, PermitRecord, PermitStatusChange } from '../../contract/permits.js';
 import type { Snapshot } from '@cites-permit-check/engine/contract/snapshot';
@@ -275,15 +276,7 @@ export class PostgresStore implements CitesStore {
     const at = this.now();
     await this.transaction(async (db) => {
       await db.query('INSERT INTO api_keys (id, name, role, secret_hash, created_at) VALUES ($1, $2, $3, $4, $5)', [key.id, key.name, key.role, key.hash, at]);
-      await recordAudit(db, {
-        at,
-        actor: 'admin',
-        action: 'create',
-        entity: 'api-key',
-        entityId: key.id,
-        before: null,
-        after: { id: key.id, name: key.name, role: key.role },
-      });
+      await recordAudit(db, keyCreated(key, at));
     });
     return { id: key.id, name: key.name, role: key.role, createdAt: at, revokedAt: null, lastUsedAt: null };
   }
@@ -302,8 +295,7 @@ export class PostgresStore implements CitesStore {
     return this.transaction(async (db) => {
       // Conditional: of two replicas revoking one key, one records the revocation.
       const done = await db.query('UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id]);
-      if ((done.rowCount ?? 0) > 0)
-        await recordAudit(db, { at, actor, action: 'revoke', entity: 'api-key', entityId: id, before: null, after: { revokedAt: at } });
+      if ((done.rowCount ?? 0) > 0) await recordAudit(db, keyRevoked(id, actor, at));
       return (await db.query<ApiKeyRecord>(`SELECT ${KEY_COLUMNS} FROM api_keys WHERE id = $1`, [id])).rows[0] ?? null;
     });
   }

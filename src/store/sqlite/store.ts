@@ -1,4 +1,5 @@
 /** The SQLite implementation of the repository port. */
+import { keyCreated, keyRevoked } from '../domain/key-audit.js';
 import type { Bundle } from '../../contract/bundle.js';
 import type { Snapshot } from '@cites-permit-check/engine/contract/snapshot';
 import type { Kingdom } from '@cites-permit-check/engine/contract/codes';
@@ -275,15 +276,7 @@ export class SqliteStore implements CitesStore {
     this.sqlite
       .transaction(() => {
         this.db.insert(apiKeys).values({ id: key.id, name: key.name, role: key.role, secretHash: key.hash, createdAt: at }).run();
-        recordAudit(this.db, {
-          at,
-          actor: 'admin',
-          action: 'create',
-          entity: 'api-key',
-          entityId: key.id,
-          before: null,
-          after: { id: key.id, name: key.name, role: key.role },
-        });
+        recordAudit(this.db, keyCreated(key, at));
       })
       .immediate();
     return { id: key.id, name: key.name, role: key.role, createdAt: at, revokedAt: null, lastUsedAt: null };
@@ -306,7 +299,7 @@ export class SqliteStore implements CitesStore {
           .set({ revokedAt: at })
           .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
           .run();
-        if (done.changes > 0) recordAudit(this.db, { at, actor, action: 'revoke', entity: 'api-key', entityId: id, before: null, after: { revokedAt: at } });
+        if (done.changes > 0) recordAudit(this.db, keyRevoked(id, actor, at));
         return this.db.select(KEY_COLUMNS).from(apiKeys).where(eq(apiKeys.id, id)).get() ?? null;
       })
       .immediate();
