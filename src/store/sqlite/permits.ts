@@ -4,7 +4,7 @@
  * border posts endorsing the same permit at once exactly one changes the row, the other is
  * told the document is used (Art. VI(5): one document, one consignment).
  */
-import { and, asc, eq, getTableName, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableName, isNull, sql } from 'drizzle-orm';
 import { DEFAULT_POLICY, type QuotaDraw } from '@cites-permit-check/engine';
 import { documentKey } from '@cites-permit-check/engine/contract/documents';
 import type { Endorsement, NewPermit, PermitRecord, PermitStatusChange } from '../../contract/permits.js';
@@ -394,13 +394,23 @@ export function endorsePermit(db: Db, id: string, e: Endorsement, draws: readonl
   );
 }
 
+/** The sum drawn on one quota, prepared once per connection (a trade check under a quota asks it every time). */
+const drawnOn = (db: Db) =>
+  db
+    .select({ used: sql<number | null>`sum(${quotaDraws.quantity})` })
+    .from(quotaDraws)
+    .where(eq(quotaDraws.quotaKey, sql.placeholder('key')))
+    .prepare();
+const DRAWN_ON = new WeakMap<Db, ReturnType<typeof drawnOn>>();
+
 /** What endorsed exports have drawn on each of these quotas (by quotaKey); a quota nothing has drawn on is absent. */
 export function quotaUse(db: Db, keys: readonly string[]): Map<string, number> {
-  const rows = db
-    .select({ key: quotaDraws.quotaKey, used: sql<number>`sum(${quotaDraws.quantity})` })
-    .from(quotaDraws)
-    .where(inArray(quotaDraws.quotaKey, [...keys]))
-    .groupBy(quotaDraws.quotaKey)
-    .all();
-  return new Map(rows.map((r) => [r.key, r.used]));
+  let query = DRAWN_ON.get(db);
+  if (query === undefined) DRAWN_ON.set(db, (query = drawnOn(db)));
+  const use = new Map<string, number>();
+  for (const key of keys) {
+    const used = query.get({ key })?.used;
+    if (used !== null && used !== undefined) use.set(key, used);
+  }
+  return use;
 }
