@@ -26,13 +26,18 @@ export function evaluateWithQuotaUse(
   budget: SearchBudget,
   records: RecordsForCheck,
 ): TradeCheckResult | Problem | Promise<TradeCheckResult | Problem> {
-  const first = engine.evaluate(request, today, budget, { register: records.register });
-  if (isProblem(first) || first.quotas === undefined) return first;
+  // The trade is decided without its documents, then they are verified once against the final decision.
+  const trade = request.presented === undefined ? request : { ...request, presented: undefined };
+  const first = engine.evaluate(trade, today, budget);
+  if (isProblem(first)) return first;
+  if (first.quotas === undefined) return engine.verify(request, first, records.register);
   const keys = first.quotas.map((q) => q.key);
   return store.quotaUse(keys).then((quotaUse) => {
     for (const [key, quantity] of records.pending ?? []) quotaUse.set(key, (quotaUse.get(key) ?? 0) + quantity);
-    const result = engine.evaluate(request, today, budget, { register: records.register, quotaUse });
-    if (records.pending !== undefined && !isProblem(result)) {
+    const decided = engine.evaluate(trade, today, budget, { quotaUse });
+    if (isProblem(decided)) return decided;
+    const result = engine.verify(request, decided, records.register);
+    if (records.pending !== undefined) {
       for (const d of quotaDraws(request, result)) records.pending.set(d.key, (records.pending.get(d.key) ?? 0) + d.quantity);
     }
     return result;

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_STATUSES, documentKey, type PresentedDocument, type RegisteredDocument } from '@cites-permit-check/engine/contract/documents';
 import type { TradeCheckRequestInput } from '@cites-permit-check/engine';
+import { TradeCheckRequest } from '@cites-permit-check/engine/contract/trade-check';
 import { lastValidDay, lastValidDayByDate } from '../../packages/engine/src/documents/validity.js';
 import { codes, rulesEngine } from '../helpers/engine.js';
 
@@ -517,5 +518,23 @@ describe('documents never loosen the Convention (property)', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe('verify: the document verdicts alone, for a caller that decides a trade more than once', () => {
+  it('gives exactly what evaluate gives with the documents, cleared or not', () => {
+    const cases = [
+      { register: leopardRegister(), presented: [DE_IMPORT, NA_EXPORT] },
+      { register: undefined, presented: [DE_IMPORT, NA_EXPORT] },
+      { register: leopardRegister(), presented: [NA_EXPORT] },
+    ];
+    for (const { register, presented } of cases) {
+      const request = TradeCheckRequest.parse({ ...LEOPARD, presented });
+      const whole = engine.evaluate(request, '2026-05-10', undefined, register);
+      const decided = engine.evaluate({ ...request, presented: undefined }, '2026-05-10');
+      if ('status' in decided) throw new Error('expected a decision');
+      expect(engine.verify(request, decided, register)).toEqual(whole);
+    }
+    expect(check({ ...LEOPARD, presented: [DE_IMPORT, NA_EXPORT] }, leopardRegister()).decision).toBe('allow');
   });
 });

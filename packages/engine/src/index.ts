@@ -68,6 +68,13 @@ export interface Engine {
    * denied (Res. Conf. 14.7). A bare register (a Map) is read as `{ register }`.
    */
   evaluate(request: TradeCheckRequest, today?: string, budget?: SearchBudget, records?: DocumentRegister | TradeRecords): TradeCheckResult | Problem;
+  /**
+   * The document verdicts alone: checks the documents a request presents against the result
+   * `evaluate` gave for the same request without them, as `evaluate` would (the result is
+   * completed in place). For a caller that decides a trade more than once (with quota use
+   * known only after a first decision) and verifies its documents once.
+   */
+  verify(request: TradeCheckRequest, result: TradeCheckResult, register?: DocumentRegister): TradeCheckResult;
   /** Builds the fuzzy-name index now instead of on the first unknown name. */
   warmUp(): void;
   /** The as-of date of the dataset (null when the snapshot gives none). */
@@ -126,13 +133,16 @@ export function createEngine(snapshot: Snapshot, options: EngineOptions = {}): E
   const evaluate = (request: TradeCheckRequest, day?: string, budget?: SearchBudget, records?: DocumentRegister | TradeRecords) => {
     const { register, quotaUse } = records instanceof Map ? { register: records, quotaUse: undefined } : ((records as TradeRecords | undefined) ?? {});
     const result = evaluateTrade(data, matcher, policy, request, day ?? today(), { budget, quotaUse });
-    if (isProblem(result) || request.presented === undefined) return result;
-    return verifyDocuments(request, result, { register, validity: policy.documentValidity, taxonIdOf });
+    if (isProblem(result)) return result;
+    return verify(request, result, register);
   };
+  const verify = (request: TradeCheckRequest, result: TradeCheckResult, register?: DocumentRegister) =>
+    request.presented === undefined ? result : verifyDocuments(request, result, { register, validity: policy.documentValidity, taxonIdOf });
   return {
     datasetVersion: snapshot.datasetVersion,
     asOf: data.asOf,
     evaluate,
+    verify,
     check(request: unknown, records?: DocumentRegister | TradeRecords) {
       const parsed = TradeCheckRequest.safeParse(request);
       if (!parsed.success) return validationProblem(parsed.error.issues, '', codeErrors(data, request));
