@@ -38,6 +38,25 @@ export async function openPool(url: string, max = 10): Promise<pg.Pool> {
   return pool;
 }
 
+/**
+ * Runs `run` in one transaction on a client of its own: committed when it returns, rolled
+ * back when it throws. `begin` may ask for an isolation level.
+ */
+export async function inTransaction<T>(pool: pg.Pool, run: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query(begin);
+    const result = await run(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
 /** Migration files committed, and how many the database has applied. */
 export async function pgMigrationStatus(pool: pg.Pool): Promise<{ expected: number; applied: number }> {
   const journal = JSON.parse(readFileSync(join(PG_MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };

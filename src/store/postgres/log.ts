@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import { expandStored, refsIn } from '../decision-parts.js';
 import type { AuditRecord, DecisionRecord } from '../types.js';
+import { inTransaction } from './client.js';
 import { insertRows } from './replica.js';
 
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -21,9 +22,7 @@ export class DecisionTable {
   async save(records: readonly DecisionRecord[]): Promise<void> {
     const parts = new Map<string, string>();
     for (const r of records) for (const p of r.parts ?? []) if (!this.known.has(p.key)) parts.set(p.key, p.text);
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       if (parts.size > 0) {
         const rows = [...parts].map(([key, json]) => ({ key, json }));
         await insertRows(client, 'decision_parts', ['key', 'json'], rows, 'ON CONFLICT (key) DO NOTHING');
@@ -38,13 +37,7 @@ export class DecisionTable {
         result: r.result,
       }));
       await insertRows(client, 'decisions', ['id', 'created_at', 'dataset_version', 'decision', 'api_key_id', 'request', 'result'], rows);
-      await client.query('COMMIT');
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      client.release();
-    }
+    });
     for (const key of parts.keys()) this.known.add(key);
   }
 

@@ -15,6 +15,7 @@
  */
 import type pg from 'pg';
 import { openDatabase } from '../../db/client.js';
+import { inTransaction } from './client.js';
 import { SqliteStore } from '../sqlite/store.js';
 
 /** The replicated tables, parents before children (a full load inserts in this order). */
@@ -114,17 +115,7 @@ export class WorkingCopy {
       const latest = await this.pool.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM store_changes');
       if (Number(latest.rows[0]?.seq ?? 0) === this.applied) return;
     }
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      await this.catchUp(client);
-      await client.query('COMMIT');
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      client.release();
-    }
+    await inTransaction(this.pool, (client) => this.catchUp(client), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   }
 
   /**

@@ -29,7 +29,7 @@ import type {
   SyncRunChange,
   TaxonDetails,
 } from '../types.js';
-import { openPool, pgMigrationStatus } from './client.js';
+import { inTransaction, openPool, pgMigrationStatus } from './client.js';
 import { DecisionTable, KEY_COLUMNS, readAudit, recordAudit } from './log.js';
 import { CHANGES_CHANNEL, WorkingCopy } from './replica.js';
 import { SyncRunTable } from './sync-runs.js';
@@ -313,19 +313,8 @@ export class PostgresStore implements CitesStore {
     return { open: !this.closed, migrationsApplied: status.applied, migrationsExpected: status.expected };
   }
 
-  private async transaction<T>(run: (db: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await run(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      client.release();
-    }
+  private transaction<T>(run: (db: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, run);
   }
 
   async close(): Promise<void> {
