@@ -71,6 +71,8 @@ export interface QuotaMatch {
   match: FilterMatch;
   /** What exports on this date are counted against (quotaCount). */
   count: QuotaCount;
+  /** The taxon the quota is set for (an index into the engine's taxa). */
+  taxon: number;
 }
 
 /** Export quotas of `exporter` (or of every exporter) in force on `date` for the taxon. */
@@ -90,7 +92,7 @@ export function matchingQuotas(
       if (quota.exporter !== null && quota.exporter !== exporter) continue;
       if (!inForce(quota.effectiveFrom, quota.effectiveTo, date)) continue;
       const match = filterMatches(quota, s);
-      if (match !== 'no') out.push({ quota, match, count: quotaCount(data, quota, t, date, per) });
+      if (match !== 'no') out.push({ quota, match, count: quotaCount(data, quota, t, date, per), taxon: t });
     }
   }
   return out;

@@ -92,13 +92,13 @@ export function exportQuota(ctx: TradeContext, out: Outcome): boolean {
 /** What is left of each quota the trade certainly falls under, as the answer shows it. */
 export function quotaStandings(ctx: TradeContext): QuotaStanding[] {
   const out: QuotaStanding[] = [];
-  for (const { quota, match, count } of quotaMatches(ctx)) {
+  for (const { quota, match, count, taxon } of quotaMatches(ctx)) {
     if (match !== 'yes') continue;
     const used = ctx.quotaUse === undefined ? null : (ctx.quotaUse.get(count.key) ?? 0);
     out.push({
       key: count.key,
       exporter: quota.exporter,
-      taxon: ctx.data.taxa[ctx.data.taxonById.get(quota.taxonId)!]!.name,
+      taxon: ctx.data.taxa[taxon]!.name,
       quantity: quota.quantity,
       unit: quota.unit,
       from: quota.effectiveFrom,
